@@ -1,0 +1,47 @@
+# dayinlife-manim: `make video` builds the example video, `make test` runs the tests.
+# Both install everything first (Debian 12, as root, or with sudo for the apt step).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SCRIPT ?= examples/a_day_in_life.txt
+SCENES ?= scenes/day_in_life.py
+OUT    ?= media/a_day_in_life.mp4
+APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install system-deps test video bench clean help
+
+help:
+	@echo "make video    build $(OUT) from $(SCRIPT) (1080p30, offline voice)"
+	@echo "make test     run the test suite"
+	@echo "make bench    print render and cache timings"
+	@echo "make install  set up $(VENV) (apt packages manim needs, then pip)"
+
+install: $(STAMP)
+
+system-deps:
+	@if pkg-config --exists pangocairo 2>/dev/null; then :; else \
+		echo "Installing $(APT_PACKAGES) (needed to build pycairo and manimpango)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory system-deps
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[offline,test]"
+	@touch $(STAMP)
+
+test: install
+	$(BIN)/python -m pytest -n 2 -q
+
+video: install
+	$(BIN)/dayinlife build $(SCRIPT) --scenes $(SCENES) --quality high -o $(OUT)
+
+bench: install
+	$(BIN)/python bench/build_bench.py
+
+clean:
+	rm -rf media/*/ media/*.mp4 media/*.srt media/*.vtt media/*.txt

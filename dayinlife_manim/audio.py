@@ -1,0 +1,158 @@
+"""Audio processing with pydub (and PyAV for decoding; no ffmpeg binary).
+
+A sentence as a voice produced it is *conditioned* (resampled, trimmed of
+leading and trailing silence, normalised to one loudness) and then sentences
+are *assembled* into a paragraph: a lead-in, a pause between sentences, a
+tail.  Sample counts are exact, so cue times and file durations agree to the
+sample.
+"""
+
+from __future__ import annotations
+
+import io
+import wave
+from dataclasses import dataclass
+from math import gcd
+from pathlib import Path
+
+import numpy as np
+from pydub import AudioSegment
+from pydub.silence import detect_leading_silence
+
+from .fsutil import atomic_path
+
+SAMPLE_RATE = 48_000
+
+
+@dataclass(frozen=True)
+class AudioSettings:
+    """Everything in processing that changes the sound (part of the cache key)."""
+
+    sample_rate: int = SAMPLE_RATE
+    target_dbfs: float = -20.0  # loudness every sentence is brought to
+    peak_dbfs: float = -1.0  # ceiling after normalisation
+    trim_below_dbfs: float = -45.0  # what counts as silence when trimming
+    keep_ms: int = 40  # silence kept around a trimmed sentence
+    # Paragraph layout; not part of a sentence's sound, so not in the cache key.
+    lead_in_ms: int = 350
+    gap_ms: int = 450
+    tail_ms: int = 650
+
+    def cache_params(self) -> dict[str, float]:
+        return {
+            "sample_rate": self.sample_rate,
+            "target_dbfs": self.target_dbfs,
+            "peak_dbfs": self.peak_dbfs,
+            "trim_below_dbfs": self.trim_below_dbfs,
+            "keep_ms": self.keep_ms,
+        }
+
+
+def decode_audio(data: bytes | str | Path) -> tuple[np.ndarray, int]:
+    """Decode any audio PyAV reads (mp3, wav, ogg...) to mono float32 samples and their rate."""
+    import av
+
+    src = io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else str(data)
+    with av.open(src) as container:
+        stream = container.streams.audio[0]
+        rate = stream.codec_context.sample_rate
+        resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
+        parts = []
+        for frame in container.decode(stream):
+            for out in resampler.resample(frame):
+                parts.append(out.to_ndarray().reshape(-1))
+        for out in resampler.resample(None):
+            parts.append(out.to_ndarray().reshape(-1))
+    samples = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+    return samples.astype(np.float32), rate
+
+
+def resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:
+    """Band-limited polyphase resampling (22,050 Hz -> 48 kHz is 320/147)."""
+    if rate == target or samples.size == 0:
+        return samples
+    from scipy.signal import resample_poly
+
+    g = gcd(rate, target)
+    return resample_poly(samples, target // g, rate // g).astype(np.float32)
+
+
+def to_segment(samples: np.ndarray, rate: int) -> AudioSegment:
+    """Mono float samples in [-1, 1] to a 16-bit pydub segment."""
+    pcm = np.clip(np.round(samples * 32767.0), -32768, 32767).astype("<i2")
+    return AudioSegment(data=pcm.tobytes(), sample_width=2, frame_rate=rate, channels=1)
+
+
+def condition(samples: np.ndarray, rate: int, settings: AudioSettings) -> AudioSegment:
+    """Resample, trim silence and normalise one synthesized sentence."""
+    seg = to_segment(resample(samples, rate, settings.sample_rate), settings.sample_rate)
+    if seg.max_dBFS == float("-inf"):  # pure silence (the silent voice): nothing to trim or level
+        return seg
+    start = detect_leading_silence(seg, silence_threshold=settings.trim_below_dbfs)
+    end = len(seg) - detect_leading_silence(seg.reverse(), silence_threshold=settings.trim_below_dbfs)
+    seg = seg[max(0, start - settings.keep_ms) : min(len(seg), end + settings.keep_ms)]
+    seg = seg.apply_gain(settings.target_dbfs - seg.dBFS)
+    if seg.max_dBFS > settings.peak_dbfs:
+        seg = seg.apply_gain(settings.peak_dbfs - seg.max_dBFS)
+    return seg
+
+
+def silence(ms: int, rate: int) -> AudioSegment:
+    n = round(ms * rate / 1000)
+    return AudioSegment(data=b"\0\0" * n, sample_width=2, frame_rate=rate, channels=1)
+
+
+@dataclass(frozen=True)
+class Assembled:
+    audio: AudioSegment
+    spans: tuple[tuple[int, int], ...]  # (start, end) sample of each sentence
+
+    @property
+    def samples(self) -> int:
+        return int(self.audio.frame_count())
+
+
+def assemble(sentences: list[AudioSegment], settings: AudioSettings) -> Assembled:
+    """Lay sentences out as lead-in, sentence, gap, sentence, ..., tail."""
+    rate = settings.sample_rate
+    parts = [silence(settings.lead_in_ms, rate)]
+    spans = []
+    pos = parts[0].frame_count()
+    for i, seg in enumerate(sentences):
+        if i:
+            gap = silence(settings.gap_ms, rate)
+            parts.append(gap)
+            pos += gap.frame_count()
+        parts.append(seg)
+        spans.append((int(pos), int(pos + seg.frame_count())))
+        pos += seg.frame_count()
+    parts.append(silence(settings.tail_ms, rate))
+    raw = b"".join(p.raw_data for p in parts)
+    audio = AudioSegment(data=raw, sample_width=2, frame_rate=rate, channels=1)
+    return Assembled(audio, tuple(spans))
+
+
+def write_wav(segment: AudioSegment, path: Path) -> None:
+    """Write a 16-bit PCM WAV atomically."""
+    with atomic_path(path) as tmp:
+        with wave.open(str(tmp), "wb") as w:
+            w.setnchannels(segment.channels)
+            w.setsampwidth(segment.sample_width)
+            w.setframerate(segment.frame_rate)
+            w.writeframes(segment.raw_data)
+
+
+def read_wav(path: Path) -> AudioSegment:
+    with wave.open(str(path), "rb") as w:
+        return AudioSegment(
+            data=w.readframes(w.getnframes()),
+            sample_width=w.getsampwidth(),
+            frame_rate=w.getframerate(),
+            channels=w.getnchannels(),
+        )
+
+
+def wav_frames(path: Path) -> tuple[int, int]:
+    """(sample count, sample rate) of a WAV file, read from its header."""
+    with wave.open(str(path), "rb") as w:
+        return w.getnframes(), w.getframerate()

@@ -1,0 +1,137 @@
+"""Caption and chapter text formats: SubRip (.srt), WebVTT (.vtt) and the
+YouTube description chapter list.
+
+Everything here is pure: times are seconds from the start of the final video,
+and the functions only turn them into text.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+# Common subtitle guidelines (BBC, Netflix): at most two lines of about 42 characters.
+LINE_WIDTH = 42
+MAX_LINES = 2
+ELLIPSIS = "…"
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A named stretch of the video, in seconds."""
+
+    start: float
+    end: float
+    title: str
+
+
+@dataclass(frozen=True)
+class Caption:
+    """Text shown on screen from ``start`` to ``end`` seconds; lines are separated by ``\\n``."""
+
+    start: float
+    end: float
+    text: str
+
+
+def wrap_captions(
+    captions: Iterable[Caption], width: int = LINE_WIDTH, max_lines: int = MAX_LINES
+) -> list[Caption]:
+    """Wrap each caption into lines of at most ``width`` characters.
+
+    A caption that needs more than ``max_lines`` lines is split into several
+    consecutive captions of at most ``max_lines`` lines each; its time is shared
+    between them in proportion to their text length, so each piece stays on
+    screen while it is being spoken.
+    """
+    result: list[Caption] = []
+    for caption in captions:
+        lines = textwrap.wrap(caption.text, width, break_on_hyphens=False)
+        if not lines:
+            continue
+        pieces = [lines[i : i + max_lines] for i in range(0, len(lines), max_lines)]
+        weights = [sum(len(line) for line in piece) for piece in pieces]
+        total = sum(weights)
+        span = caption.end - caption.start
+        done = 0
+        for piece, weight in zip(pieces, weights):
+            start = caption.start + span * done / total
+            done += weight
+            end = caption.start + span * done / total
+            result.append(Caption(start, end, "\n".join(piece)))
+    return result
+
+
+def _timestamp(seconds: float, separator: str) -> str:
+    millis = max(0, round(seconds * 1000))
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    secs, millis = divmod(millis, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}{separator}{millis:03d}"
+
+
+def _escape_vtt(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def to_srt(captions: Iterable[Caption]) -> str:
+    """SubRip text: numbered blocks ``HH:MM:SS,mmm --> HH:MM:SS,mmm`` then the lines."""
+    blocks = [
+        f"{number}\n{_timestamp(c.start, ',')} --> {_timestamp(c.end, ',')}\n{c.text}\n"
+        for number, c in enumerate(wrap_captions(captions), start=1)
+    ]
+    return "\n".join(blocks)
+
+
+def to_webvtt(captions: Iterable[Caption]) -> str:
+    """WebVTT text: a ``WEBVTT`` header, then ``HH:MM:SS.mmm --> HH:MM:SS.mmm`` cues."""
+    blocks = ["WEBVTT\n"] + [
+        f"{_timestamp(c.start, '.')} --> {_timestamp(c.end, '.')}\n{_escape_vtt(c.text)}\n"
+        for c in wrap_captions(captions)
+    ]
+    return "\n".join(blocks)
+
+
+def _youtube_timestamp(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def to_youtube_chapters(chapters: Sequence[Chapter]) -> str:
+    """Chapter lines for a YouTube description: ``0:00 Intro``, ``1:05 Next``...
+
+    Times are rounded down to whole seconds (``h:mm:ss`` from one hour on).
+    YouTube requires the list to start at 0:00, so the first line always does.
+    (It also wants at least three chapters of ten seconds or more; that is up to
+    the script, not to this formatter.)
+    """
+    lines = [
+        f"{_youtube_timestamp(0 if index == 0 else chapter.start)} {chapter.title}"
+        for index, chapter in enumerate(chapters)
+    ]
+    return "".join(line + "\n" for line in lines)
+
+
+def chapter_title(text: str, max_len: int = 60) -> str:
+    """A chapter title from a paragraph: its first sentence, at most ``max_len`` characters.
+
+    A longer sentence is cut at a word boundary and ends with "…"; a single
+    final full stop is dropped (titles read better without it).
+    """
+    flat = " ".join(text.split())
+    sentence = _SENTENCE_END.split(flat, maxsplit=1)[0]
+    if sentence.endswith(".") and not sentence.endswith(".."):
+        sentence = sentence[:-1]
+    if len(sentence) <= max_len:
+        return sentence
+    room = max_len - len(ELLIPSIS)
+    head = sentence[: room + 1]  # one extra character shows whether a word ends at ``room``
+    cut = head.rsplit(" ", 1)[0].rstrip(" ,;:–—-") if " " in head else ""
+    return (cut or head[:room]) + ELLIPSIS

@@ -1,0 +1,155 @@
+"""The manifest: the versioned JSON hand-off between the voice stage and the
+render and stitch stages.
+
+Later stages read only this file (and the audio files it names), never the
+internals of the stage that wrote it.  Paths inside it are relative to the
+manifest's own folder, so a media folder can be moved as a whole.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import UserError
+from .fsutil import atomic_write_text
+
+SCHEMA_VERSION = 1
+MANIFEST_NAME = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One sentence's window in its paragraph's audio, in seconds."""
+
+    start: float
+    end: float
+    text: str
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """Which backend spoke, with every parameter that changes the sound."""
+
+    backend: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ParagraphAudio:
+    id: str
+    index: int
+    kind: str  # "title" or "paragraph"
+    display_text: str
+    spoken_text: str
+    audio: str  # path relative to the manifest's folder
+    duration: float  # seconds, == samples / sample_rate
+    samples: int
+    cues: tuple[Cue, ...]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    script_path: str
+    script_sha256: str
+    title: str
+    slug: str
+    sample_rate: int
+    voice: VoiceSettings
+    paragraphs: tuple[ParagraphAudio, ...]
+    version: int = SCHEMA_VERSION
+    generator: str = ""
+    # Where the manifest was loaded from; not serialised.
+    root: Path | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def duration(self) -> float:
+        return sum(p.duration for p in self.paragraphs)
+
+    def audio_path(self, paragraph: ParagraphAudio) -> Path:
+        base = self.root if self.root is not None else Path(".")
+        return base / paragraph.audio
+
+    def paragraph(self, key: int | str) -> ParagraphAudio:
+        """A paragraph by index or id (a unique id prefix such as ``03`` works too)."""
+        for p in self.paragraphs:
+            if p.index == key or p.id == key:
+                return p
+        if isinstance(key, str):
+            found = [p for p in self.paragraphs if p.id.startswith(key)]
+            if len(found) == 1:
+                return found[0]
+        known = ", ".join(p.id for p in self.paragraphs)
+        raise UserError(f"no paragraph {key!r} in {self.slug!r} (known: {known})")
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("root")
+        return {"version": data.pop("version"), **data}
+
+
+def manifest_path(media_dir: Path, slug: str) -> Path:
+    return Path(media_dir) / slug / MANIFEST_NAME
+
+
+def save_manifest(manifest: Manifest, path: Path) -> Path:
+    """Write the manifest atomically (temporary file, then rename)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(manifest.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    atomic_write_text(path, text)
+    return path
+
+
+def load_manifest(path: Path) -> Manifest:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"no manifest at {path}: run `dayinlife voice SCRIPT` first") from None
+    except (OSError, ValueError) as exc:
+        raise UserError(f"cannot read manifest {path}: {exc}") from None
+    return manifest_from_dict(data, root=path.parent, source=str(path))
+
+
+def manifest_from_dict(data: dict[str, Any], root: Path | None = None, source: str = "manifest") -> Manifest:
+    if not isinstance(data, dict) or not isinstance(data.get("version"), int):
+        raise UserError(f"{source} is not a dayinlife manifest (no schema version)")
+    version = data["version"]
+    if version > SCHEMA_VERSION:
+        raise UserError(
+            f"{source} has schema version {version}, newer than this dayinlife "
+            f"understands ({SCHEMA_VERSION}); upgrade dayinlife-manim"
+        )
+    if version < 1:
+        raise UserError(f"{source} has an unknown schema version {version}")
+    try:
+        paragraphs = tuple(
+            ParagraphAudio(
+                **{
+                    **p,
+                    "cues": tuple(Cue(**c) for c in p["cues"]),
+                }
+            )
+            for p in data["paragraphs"]
+        )
+        return Manifest(
+            script_path=data["script_path"],
+            script_sha256=data["script_sha256"],
+            title=data["title"],
+            slug=data["slug"],
+            sample_rate=int(data["sample_rate"]),
+            voice=VoiceSettings(**data["voice"]),
+            paragraphs=paragraphs,
+            version=version,
+            generator=data.get("generator", ""),
+            root=root,
+        )
+    except (KeyError, TypeError) as exc:
+        raise UserError(f"{source} is malformed: {exc}") from None

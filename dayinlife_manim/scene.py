@@ -1,0 +1,259 @@
+"""``NarratedScene``: the plumbing every paragraph scene shares.
+
+A scene names its script and paragraph; the base class loads (or first makes)
+the voiceover, adds the sound at time zero, draws the headline and the synced
+caption block, runs the author's :meth:`NarratedScene.narrate` and ends
+exactly when the narration ends.  Inside ``narrate``, ``with
+self.sentence(i) as s:`` fits animations into sentence ``i``'s window::
+
+    class LateStart(DayScene):
+        paragraph = 1
+
+        def narrate(self):
+            clock = Clock().move_to(self.stage.center)
+            with self.sentence(0) as s:
+                self.play(pop_in(clock))
+                s.wait_for("11")
+                self.play(clock.turn_to(11), run_time=s.share(0.3))
+
+No timing arithmetic in scene code: the block waits out the rest of its
+sentence when it ends, and captions follow the voice by themselves.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from manim import Scene, config, logger
+
+from .manifest import Cue, Manifest, ParagraphAudio, load_manifest
+from .visuals import motions
+from .visuals.captions import CaptionBlock
+from .visuals.text import text
+from .visuals.theme import DEFAULT_THEME, Region, Theme
+
+#: Set by ``dayinlife build`` for the scene process it starts.
+ENV_MANIFEST = "DAYINLIFE_MANIFEST"
+ENV_PARAGRAPH = "DAYINLIFE_PARAGRAPH"
+
+
+@dataclass
+class SentenceWindow:
+    """Sentence ``index`` of the paragraph, as the scene sees it while it is spoken."""
+
+    scene: "NarratedScene"
+    index: int
+    cue: Cue
+    end: float  # when the next sentence starts (or the narration ends)
+
+    @property
+    def text(self) -> str:
+        return self.cue.text
+
+    @property
+    def start(self) -> float:
+        return self.cue.start
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+    @property
+    def remaining(self) -> float:
+        return max(0.0, self.end - self.scene.time)
+
+    def share(self, fraction: float, minimum: float = 0.25) -> float:
+        """A run time of ``fraction`` of this sentence, never past its end (nor under ``minimum``)."""
+        return max(minimum, min(fraction * self.duration, self.remaining))
+
+    def wait_until(self, fraction: float) -> None:
+        """Wait until ``fraction`` (0..1) of the sentence has been spoken."""
+        self.scene.wait_until_time(self.start + fraction * self.cue.duration)
+
+    def word_time(self, word: str) -> float:
+        """When ``word`` is about to be said (estimated from its position in the text)."""
+        match = re.search(re.escape(word), self.cue.text, flags=re.IGNORECASE)
+        if match is None:
+            raise ValueError(f"{word!r} is not in sentence {self.index}: {self.cue.text!r}")
+        fraction = match.start() / max(1, len(self.cue.text))
+        return self.start + fraction * self.cue.duration
+
+    def wait_for(self, word: str) -> None:
+        """Wait until ``word`` is about to be said."""
+        self.scene.wait_until_time(self.word_time(word))
+
+    # Context manager: enter at the sentence start, leave when the next one starts.
+    def __enter__(self) -> "SentenceWindow":
+        self.scene.wait_until_time(self.start)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if exc[0] is None:
+            if self.scene.time > self.end + 1 / config.frame_rate:
+                logger.warning(
+                    "sentence %d ran %.2fs past its window in %s",
+                    self.index,
+                    self.scene.time - self.end,
+                    type(self.scene).__name__,
+                )
+            self.scene.wait_until_time(self.end)
+
+
+class NarratedScene(Scene):
+    """A scene that tells one paragraph of a script, in time with its voiceover.
+
+    Class attributes to set:
+
+    * ``script``: path of the script file (relative paths are taken from the
+      current folder, or use ``Path(__file__)``-based paths).
+    * ``paragraph``: index or id of the paragraph this scene tells.
+    * ``headline``: a short line shown above the stage (``None``: no headline).
+    * ``show_captions``: draw the synced caption block (default ``True``).
+    * ``theme``: the :class:`Theme`.
+
+    Hooks to override: :meth:`narrate` (the story) and, rarely,
+    :meth:`make_headline`.
+    """
+
+    script: ClassVar[str | Path | None] = None
+    paragraph: ClassVar[int | str] = 0
+    headline: ClassVar[str | None] = None
+    show_captions: ClassVar[bool] = True
+    theme: ClassVar[Theme] = DEFAULT_THEME
+
+    # -- loading ----------------------------------------------------------
+    @classmethod
+    def load_manifest(cls) -> Manifest:
+        """The manifest to tell: ``$DAYINLIFE_MANIFEST``, or the class's script (voiced first if needed)."""
+        env = os.environ.get(ENV_MANIFEST)
+        if env:
+            return load_manifest(Path(env))
+        if cls.script is None:
+            raise RuntimeError(f"{cls.__name__} has no `script` and ${ENV_MANIFEST} is not set")
+        from .voiceover import ensure_voiceover
+
+        return ensure_voiceover(Path(cls.script), say=logger.info)
+
+    @classmethod
+    def paragraph_key(cls) -> int | str:
+        return os.environ.get(ENV_PARAGRAPH) or cls.paragraph
+
+    def setup(self) -> None:
+        super().setup()
+        self.manifest = self.load_manifest()
+        self.para: ParagraphAudio = self.manifest.paragraph(self.paragraph_key())
+        self.cues: tuple[Cue, ...] = self.para.cues
+        self.camera.background_color = self.theme.background
+        self._caption_block: CaptionBlock | None = None
+        self._caption_page = None
+        self._caption_chunk = -1
+
+    # -- regions ----------------------------------------------------------
+    @property
+    def stage(self) -> Region:
+        """Where the story's icons and motion go."""
+        has_headline = self.headline is not None
+        return self.theme.stage if has_headline else self.theme.full_stage
+
+    @property
+    def duration(self) -> float:
+        """Length of the narration, and of this scene, in seconds."""
+        return self.para.duration
+
+    # -- the template -----------------------------------------------------
+    def construct(self) -> None:
+        self.add_sound(str(self.manifest.audio_path(self.para)), time_offset=0)
+        opening = []
+        title = self.make_headline()
+        if title is not None:
+            opening.append(title)
+        if self.show_captions and self.cues:
+            self._caption_block = CaptionBlock(self.cues, self.theme.caption, self.theme)
+            opening.append(self._caption_block.highlight(0))
+            self._caption_page, self._caption_chunk = opening[-1], 0
+        if opening:
+            self.play(motions.scene_in(*opening))
+        self.narrate()
+        self.finish()
+
+    def make_headline(self):
+        """The headline mobject (``None`` for none); placed in the theme's headline region."""
+        if self.headline is None:
+            return None
+        region = self.theme.headline
+        return region.fit(text(self.headline, self.theme, "headline", self.theme.accent))
+
+    def narrate(self) -> None:
+        """The story of the paragraph: override this.  The default just lets the captions run."""
+
+    def finish(self) -> None:
+        """Fade everything out in the tail and end exactly when the audio ends."""
+        end = self.duration
+        fade_at = max(self.time, end - motions.TRANSITION_TIME - 1 / config.frame_rate)
+        self.wait_until_time(fade_at)
+        if self.mobjects:
+            self.play(motions.scene_out(*self.mobjects), run_time=min(motions.TRANSITION_TIME, max(0.05, end - self.time)))
+        self._advance_frames_to(self._frame_at(end))
+
+    # -- timing -----------------------------------------------------------
+    def sentence(self, index: int) -> SentenceWindow:
+        """The window of sentence ``index`` (negative counts from the end), for a ``with`` block."""
+        index = range(len(self.cues))[index]
+        nxt = self.cues[index + 1].start if index + 1 < len(self.cues) else self.duration
+        return SentenceWindow(self, index, self.cues[index], nxt)
+
+    @property
+    def sentences(self) -> list[SentenceWindow]:
+        return [self.sentence(i) for i in range(len(self.cues))]
+
+    def _frame_at(self, t: float) -> int:
+        return round(t * config.frame_rate)
+
+    @property
+    def frames(self) -> int:
+        """Frames written so far."""
+        return round(self.time * config.frame_rate)
+
+    def wait_until_time(self, t: float) -> None:
+        """Wait until scene time ``t``, switching the caption highlight on the way."""
+        t = min(t, self.duration)
+        if self._caption_block is not None:
+            for chunk in self._caption_block.chunks:
+                if self.time < chunk.start < t:
+                    self._advance_frames_to(self._frame_at(chunk.start))
+                    self._show_caption_for(chunk.start)
+        self._advance_frames_to(self._frame_at(t))
+        self._show_caption_for(self.time)
+
+    def _advance_frames_to(self, target: int) -> None:
+        """Hold (or let updaters run) until exactly ``target`` frames are written."""
+        fps = config.frame_rate
+        for _ in range(3):
+            need = target - self.frames
+            if need <= 0:
+                return
+            if self.should_update_mobjects():
+                # Animated waits write ceil(run_time * fps) frames.
+                self.wait((need - 0.5) / fps, frozen_frame=False)
+            else:
+                # Frozen waits write int(run_time * fps) frames.
+                self.wait((need + 0.5) / fps, frozen_frame=True)
+
+    def _show_caption_for(self, t: float) -> None:
+        block = self._caption_block
+        if block is None:
+            return
+        chunk = block.chunk_at(t)
+        if chunk == self._caption_chunk:
+            return
+        page = block.highlight(chunk)
+        if page is not self._caption_page:
+            if self._caption_page is not None:
+                self.remove(self._caption_page)
+            self.add(page)
+            self._caption_page = page
+        self._caption_chunk = chunk

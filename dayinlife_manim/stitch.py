@@ -1,0 +1,472 @@
+"""The stitch stage: join the rendered scenes into one narrated MP4.
+
+Video is joined by stream copy (the scenes' H.264 packets are re-timed, never
+re-encoded); audio is rebuilt from the narration WAVs, so that each paragraph
+lasts exactly as long as its scene, optionally mixed with a ducked music bed,
+and encoded to AAC.  Side files carry the captions (.srt, .vtt) and the
+YouTube chapter list.  All media I/O goes through PyAV; no ffmpeg binary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from math import ceil
+from pathlib import Path
+from typing import Callable, Sequence
+
+import av
+import numpy as np
+from av.container import InputContainer, OutputContainer
+from av.stream import Stream
+
+from .captions import Caption, Chapter, to_srt, to_webvtt, to_youtube_chapters
+from .errors import UserError
+from .fsutil import atomic_path, atomic_write_text
+from .manifest import Cue
+
+SAMPLE_RATE = 48_000
+CHANNELS = 2  # narration is mono, but a music bed is usually stereo
+AUDIO_BIT_RATE = 160_000
+DUCK_RAMP = 0.15  # seconds the music takes to dip under speech and to come back
+MUSIC_FADE_OUT = 1.0  # seconds, so the music does not stop dead at the end
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One paragraph: its rendered scene, its narration and its sentence cues."""
+
+    video: Path  # H.264 MP4; any audio stream in it is ignored
+    audio: Path  # narration, any format PyAV decodes (normally WAV)
+    chapter: str
+    cues: tuple[Cue, ...]  # seconds from the start of this segment
+
+
+@dataclass(frozen=True)
+class StitchResult:
+    path: Path
+    duration: float
+    video_duration: float
+    audio_duration: float
+    chapters: tuple[Chapter, ...]
+    captions: tuple[Caption, ...]
+    srt: Path
+    vtt: Path
+    chapters_txt: Path
+
+
+@dataclass(frozen=True)
+class MediaInfo:
+    """What :func:`probe` measured; durations come from the demuxed packets."""
+
+    video_duration: float
+    audio_duration: float
+    width: int
+    height: int
+    fps: Fraction | None
+    video_frames: int
+    video_codec: str | None
+    audio_codec: str | None
+    pix_fmt: str | None
+    sample_rate: int
+    channels: int
+    chapters: tuple[Chapter, ...]
+    title: str
+
+
+@dataclass(frozen=True)
+class _SceneVideo:
+    """A scene file's video stream: what must match for stream copy, and its length."""
+
+    path: Path
+    codec: str
+    width: int
+    height: int
+    pix_fmt: str | None
+    fps: Fraction
+    extradata: bytes | None
+    frames: int
+    delay: Fraction  # seconds of decoding delay (B-frame reordering)
+
+    @property
+    def duration(self) -> Fraction:
+        return self.frames / self.fps
+
+    def mismatch(self, other: _SceneVideo) -> str | None:
+        """How ``other`` differs from this scene in a way stream copy cannot join, if it does."""
+        for label, mine, theirs in (
+            ("codec", self.codec, other.codec),
+            ("size", f"{self.width}x{self.height}", f"{other.width}x{other.height}"),
+            ("pixel format", self.pix_fmt, other.pix_fmt),
+            ("frame rate", self.fps, other.fps),
+        ):
+            if mine != theirs:
+                return f"{label} {theirs} instead of {mine}"
+        if self.extradata != other.extradata:
+            return "different encoder settings (H.264 parameter sets)"
+        return None
+
+
+def _open(path: Path) -> InputContainer:
+    try:
+        return av.open(str(path))
+    except (OSError, av.FFmpegError) as exc:
+        raise UserError(f"cannot read {path}: {exc}") from exc
+
+
+@dataclass
+class _Span:
+    """What demuxing saw of one stream (none at all if ``stream`` is None)."""
+
+    stream: Stream | None
+    first: int | None = None
+    end: int | None = None
+    first_dts: int | None = None
+    packets: int = 0
+
+    def add(self, packet: av.Packet) -> None:
+        end = packet.pts + (packet.duration or 0)
+        self.first = packet.pts if self.first is None else min(self.first, packet.pts)
+        self.end = end if self.end is None else max(self.end, end)
+        self.packets += 1
+        if packet.dts is not None:
+            self.first_dts = packet.dts if self.first_dts is None else min(self.first_dts, packet.dts)
+
+    @property
+    def delay(self) -> int:
+        """How long before the first picture is shown decoding starts (B-frame reordering)."""
+        if self.first is None or self.first_dts is None:
+            return 0
+        return self.first - self.first_dts
+
+    @property
+    def seconds(self) -> float:
+        """From the stream's start time (which skips an AAC encoder's priming
+        samples) to the end of its last packet."""
+        if self.stream is None or self.end is None:
+            return 0.0
+        start = self.stream.start_time if self.stream.start_time is not None else self.first
+        return float((self.end - start) * self.stream.time_base)
+
+
+def _measure(container: InputContainer, *streams: Stream | None) -> list[_Span]:
+    """Demux ``streams`` (None for a missing one) in one pass, measuring each."""
+    spans = [_Span(stream) for stream in streams]
+    by_index = {span.stream.index: span for span in spans if span.stream is not None}
+    if by_index:  # demux() without streams would read them all
+        for packet in container.demux(*(span.stream for span in by_index.values())):
+            if packet.pts is not None and packet.size:
+                by_index[packet.stream.index].add(packet)
+    return spans
+
+
+def _inspect_scene(path: Path) -> _SceneVideo:
+    with _open(path) as container:
+        if not container.streams.video:
+            raise UserError(f"{path} has no video stream")
+        stream = container.streams.video[0]
+        fps = stream.average_rate or stream.guessed_rate
+        if not fps:
+            raise UserError(f"{path}: cannot tell its frame rate")
+        ctx = stream.codec_context
+        span = _measure(container, stream)[0]
+        if not span.packets:
+            raise UserError(f"{path} has no video frames")
+        return _SceneVideo(
+            path=path,
+            codec=ctx.name,
+            width=ctx.width,
+            height=ctx.height,
+            pix_fmt=ctx.pix_fmt,
+            fps=Fraction(fps),
+            extradata=ctx.extradata,
+            frames=span.packets,
+            delay=span.delay * stream.time_base,
+        )
+
+
+def _check_joinable(scenes: Sequence[_SceneVideo]) -> None:
+    first = scenes[0]
+    for scene in scenes[1:]:
+        problem = first.mismatch(scene)
+        if problem:
+            raise UserError(
+                f"cannot join {scene.path} to {first.path} without re-encoding: {problem}; "
+                "render all scenes with the same quality settings"
+            )
+
+
+def _stereo(samples: np.ndarray) -> np.ndarray:
+    """``samples`` as a float32 (CHANNELS, n) array; mono (1-D or one row) is duplicated."""
+    planar = np.atleast_2d(np.asarray(samples, dtype=np.float32))
+    if planar.shape[0] == CHANNELS:
+        return planar
+    if planar.shape[0] == 1:
+        return np.repeat(planar, CHANNELS, axis=0)
+    raise ValueError(f"expected mono or stereo samples, got {planar.shape[0]} channels")
+
+
+def load_audio(path: Path, rate: int = SAMPLE_RATE) -> np.ndarray:
+    """Decode any audio file PyAV reads into float32 (CHANNELS, n) samples at ``rate``."""
+    with _open(path) as container:
+        if not container.streams.audio:
+            raise UserError(f"{path} has no audio stream")
+        stream = container.streams.audio[0]
+        # Mono stays mono here and is duplicated by _stereo: swresample would
+        # upmix it at -3 dB.  More than two channels are downmixed by swresample.
+        layout = "stereo" if stream.codec_context.channels > CHANNELS else None
+        resampler = av.AudioResampler(format="fltp", layout=layout, rate=rate)
+        chunks = [
+            out.to_ndarray()
+            for frame in container.decode(stream)
+            for out in resampler.resample(frame)
+        ]
+        chunks += [out.to_ndarray() for out in resampler.resample(None)]
+    if not chunks:
+        raise UserError(f"{path} contains no audio")
+    return _stereo(np.concatenate(chunks, axis=1))
+
+
+def _fit(samples: np.ndarray, length: int) -> np.ndarray:
+    """Trim ``samples`` to ``length``, or pad them with silence up to it."""
+    stereo = _stereo(samples)[:, :length]
+    return np.pad(stereo, ((0, 0), (0, length - stereo.shape[1])))
+
+
+def duck_envelope(length: int, windows: Sequence[Caption], rate: int = SAMPLE_RATE) -> np.ndarray:
+    """1.0 inside every window, 0.0 away from them, with linear ramps of
+    :data:`DUCK_RAMP` seconds just outside each window (so the music is already
+    down when a sentence starts and comes back after it ends)."""
+    ramp = max(1, round(DUCK_RAMP * rate))
+    half = ramp // 2
+    mask = np.zeros(length, dtype=np.float64)
+    for window in windows:
+        start = max(0, round(window.start * rate) - half)
+        end = min(length, round(window.end * rate) + half)
+        mask[start:end] = 1.0
+    # Centred moving average of width ``ramp`` via a cumulative sum: O(n).
+    summed = np.concatenate(([0.0], np.cumsum(np.pad(mask, (half, ramp - half)))))
+    return ((summed[ramp : ramp + length] - summed[:length]) / ramp).astype(np.float32)
+
+
+def build_audio_track(
+    narrations: Sequence[np.ndarray],
+    lengths: Sequence[int],
+    speech: Sequence[Caption] = (),
+    music: np.ndarray | None = None,
+    *,
+    music_gain_db: float = -18.0,
+    duck_db: float = -12.0,
+    rate: int = SAMPLE_RATE,
+) -> np.ndarray:
+    """Mix the soundtrack as float32 (CHANNELS, sum(lengths)) samples at ``rate``.
+
+    Each narration is padded with silence or trimmed to its segment's length in
+    samples, and the pieces are concatenated.  ``music``, if given, is looped or
+    cut to the whole length, lowered by ``music_gain_db``, lowered by another
+    ``duck_db`` while any ``speech`` window (seconds from the start of the
+    track) is spoken, faded out over the last :data:`MUSIC_FADE_OUT` seconds,
+    and added.  The result is clipped to [-1, 1].
+    """
+    if len(narrations) != len(lengths):
+        raise ValueError("one length per narration is needed")
+    track = np.concatenate(
+        [_fit(narration, length) for narration, length in zip(narrations, lengths)]
+        or [np.zeros((CHANNELS, 0), np.float32)],
+        axis=1,
+    )
+    total = track.shape[1]
+    if music is not None and total:
+        bed = _stereo(music)
+        if not bed.shape[1]:
+            raise ValueError("the music has no samples")
+        bed = np.tile(bed, ceil(total / bed.shape[1]))[:, :total]
+        gain_db = music_gain_db + duck_db * duck_envelope(total, speech, rate)
+        gain = np.power(np.float32(10.0), gain_db / np.float32(20.0))
+        fade = min(total, round(MUSIC_FADE_OUT * rate))
+        gain[total - fade :] *= np.linspace(1.0, 0.0, fade, dtype=np.float32)
+        track += bed * gain
+    return np.clip(track, -1.0, 1.0)
+
+
+def _segment_captions(segment: Segment, start: float, duration: float) -> list[Caption]:
+    """The segment's cues as captions on the video's clock, kept inside the segment."""
+    captions = []
+    for cue in segment.cues:
+        begin, end = max(0.0, cue.start), min(duration, cue.end)
+        if end > begin:
+            captions.append(Caption(start + begin, start + end, cue.text))
+    return captions
+
+
+def _copy_video(
+    source: Path, output: OutputContainer, stream: av.VideoStream, start: Fraction, dts_start: Fraction
+) -> None:
+    """Mux ``source``'s video packets unchanged, re-timed to begin at ``start``
+    seconds and to be decoded from ``dts_start`` seconds on."""
+    time_base = stream.time_base
+    pts_shift, dts_shift = round(start / time_base), round(dts_start / time_base)
+    with _open(source) as container:
+        for packet in container.demux(container.streams.video[0]):
+            if packet.dts is None:  # the demuxer's end-of-stream marker
+                continue
+            packet.rescale_ts(av.AVRational(time_base))
+            packet.pts += pts_shift
+            packet.dts += dts_shift
+            packet.stream = stream
+            output.mux(packet)
+
+
+def _encode_audio(output: OutputContainer, stream: av.AudioStream, samples: np.ndarray, pts: int) -> None:
+    frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(samples), format="fltp", layout="stereo")
+    frame.sample_rate = SAMPLE_RATE
+    frame.time_base = Fraction(1, SAMPLE_RATE)
+    frame.pts = pts
+    output.mux(stream.encode(frame))
+
+
+def _write_mp4(
+    path: Path,
+    segments: Sequence[Segment],
+    scenes: Sequence[_SceneVideo],
+    starts: Sequence[Fraction],
+    bounds: Sequence[int],
+    track: np.ndarray,
+    title: str,
+    progress: ProgressCallback | None,
+) -> None:
+    """Mux the copied video, the AAC-encoded ``track``, the title and the chapters.
+
+    Segment ``i`` starts at ``starts[i]`` seconds, which is sample ``bounds[i]`` of ``track``.
+    """
+    with av.open(str(path), "w", format="mp4", container_options={"movflags": "+faststart"}) as output:
+        with _open(segments[0].video) as first:
+            video = output.add_stream_from_template(first.streams.video[0])
+        audio = output.add_stream("aac", rate=SAMPLE_RATE, layout="stereo")
+        audio.bit_rate = AUDIO_BIT_RATE
+        output.metadata["title"] = title
+        # PyAV 18 can set chapters; the MP4 muxer stores them as a chapter
+        # (text) track, which players list as chapters.
+        output.set_chapters(
+            [
+                {
+                    "id": i + 1,
+                    "start": round(starts[i] / video.time_base),
+                    "end": round(starts[i + 1] / video.time_base),
+                    "time_base": video.time_base,
+                    "metadata": {"title": segment.chapter},
+                }
+                for i, segment in enumerate(segments)
+            ]
+        )
+        output.start_encoding()  # the muxer may change the video time base here
+        # A very short scene is encoded without B-frame delay; decoding it
+        # earlier by the difference keeps DTS strictly increasing and evenly
+        # spaced across the joins (players present by PTS, which stay put).
+        delay = max(scene.delay for scene in scenes)
+        for i, (segment, scene) in enumerate(zip(segments, scenes)):
+            _copy_video(segment.video, output, video, starts[i], starts[i] - (delay - scene.delay))
+            _encode_audio(output, audio, track[:, bounds[i] : bounds[i + 1]], bounds[i])
+            if progress is not None:
+                progress(i + 1, len(segments))
+        output.mux(audio.encode(None))
+
+
+def stitch(
+    segments: Sequence[Segment],
+    out: Path,
+    *,
+    title: str,
+    music: Path | None = None,
+    music_gain_db: float = -18.0,
+    duck_db: float = -12.0,
+    progress: ProgressCallback | None = None,
+) -> StitchResult:
+    """Join ``segments`` into the MP4 ``out``, with captions and chapters beside it.
+
+    The video packets are copied as they are; the soundtrack is each segment's
+    narration fitted to its scene's exact length (plus ``music`` if given),
+    encoded to AAC.  ``out`` is replaced atomically: a failure leaves any
+    previous file untouched and never a half-written one.  ``progress`` is
+    called with (segments done, total) as the scenes are joined.
+    """
+    if not segments:
+        raise UserError("nothing to stitch: no segments")
+    out = Path(out)
+    scenes = [_inspect_scene(segment.video) for segment in segments]
+    _check_joinable(scenes)
+
+    starts = [Fraction(0)]  # exact seconds; starts[-1] is the total length
+    for scene in scenes:
+        starts.append(starts[-1] + scene.duration)
+    bounds = [round(start * SAMPLE_RATE) for start in starts]
+    chapters = tuple(
+        Chapter(float(starts[i]), float(starts[i + 1]), segment.chapter)
+        for i, segment in enumerate(segments)
+    )
+    captions = tuple(
+        caption
+        for i, segment in enumerate(segments)
+        for caption in _segment_captions(segment, float(starts[i]), float(scenes[i].duration))
+    )
+    track = build_audio_track(
+        [load_audio(segment.audio) for segment in segments],
+        [end - start for start, end in zip(bounds, bounds[1:])],
+        captions,
+        load_audio(music) if music is not None else None,
+        music_gain_db=music_gain_db,
+        duck_db=duck_db,
+    )
+
+    srt, vtt = out.with_suffix(".srt"), out.with_suffix(".vtt")
+    chapters_txt = out.with_name(out.stem + ".chapters.txt")
+    with atomic_path(out) as tmp:
+        _write_mp4(tmp, segments, scenes, starts, bounds, track, title, progress)
+        atomic_write_text(srt, to_srt(captions))
+        atomic_write_text(vtt, to_webvtt(captions))
+        atomic_write_text(chapters_txt, to_youtube_chapters(chapters))
+
+    video_duration, audio_duration = float(starts[-1]), track.shape[1] / SAMPLE_RATE
+    return StitchResult(
+        path=out,
+        duration=max(video_duration, audio_duration),
+        video_duration=video_duration,
+        audio_duration=audio_duration,
+        chapters=chapters,
+        captions=captions,
+        srt=srt,
+        vtt=vtt,
+        chapters_txt=chapters_txt,
+    )
+
+
+def probe(path: Path) -> MediaInfo:
+    """Measure a media file with PyAV: its first video and audio streams, chapters, title."""
+    with _open(path) as container:
+        video = container.streams.video[0] if container.streams.video else None
+        audio = container.streams.audio[0] if container.streams.audio else None
+        video_span, audio_span = _measure(container, video, audio)
+        return MediaInfo(
+            video_duration=video_span.seconds,
+            audio_duration=audio_span.seconds,
+            width=video.codec_context.width if video else 0,
+            height=video.codec_context.height if video else 0,
+            fps=Fraction(video.average_rate) if video and video.average_rate else None,
+            video_frames=video_span.packets,
+            video_codec=video.codec_context.name if video else None,
+            audio_codec=audio.codec_context.name if audio else None,
+            pix_fmt=video.codec_context.pix_fmt if video else None,
+            sample_rate=audio.codec_context.sample_rate if audio else 0,
+            channels=audio.codec_context.channels if audio else 0,
+            chapters=tuple(
+                Chapter(
+                    float(ch["start"] * ch["time_base"]),
+                    float(ch["end"] * ch["time_base"]),
+                    ch["metadata"].get("title", ""),
+                )
+                for ch in container.chapters()
+            ),
+            title=container.metadata.get("title", ""),
+        )

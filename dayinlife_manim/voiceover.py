@@ -1,0 +1,167 @@
+"""The voice stage: a Script in, one WAV per paragraph and the manifest out.
+
+Each sentence is synthesized on its own, so its start and end in the
+paragraph audio are known exactly, with no speech recognition.  Sentences come
+from the content-addressed cache when they can: editing one sentence
+re-synthesizes that sentence only.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .audio import AudioSettings, assemble, condition, write_wav
+from .cache import AudioCache, cache_key
+from .errors import UserError
+from .manifest import (
+    Cue,
+    Manifest,
+    ParagraphAudio,
+    VoiceSettings,
+    load_manifest,
+    manifest_path,
+    save_manifest,
+)
+from .script import Script, load_script
+from .voices import Voice, get_voice
+
+VOICE_DIR = "voice"
+
+
+def default_media_dir() -> Path:
+    return Path(os.environ.get("DAYINLIFE_MEDIA", "media"))
+
+
+def default_cache_dir(media_dir: Path) -> Path:
+    env = os.environ.get("DAYINLIFE_CACHE")
+    return Path(env) / "voice" if env else Path(media_dir) / "cache" / "voice"
+
+
+@dataclass(frozen=True)
+class VoiceoverStats:
+    sentences: int
+    synthesized: int
+    seconds: float
+
+    @property
+    def cached(self) -> int:
+        return self.sentences - self.synthesized
+
+
+def make_voiceover(
+    script: Script,
+    voice: Voice,
+    media_dir: Path | None = None,
+    *,
+    settings: AudioSettings = AudioSettings(),
+    cache_dir: Path | None = None,
+    progress: Callable[[int], object] | None = None,
+) -> tuple[Manifest, VoiceoverStats]:
+    """Write every paragraph's WAV and the manifest; return both with statistics.
+
+    ``progress`` is called with the number of sentences just finished.
+    """
+    t0 = time.perf_counter()
+    media_dir = Path(media_dir) if media_dir is not None else default_media_dir()
+    out_dir = media_dir / script.slug
+    voice_dir = out_dir / VOICE_DIR
+    cache = AudioCache(cache_dir or default_cache_dir(media_dir))
+    params = {**voice.params(), **settings.cache_params()}
+    rate = settings.sample_rate
+
+    synthesized = total = 0
+    paragraphs = []
+    for para in script.paragraphs:
+        segments = []
+        for sentence in para.sentences:
+            key = cache_key(voice.name, params, sentence.spoken)
+            seg = cache.get(key)
+            if seg is None:
+                samples, native_rate = voice.synthesize(sentence.spoken)
+                seg = condition(samples, native_rate, settings)
+                cache.put(key, seg, {"backend": voice.name, "params": params, "text": sentence.spoken})
+                synthesized += 1
+            segments.append(seg)
+            total += 1
+            if progress:
+                progress(1)
+        assembled = assemble(segments, settings)
+        wav = voice_dir / f"{para.id}.wav"
+        write_wav(assembled.audio, wav)
+        cues = tuple(
+            Cue(start=a / rate, end=b / rate, text=s.text) for (a, b), s in zip(assembled.spans, para.sentences)
+        )
+        paragraphs.append(
+            ParagraphAudio(
+                id=para.id,
+                index=para.index,
+                kind=para.kind,
+                display_text=para.text,
+                spoken_text=para.spoken,
+                audio=f"{VOICE_DIR}/{para.id}.wav",
+                duration=assembled.samples / rate,
+                samples=assembled.samples,
+                cues=cues,
+            )
+        )
+    keep = {f"{p.id}.wav" for p in script.paragraphs}
+    for stale in voice_dir.glob("*.wav"):
+        if stale.name not in keep:
+            stale.unlink(missing_ok=True)
+
+    manifest = Manifest(
+        script_path=str(script.path) if script.path else "",
+        script_sha256=script.sha256,
+        title=script.title,
+        slug=script.slug,
+        sample_rate=rate,
+        voice=VoiceSettings(backend=voice.name, params=params),
+        paragraphs=tuple(paragraphs),
+        generator=f"dayinlife-manim {__version__}",
+        root=out_dir,
+    )
+    save_manifest(manifest, manifest_path(media_dir, script.slug))
+    return manifest, VoiceoverStats(total, synthesized, time.perf_counter() - t0)
+
+
+def manifest_is_current(manifest: Manifest, script: Script) -> bool:
+    """True when ``manifest`` was made from this exact script and its audio is all there."""
+    return manifest.script_sha256 == script.sha256 and all(
+        manifest.audio_path(p).exists() for p in manifest.paragraphs
+    )
+
+
+def ensure_voiceover(
+    script_path: Path,
+    media_dir: Path | None = None,
+    voice: str | None = None,
+    say: Callable[[str], object] | None = None,
+) -> Manifest:
+    """The manifest for ``script_path``, making the voiceover first when it is missing or stale.
+
+    A stale manifest is remade with the backend it was made with; a missing one
+    with ``voice`` (default: ``$DAYINLIFE_VOICE`` or ``auto``).
+    """
+    media_dir = Path(media_dir) if media_dir is not None else default_media_dir()
+    script = load_script(script_path)
+    path = manifest_path(media_dir, script.slug)
+    previous = None
+    if path.exists():
+        try:
+            previous = load_manifest(path)
+        except UserError:
+            previous = None
+        if previous is not None and manifest_is_current(previous, script):
+            return previous
+    options = {}
+    if voice is None and previous is not None:
+        voice = previous.voice.backend
+        options = {k: v for k, v in previous.voice.params.items() if k in ("lang", "tld", "rate", "slow")}
+    name = voice or os.environ.get("DAYINLIFE_VOICE", "auto")
+    manifest, _ = make_voiceover(script, get_voice(name, say=say, **options), media_dir)
+    return manifest
