@@ -160,7 +160,7 @@ class NarratedScene(Scene):
         return self.theme.stage if has_headline else self.theme.full_stage
 
     @property
-    def duration(self) -> float:
+    def narration_duration(self) -> float:
         """Length of the narration, and of this scene, in seconds."""
         return self.para.duration
 
@@ -192,19 +192,26 @@ class NarratedScene(Scene):
 
     def finish(self) -> None:
         """Fade everything out in the tail and end exactly when the audio ends."""
-        end = self.duration
-        fade_at = max(self.time, end - motions.TRANSITION_TIME - 1 / config.frame_rate)
-        self.wait_until_time(fade_at)
+        end = self.narration_duration
+        self.wait_until_time(self._fade_time())
         if self.mobjects:
             self.play(motions.scene_out(*self.mobjects), run_time=min(motions.TRANSITION_TIME, max(0.05, end - self.time)))
         self._advance_frames_to(self._frame_at(end))
 
     # -- timing -----------------------------------------------------------
+    def _fade_time(self) -> float:
+        """When the closing fade starts: it ends with the audio."""
+        return self.narration_duration - motions.TRANSITION_TIME - 1 / config.frame_rate
+
     def sentence(self, index: int) -> SentenceWindow:
         """The window of sentence ``index`` (negative counts from the end), for a ``with`` block."""
         index = range(len(self.cues))[index]
-        nxt = self.cues[index + 1].start if index + 1 < len(self.cues) else self.duration
-        return SentenceWindow(self, index, self.cues[index], nxt)
+        cue = self.cues[index]
+        if index + 1 < len(self.cues):
+            end = self.cues[index + 1].start
+        else:  # the last window leaves the tail's closing fade alone
+            end = max(cue.end, self._fade_time())
+        return SentenceWindow(self, index, cue, end)
 
     @property
     def sentences(self) -> list[SentenceWindow]:
@@ -214,13 +221,13 @@ class NarratedScene(Scene):
         return round(t * config.frame_rate)
 
     @property
-    def frames(self) -> int:
+    def frames_written(self) -> int:
         """Frames written so far."""
         return round(self.time * config.frame_rate)
 
     def wait_until_time(self, t: float) -> None:
         """Wait until scene time ``t``, switching the caption highlight on the way."""
-        t = min(t, self.duration)
+        t = min(t, self.narration_duration)
         if self._caption_block is not None:
             for chunk in self._caption_block.chunks:
                 if self.time < chunk.start < t:
@@ -233,15 +240,18 @@ class NarratedScene(Scene):
         """Hold (or let updaters run) until exactly ``target`` frames are written."""
         fps = config.frame_rate
         for _ in range(3):
-            need = target - self.frames
+            need = target - self.frames_written
             if need <= 0:
                 return
-            if self.should_update_mobjects():
+            if self._has_updaters():
                 # Animated waits write ceil(run_time * fps) frames.
                 self.wait((need - 0.5) / fps, frozen_frame=False)
             else:
                 # Frozen waits write int(run_time * fps) frames.
                 self.wait((need + 0.5) / fps, frozen_frame=True)
+
+    def _has_updaters(self) -> bool:
+        return bool(self.updaters) or any(m.updaters for m in self.get_mobject_family_members())
 
     def _show_caption_for(self, t: float) -> None:
         block = self._caption_block

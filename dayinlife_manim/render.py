@@ -1,0 +1,141 @@
+"""Render one scene of one paragraph to an MP4, with manim's config set for it.
+
+manim's config is global state, so ``dayinlife build`` calls
+:func:`render_scene` in a fresh process per scene (see ``worker.py``); tests
+call it in-process for tiny renders.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import os
+import shutil
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .errors import UserError
+from .fsutil import atomic_path
+
+#: Pixel height and frame rate of each quality, for a 16:9 frame.
+QUALITIES: dict[str, tuple[int, int]] = {
+    "tiny": (240, 10),
+    "low": (480, 15),
+    "medium": (720, 30),
+    "high": (1080, 30),
+    "4k": (2160, 30),
+}
+ASPECTS: dict[str, tuple[int, int]] = {"16:9": (16, 9), "9:16": (9, 16), "1:1": (1, 1)}
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    width: int
+    height: int
+    fps: int
+
+    @classmethod
+    def from_options(cls, quality: str = "low", aspect: str = "16:9", fps: int | None = None) -> "RenderSettings":
+        if quality not in QUALITIES:
+            raise UserError(f"unknown quality {quality!r}; choose one of: {', '.join(QUALITIES)}")
+        if aspect not in ASPECTS:
+            raise UserError(f"unknown aspect {aspect!r}; choose one of: {', '.join(ASPECTS)}")
+        short, default_fps = QUALITIES[quality]
+        aw, ah = ASPECTS[aspect]
+        # The short side gets the quality's pixel count; both sides even for yuv420p.
+        if aw >= ah:
+            width, height = round(short * aw / ah), short
+        else:
+            width, height = short, round(short * ah / aw)
+        return cls(width + width % 2, height + height % 2, fps or default_fps)
+
+    def manim_config(self) -> dict:
+        return {
+            "pixel_width": self.width,
+            "pixel_height": self.height,
+            "frame_rate": self.fps,
+            "frame_height": 8.0,
+            "frame_width": 8.0 * self.width / self.height,
+        }
+
+
+def load_scene_module(path: Path):
+    """Import a scene module from a file path (like ``manim render FILE`` does)."""
+    path = Path(path).resolve()
+    if not path.is_file():
+        raise UserError(f"scene module not found: {path}")
+    name = f"dayinlife_scenes_{path.stem}"
+    if name in sys.modules and getattr(sys.modules[name], "__file__", None) == str(path):
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        del sys.modules[name]
+        raise UserError(f"cannot import {path}: {type(exc).__name__}: {exc}") from exc
+    finally:
+        sys.path.remove(str(path.parent))
+    return module
+
+
+def scene_class(module, name: str):
+    from .scene import NarratedScene
+
+    cls = getattr(module, name, None)
+    if not (inspect.isclass(cls) and issubclass(cls, NarratedScene)):
+        raise UserError(f"{name!r} is not a NarratedScene in {getattr(module, '__file__', module)}")
+    return cls
+
+
+@contextmanager
+def _environ(**values: str) -> Iterator[None]:
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def render_scene(
+    scene_cls,
+    *,
+    manifest: Path,
+    paragraph: str,
+    out: Path,
+    settings: RenderSettings,
+    workdir: Path,
+) -> Path:
+    """Render ``scene_cls`` telling ``paragraph`` of ``manifest`` into ``out`` (written atomically)."""
+    from manim import tempconfig
+
+    from .scene import ENV_MANIFEST, ENV_PARAGRAPH
+
+    workdir = Path(workdir)
+    options = {
+        **settings.manim_config(),
+        "media_dir": str(workdir),
+        "disable_caching": True,
+        "progress_bar": "none",
+        "verbosity": "WARNING",
+        "write_to_movie": True,
+        "output_file": "scene",
+    }
+    with _environ(**{ENV_MANIFEST: str(Path(manifest).resolve()), ENV_PARAGRAPH: paragraph}):
+        with tempconfig(options):
+            scene = scene_cls()
+            scene.render()
+            produced = Path(scene.renderer.file_writer.movie_file_path)
+    with atomic_path(out) as tmp:
+        shutil.move(str(produced), tmp)
+    return Path(out)
