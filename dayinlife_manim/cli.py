@@ -6,6 +6,7 @@ User mistakes end as one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -83,6 +84,70 @@ def voice(script: Path, voice: str, lang: str, tld: str, rate: float, slow: bool
     click.echo(
         f"{stats.synthesized} synthesized, {stats.cached} from cache, {stats.seconds:.1f}s; "
         f"manifest: {manifest.root / 'manifest.json'}"
+    )
+
+
+SCENES_OPTION = click.option(
+    "--scenes",
+    "scenes_module",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="Scene module (e.g. scenes/day_in_life.py); paragraphs without a class use AutoScene.",
+)
+
+
+@cli.command()
+@SCRIPT
+@SCENES_OPTION
+@click.option("--quality", type=click.Choice(["tiny", "low", "medium", "high", "4k"]), default="high", show_default=True, help="240p10, 480p15, 720p30, 1080p30 or 2160p30.")
+@click.option("--fps", type=click.IntRange(1, 120), default=None, help="Frame rate (default: the quality's).")
+@click.option("--aspect", type=click.Choice(["16:9", "9:16", "1:1"]), default="16:9", show_default=True)
+@voice_options
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Scenes rendered at once (default: number of cores).")
+@click.option("--force", is_flag=True, help="Render every scene again, ignoring the scene cache.")
+@click.option("--music", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help="Background music, ducked under the voice.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Output MP4 (default: MEDIA/<script-slug>.mp4).")
+@MEDIA
+def build(script, scenes_module, quality, fps, aspect, voice, lang, tld, rate, slow, workers, force, music, out, media_dir):
+    """Build the narrated video of SCRIPT: voice, render every scene, stitch.
+
+    Scenes are rendered in parallel, each in its own process, and only when
+    something that changes them changed. Captions (.srt, .vtt) and YouTube
+    chapters (.chapters.txt) are written next to the MP4.
+    """
+    from .build import build as run_build
+    from .render import RenderSettings
+    from .script import load_script
+
+    settings = RenderSettings.from_options(quality, aspect, fps)
+    parsed = load_script(script)
+    backend = _voice(voice, lang, tld, rate, slow)
+    total = sum(len(p.sentences) for p in parsed.paragraphs)
+    with ExitStack() as scene_stack, ExitStack() as voice_stack:
+        voice_bar = voice_stack.enter_context(click.progressbar(length=total, label="Voicing  ", file=sys.stderr))
+        scene_bar = []
+
+        def on_plan(jobs, notes):
+            voice_stack.close()
+            for note in notes:
+                click.echo(f"note: {note}", err=True)
+            todo = sum(not j.cached for j in jobs)
+            click.echo(f"{len(jobs)} scenes at {settings.tag}: {todo} to render, {len(jobs) - todo} cached", err=True)
+            if todo:
+                bar = click.progressbar(
+                    length=todo, label="Rendering", file=sys.stderr, show_eta=True,
+                    item_show_func=lambda j: j.para.id if j else None,
+                )
+                scene_bar.append(scene_stack.enter_context(bar))
+
+        report = run_build(
+            parsed, backend, scenes=scenes_module, settings=settings, workers=workers, force=force,
+            out=out, music=music, media_dir=media_dir,
+            on_voice=voice_bar.update, on_plan=on_plan, on_scene=lambda job: scene_bar[0].update(1, job),
+        )
+    verb = "wrote" if report.stitched else "up to date:"
+    click.echo(
+        f"{verb} {report.out} ({len(report.rendered)} rendered, {len(report.cached)} cached, {report.seconds:.1f}s)"
     )
 
 

@@ -52,6 +52,17 @@ class RenderSettings:
             width, height = short, round(short * ah / aw)
         return cls(width + width % 2, height + height % 2, fps or default_fps)
 
+    @property
+    def tag(self) -> str:
+        """``WIDTHxHEIGHT@FPS``, as folder names and the worker's ``--size`` use it."""
+        return f"{self.width}x{self.height}@{self.fps}"
+
+    @classmethod
+    def from_tag(cls, tag: str) -> "RenderSettings":
+        dims, fps = tag.split("@")
+        width, height = dims.split("x")
+        return cls(int(width), int(height), int(fps))
+
     def manim_config(self) -> dict:
         return {
             "pixel_width": self.width,

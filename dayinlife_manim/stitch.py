@@ -121,14 +121,14 @@ class _Span:
     """What demuxing saw of one stream (none at all if ``stream`` is None)."""
 
     stream: Stream | None
-    first: int | None = None
+    first_pts: int | None = None
     end: int | None = None
     first_dts: int | None = None
     packets: int = 0
 
     def add(self, packet: av.Packet) -> None:
         end = packet.pts + (packet.duration or 0)
-        self.first = packet.pts if self.first is None else min(self.first, packet.pts)
+        self.first_pts = packet.pts if self.first_pts is None else min(self.first_pts, packet.pts)
         self.end = end if self.end is None else max(self.end, end)
         self.packets += 1
         if packet.dts is not None:
@@ -137,9 +137,9 @@ class _Span:
     @property
     def delay(self) -> int:
         """How long before the first picture is shown decoding starts (B-frame reordering)."""
-        if self.first is None or self.first_dts is None:
+        if self.first_pts is None or self.first_dts is None:
             return 0
-        return self.first - self.first_dts
+        return self.first_pts - self.first_dts
 
     @property
     def seconds(self) -> float:
@@ -147,7 +147,7 @@ class _Span:
         samples) to the end of its last packet."""
         if self.stream is None or self.end is None:
             return 0.0
-        start = self.stream.start_time if self.stream.start_time is not None else self.first
+        start = self.stream.start_time if self.stream.start_time is not None else self.first_pts
         return float((self.end - start) * self.stream.time_base)
 
 

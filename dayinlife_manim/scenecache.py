@@ -1,0 +1,129 @@
+"""The scene-level render cache: a scene is rendered again only when something
+that changes its frames or its sound changed.
+
+The key covers the scene class's own source and that of its bases in the same
+module, the rest of that module (imports, helpers, constants: everything but
+its classes), the sources of this package's scene and visual modules, the
+paragraph's text and audio, the render settings, and the versions of manim
+and dayinlife-manim.  Editing one paragraph, or one scene class, re-renders
+that scene only.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import inspect
+import json
+from pathlib import Path
+
+from . import __version__
+from .fsutil import atomic_write_text
+from .manifest import Manifest, ParagraphAudio
+from .render import RenderSettings
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+#: Package sources whose changes can change any scene's frames.
+RENDER_SOURCES = ("scene.py", "autoscene.py", "manifest.py", "render.py", "visuals")
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@functools.lru_cache(maxsize=None)
+def package_fingerprint() -> str:
+    h = hashlib.sha256()
+    for name in RENDER_SOURCES:
+        path = PACKAGE_DIR / name
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for f in files:
+            if f.exists():
+                h.update(str(f.relative_to(PACKAGE_DIR)).encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=None)
+def _module_parts(path: str) -> tuple[str, dict[str, str]]:
+    """(module source without its top-level classes, {class name: class source})."""
+    source = Path(path).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    classes: dict[str, str] = {}
+    keep = [True] * len(lines)
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
+            classes[node.name] = "".join(lines[start : node.end_lineno])
+            for i in range(start, node.end_lineno):
+                keep[i] = False
+    rest = "".join(line for line, k in zip(lines, keep) if k)
+    return rest, classes
+
+
+def class_fingerprint(cls: type) -> str:
+    """A hash of ``cls``'s source, its bases' from the same module and that module's other code."""
+    try:
+        path = inspect.getsourcefile(cls)
+    except TypeError:
+        path = None
+    if path is None:
+        return _sha(repr(cls).encode())
+    rest, classes = _module_parts(path)
+    own = [classes.get(k.__name__, "") for k in cls.__mro__ if k.__module__ == cls.__module__]
+    return _sha((rest + "\0".join(own)).encode())
+
+
+@functools.lru_cache(maxsize=None)
+def file_sha(path: Path, size: int, mtime_ns: int) -> str:
+    return _sha(Path(path).read_bytes())
+
+
+def scene_key(cls: type, manifest: Manifest, para: ParagraphAudio, settings: RenderSettings) -> str:
+    import manim
+
+    audio = manifest.audio_path(para)
+    stat = audio.stat()
+    payload = {
+        "scene": cls.__qualname__,
+        "class": class_fingerprint(cls),
+        "package": package_fingerprint(),
+        "paragraph": {
+            "id": para.id,
+            "kind": para.kind,
+            "text": para.display_text,
+            "cues": [[c.start, c.end, c.text] for c in para.cues],
+            "audio": file_sha(audio, stat.st_size, stat.st_mtime_ns),
+        },
+        "title": manifest.title,
+        "render": [settings.width, settings.height, settings.fps],
+        "versions": [manim.__version__, __version__],
+    }
+    return _sha(json.dumps(payload, sort_keys=True).encode())
+
+
+class SceneCache:
+    """Rendered scene videos, one MP4 plus its key file per paragraph and render size."""
+
+    def __init__(self, root: Path, settings: RenderSettings) -> None:
+        self.dir = Path(root) / settings.tag
+
+    def video(self, para: ParagraphAudio) -> Path:
+        return self.dir / f"{para.id}.mp4"
+
+    def log(self, para: ParagraphAudio) -> Path:
+        return self.dir / f"{para.id}.log"
+
+    def _key_file(self, para: ParagraphAudio) -> Path:
+        return self.dir / f"{para.id}.key"
+
+    def is_fresh(self, para: ParagraphAudio, key: str) -> bool:
+        try:
+            return self.video(para).exists() and self._key_file(para).read_text().strip() == key
+        except OSError:
+            return False
+
+    def store_key(self, para: ParagraphAudio, key: str) -> None:
+        atomic_write_text(self._key_file(para), key + "\n")

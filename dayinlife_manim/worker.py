@@ -1,0 +1,46 @@
+"""Render one scene in this process: ``python -m dayinlife_manim.worker ...``.
+
+``dayinlife build`` starts one of these per scene, because manim's config is
+global state; its output goes to the scene's log file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from pathlib import Path
+
+from .render import RenderSettings, load_scene_module, render_scene, scene_class
+
+
+def resolve(ref: str):
+    """``path/to/module.py:Class`` or ``package.module:Class`` to the class."""
+    module_ref, _, name = ref.rpartition(":")
+    if module_ref.endswith(".py"):
+        module = load_scene_module(Path(module_ref))
+    else:
+        module = importlib.import_module(module_ref)
+    return scene_class(module, name)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m dayinlife_manim.worker")
+    parser.add_argument("scene", help="module.py:Class or package.module:Class")
+    parser.add_argument("--manifest", required=True, type=Path)
+    parser.add_argument("--paragraph", required=True)
+    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--size", required=True, help="WIDTHxHEIGHT@FPS")
+    parser.add_argument("--workdir", required=True, type=Path)
+    args = parser.parse_args(argv)
+    render_scene(
+        resolve(args.scene),
+        manifest=args.manifest,
+        paragraph=args.paragraph,
+        out=args.out,
+        settings=RenderSettings.from_tag(args.size),
+        workdir=args.workdir,
+    )
+
+
+if __name__ == "__main__":
+    main()
