@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -22,12 +23,13 @@ from typing import Callable
 
 from .errors import UserError
 from .fsutil import atomic_write_text
-from .manifest import Manifest, ParagraphAudio, manifest_path
+from .manifest import Manifest, ParagraphAudio, load_manifest, manifest_path
 from .render import RenderSettings, load_scene_module
 from .scenecache import SceneCache, file_sha, scene_key
 from .script import Script
-from .voiceover import default_media_dir, make_voiceover
+from .voiceover import default_media_dir, make_voiceover, manifest_is_current
 from .voices import Voice
+from .voices.silent import SilentVoice
 
 AUTOSCENE_REF = "dayinlife_manim.autoscene:AutoScene"
 
@@ -131,6 +133,33 @@ def assign_scenes(manifest: Manifest, module_path: Path | None) -> tuple[list[tu
         else:
             pairs.append((para, cls, f"{Path(module_path).resolve()}:{cls.__name__}"))
     return pairs, notes
+
+
+@dataclass(frozen=True)
+class SceneRow:
+    paragraph: str
+    scene: str
+    duration: float
+    estimated: bool  # True when no current voiceover exists (silent-voice estimate)
+
+
+def list_scenes(script: Script, module_path: Path | None, media_dir: Path | None = None) -> tuple[list[SceneRow], list[str]]:
+    """Which scene class tells each paragraph, and how long it lasts."""
+    media_dir = Path(media_dir) if media_dir is not None else default_media_dir()
+    manifest = None
+    path = manifest_path(media_dir, script.slug)
+    if path.exists():
+        try:
+            manifest = load_manifest(path)
+        except UserError:
+            manifest = None
+    estimated = manifest is None or not manifest_is_current(manifest, script)
+    if estimated:
+        with tempfile.TemporaryDirectory() as tmp:
+            manifest, _ = make_voiceover(script, SilentVoice(), Path(tmp))
+    pairs, notes = assign_scenes(manifest, module_path)
+    rows = [SceneRow(p.id, cls.__name__, p.duration, estimated) for p, cls, _ in pairs]
+    return rows, notes
 
 
 # -- rendering -------------------------------------------------------------------

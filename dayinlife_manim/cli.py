@@ -151,6 +151,48 @@ def build(script, scenes_module, quality, fps, aspect, voice, lang, tld, rate, s
     )
 
 
+@cli.command(name="scenes")
+@SCRIPT
+@SCENES_OPTION
+@MEDIA
+def scenes_cmd(script, scenes_module, media_dir):
+    """List the paragraphs of SCRIPT with the scene class that tells each and its duration.
+
+    Durations come from the voiceover when it is current, else they are
+    estimated (marked ~).
+    """
+    from .build import list_scenes
+    from .report import seconds, table
+    from .script import load_script
+
+    rows, notes = list_scenes(load_script(script), scenes_module, media_dir)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(
+        table(
+            ("paragraph", "scene", "duration"),
+            [(r.paragraph, r.scene, ("~" if r.estimated else "") + seconds(r.duration)) for r in rows],
+            right=(2,),
+        )
+    )
+
+
+@cli.command()
+@SCRIPT
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), required=True, help="Scene module to write, e.g. scenes/my_video.py.")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+def new(script, out, force):
+    """Write a scene module for SCRIPT with one class per paragraph, ready to customise.
+
+    Every class starts as an AutoScene, so the module renders as written.
+    """
+    from .scaffold import write_scene_module
+    from .script import load_script
+
+    path = write_scene_module(load_script(script), out, overwrite=force)
+    click.echo(f"wrote {path}: render one scene with `manim render {path} <Scene> -ql`")
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

@@ -79,12 +79,15 @@ def load_scene_module(path: Path):
     if not path.is_file():
         raise UserError(f"scene module not found: {path}")
     name = f"dayinlife_scenes_{path.stem}"
-    if name in sys.modules and getattr(sys.modules[name], "__file__", None) == str(path):
-        return sys.modules[name]
+    stamp = (path.stat().st_mtime_ns, path.stat().st_size)
+    loaded = sys.modules.get(name)
+    if loaded is not None and loaded.__file__ == str(path) and getattr(loaded, "_dayinlife_stamp", None) == stamp:
+        return loaded
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     sys.path.insert(0, str(path.parent))
+    module._dayinlife_stamp = stamp
     try:
         spec.loader.exec_module(module)
     except Exception as exc:

@@ -45,10 +45,13 @@ def package_fingerprint() -> str:
     return h.hexdigest()
 
 
-@functools.lru_cache(maxsize=None)
 def _module_parts(path: str) -> tuple[str, dict[str, str]]:
     """(module source without its top-level classes, {class name: class source})."""
-    source = Path(path).read_text(encoding="utf-8")
+    return _parse_module(Path(path).read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_module(source: str) -> tuple[str, dict[str, str]]:
     tree = ast.parse(source)
     lines = source.splitlines(keepends=True)
     classes: dict[str, str] = {}
