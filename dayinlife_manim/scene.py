@@ -234,7 +234,7 @@ class NarratedScene(Scene):
                     self._advance_frames_to(self._frame_at(chunk.start))
                     self._show_caption_for(chunk.start)
         self._advance_frames_to(self._frame_at(t))
-        self._show_caption_for(self.time)
+        self._show_caption_for(max(t, self.time))
 
     def _advance_frames_to(self, target: int) -> None:
         """Hold (or let updaters run) until exactly ``target`` frames are written."""

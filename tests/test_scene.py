@@ -1,0 +1,99 @@
+"""NarratedScene timing: sentence windows, word cues, captions and the exact ending."""
+
+from __future__ import annotations
+
+import pytest
+from manim import Square
+
+from dayinlife_manim.render import RenderSettings, render_scene
+from dayinlife_manim.scene import NarratedScene
+from dayinlife_manim.script import parse_script
+from dayinlife_manim.stitch import probe
+from dayinlife_manim.visuals import motions
+from dayinlife_manim.voiceover import make_voiceover
+from dayinlife_manim.voices.silent import SilentVoice
+
+pytestmark = pytest.mark.slow
+
+TEXT = """Timing
+
+First sentence is here. The second sentence mentions a scooter near its end. Third and last one!
+"""
+
+
+@pytest.fixture(scope="module")
+def manifest(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("scene")
+    manifest, _ = make_voiceover(parse_script(TEXT, "timing"), SilentVoice(), tmp / "media")
+    return manifest
+
+
+class Recorder(NarratedScene):
+    """Records when things happen, in frames, while it plays a pop-in in every sentence."""
+
+    log: list = []
+
+    def narrate(self):
+        box = Square(0.5).move_to(self.stage.center)
+        for s in self.sentences:
+            with s:
+                chunk = self._caption_block.chunks[self._caption_chunk]
+                self.log.append(("enter", s.index, self.frames_written, chunk.sentence))
+                self.play(motions.pulse(box) if box in self.mobjects else motions.pop_in(box), run_time=s.share(0.3))
+                if "scooter" in s.text:
+                    s.wait_for("scooter")
+                    self.log.append(("word", s.index, self.frames_written, s.word_time("scooter")))
+            self.log.append(("exit", s.index, self.frames_written, s.end))
+
+
+def render(manifest, cls, tmp_path, fps=10, aspect="16:9"):
+    settings = RenderSettings.from_options("tiny", aspect, fps)
+    para = manifest.paragraphs[1]
+    out = render_scene(
+        cls,
+        manifest=manifest.root / "manifest.json",
+        paragraph=para.id,
+        out=tmp_path / "scene.mp4",
+        settings=settings,
+        workdir=tmp_path / "work",
+    )
+    return para, probe(out), settings
+
+
+@pytest.mark.parametrize("fps", [10, 15])
+def test_video_length_equals_audio_length(manifest, tmp_path, fps):
+    para, info, _ = render(manifest, NarratedScene, tmp_path, fps)
+    assert info.video_frames == round(para.duration * fps)
+    assert abs(info.video_duration - para.duration) <= 1 / fps
+    assert abs(info.audio_duration - para.duration) <= 1 / fps
+
+
+def test_sentence_windows_and_word_cues(manifest, tmp_path):
+    Recorder.log = []
+    para, info, settings = render(manifest, Recorder, tmp_path)
+    fps = settings.fps
+    cues = para.cues
+    assert len(cues) == 3
+    enters = [e for e in Recorder.log if e[0] == "enter"]
+    exits = [e for e in Recorder.log if e[0] == "exit"]
+    for (_, i, frame, sentence), cue in zip(enters, cues):
+        assert frame == round(cue.start * fps)  # the block starts with its sentence
+        assert sentence == i  # and the caption highlights that sentence
+    for (_, i, frame, end), cue in zip(exits, cues):
+        assert frame == round(end * fps)  # and waits out its window
+        if i + 1 < len(cues):
+            assert end == cues[i + 1].start
+    (_, _, frame, when) = next(e for e in Recorder.log if e[0] == "word")
+    assert frame == round(when * fps)
+    assert cues[1].start < when < cues[1].end
+    assert info.video_frames == round(para.duration * fps)
+
+
+def test_overrunning_sentence_still_ends_with_audio(manifest, tmp_path):
+    class Overrun(NarratedScene):
+        def narrate(self):
+            with self.sentence(0) as s:
+                self.play(motions.pop_in(Square(0.5)), run_time=s.duration + 1.0)
+
+    para, info, settings = render(manifest, Overrun, tmp_path)
+    assert info.video_frames == round(para.duration * settings.fps)
