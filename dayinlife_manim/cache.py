@@ -14,12 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
+import wave
 from pathlib import Path
 from typing import Any
 
 from pydub import AudioSegment
 
-from .audio import read_wav, wav_frames, write_wav
+from .audio import read_wav, write_wav
 from .fsutil import atomic_write_text
 
 CACHE_FORMAT = 1
@@ -50,10 +51,11 @@ class AudioCache:
         wav, meta = self._paths(key)
         try:
             info = json.loads(meta.read_text(encoding="utf-8"))
-            if wav_frames(wav)[0] != info["samples"]:
+            segment = read_wav(wav)
+            if segment.frame_count() != info["samples"]:  # a truncated WAV keeps its header's count
                 return None
-            return read_wav(wav)
-        except (OSError, ValueError, KeyError, EOFError):
+            return segment
+        except (OSError, ValueError, KeyError, TypeError, EOFError, wave.Error):
             return None
 
     def put(self, key: str, segment: AudioSegment, meta: dict[str, Any]) -> None:

@@ -15,7 +15,8 @@ from . import __version__
 from .errors import UserError
 from .voices import VOICES
 
-SCRIPT = click.argument("script", type=click.Path(path_type=Path, dir_okay=False))
+# No dir_okay=False: load_script reports a directory as a one-line error, not click's usage block.
+SCRIPT = click.argument("script", type=click.Path(path_type=Path))
 MEDIA = click.option(
     "--media",
     "media_dir",
@@ -199,8 +200,13 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "dayinlife"
+        message = " ".join(exc.format_message().split())
+        click.echo(f"Error: {message} (see '{command} --help')", err=True)
+        sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"Error: {' '.join(exc.format_message().split())}", err=True)
         sys.exit(exc.exit_code)
     except UserError as exc:
         click.echo(f"Error: {exc}", err=True)

@@ -111,7 +111,8 @@ def make_voiceover(
         )
     keep = {f"{p.id}.wav" for p in script.paragraphs}
     for stale in voice_dir.glob("*.wav"):
-        if stale.name not in keep:
+        # hidden files are other processes' writes in progress (fsutil.atomic_path)
+        if stale.name not in keep and not stale.name.startswith("."):
             stale.unlink(missing_ok=True)
 
     manifest = Manifest(
@@ -162,6 +163,8 @@ def ensure_voiceover(
     if voice is None and previous is not None:
         voice = previous.voice.backend
         options = {k: v for k, v in previous.voice.params.items() if k in ("lang", "tld", "rate", "slow")}
+        if voice == "silent" and "wpm" in previous.voice.params:  # get_voice: wpm = 160 * rate
+            options["rate"] = previous.voice.params["wpm"] / 160.0
     name = voice or os.environ.get("DAYINLIFE_VOICE", "auto")
     manifest, _ = make_voiceover(script, get_voice(name, say=say, **options), media_dir)
     return manifest
