@@ -244,8 +244,8 @@ class NarratedScene(Scene):
             if need <= 0:
                 return
             if self._has_updaters():
-                # Animated waits write ceil(run_time * fps) frames.
-                self.wait((need - 0.5) / fps, frozen_frame=False)
+                # Animated waits write ceil(run_time * fps) frames (at least one).
+                self.wait(max(1, need - 0.5) / fps, frozen_frame=False)
             else:
                 # Frozen waits write int(run_time * fps) frames.
                 self.wait((need + 0.5) / fps, frozen_frame=True)
