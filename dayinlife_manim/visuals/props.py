@@ -22,7 +22,6 @@ from manim import (
     DOWN,
     LEFT,
     ORIGIN,
-    OUT,
     PI,
     RIGHT,
     TAU,
@@ -38,6 +37,7 @@ from manim import (
     Line,
     Mobject,
     RightAngle,
+    Rectangle,
     Rotate,
     RoundedRectangle,
     Succession,
@@ -100,6 +100,39 @@ def lay_out(region: Region, *mobs: Mobject, buff: float = 0.6, fill: float = 0.9
     return region.fit(group, fill=fill)
 
 
+def cells(region: Region, n: int, shape: float = 1.0) -> list[Region]:
+    """``n`` regions tiling ``region``: side by side, stacked, or a 2-column grid
+    (last row centered), whichever lets content ``shape`` times wider than tall
+    be largest in each cell.
+
+    Landscape stages get columns; portrait ones get rows or a grid.
+    """
+
+    def room(w: float, h: float) -> float:  # height of the largest such content in a w x h cell
+        return min(w / shape, h)
+
+    rows = (n + 1) // 2
+    grid_w, grid_h = region.width / 2, region.height / rows
+    options = {
+        "columns": room(region.width / n, region.height),
+        "rows": room(region.width, region.height / n),
+        "grid": room(grid_w, grid_h) if n > 2 else -1.0,
+    }
+    best = max(options, key=options.get)
+    if best == "columns":
+        return region.columns(n)
+    if best == "rows":
+        return region.rows(n)
+    out = []
+    for i in range(n):
+        r, c = divmod(i, 2)
+        in_row = min(2, n - 2 * r)
+        left = region.left + (region.width - in_row * grid_w) / 2 + c * grid_w
+        top = region.top - r * grid_h
+        out.append(Region(left, left + grid_w, top - grid_h, top))
+    return out
+
+
 class Readout(VGroup):
     """A number drawn as ``Text`` (``fmt.format(value)``), redrawn when its value changes.
 
@@ -120,15 +153,16 @@ class Readout(VGroup):
         self.value = value
         shown = self.fmt.format(value)
         if shown != self._shown:
-            old = self._text
+            # Redraw in place (``become``): the Text keeps its identity, so a scene
+            # that is mid-animation never draws the old digits as well.
+            anchor = self._text.get_critical_point(self.align)
             new = text(shown, self.theme, self.size, self.color)
             natural = new.height
-            new.scale(old.height / self._natural)
-            new.move_to(old.get_critical_point(self.align), aligned_edge=self.align)
-            new.set_opacity(old.get_fill_opacity())
-            self.remove(old)
-            self.add(new)
-            self._text, self._shown, self._natural = new, shown, natural
+            new.scale(self._text.height / self._natural)
+            new.move_to(anchor, aligned_edge=self.align)
+            new.set_opacity(self._text.get_fill_opacity())
+            self._text.become(new)
+            self._shown, self._natural = shown, natural
         return self
 
     def count_to(self, value: float, **kwargs) -> Animation:
@@ -213,6 +247,25 @@ class ProgressBar(VGroup):
         kwargs.setdefault("rate_func", rate_functions.linear)
         return Tween(self, lambda: self.fraction, self.set_fraction, fraction, **kwargs)
 
+    def run(self, seconds: float, until: float = 1.0) -> "ProgressBar":
+        """Keep filling on its own (an updater) at a pace that reaches ``until`` in ``seconds``."""
+        rate = (until - self.fraction) / max(seconds, 1e-3)
+
+        def advance(mob: Mobject, dt: float) -> None:
+            if self.fraction < until:
+                self.set_fraction(min(until, self.fraction + rate * dt))
+
+        self._runner = advance
+        self.add_updater(advance)
+        return self
+
+    def halt(self) -> "ProgressBar":
+        """Stop the filling started by :meth:`run`."""
+        if getattr(self, "_runner", None) is not None:
+            self.remove_updater(self._runner)
+            self._runner = None
+        return self
+
 
 class Slider(VGroup):
     """A labelled slider: a track, its filled part and a round knob at ``value`` (0..1)."""
@@ -273,22 +326,41 @@ class Gauge(VGroup):
 
 # -- panels and charts ----------------------------------------------------------
 class Card(VGroup):
-    """A rounded panel holding an icon with a label under it."""
+    """A rounded panel with an optional label along its bottom and a slot for content.
 
-    def __init__(self, icon_name: str, label: str | None = None, theme: Theme = DEFAULT_THEME, color: str | None = None, size: float = 2.0) -> None:
+    ``content`` (an icon name or a mobject) is fitted into the slot and kept as
+    ``card.content``; :meth:`place` fits any other mobject into the slot later
+    (so a scene can show the empty card first and bring things in on cue).
+    """
+
+    def __init__(self, content: str | Mobject | None = None, label: str | None = None, theme: Theme = DEFAULT_THEME, color: str | None = None, width: float = 2.4, height: float | None = None) -> None:
         super().__init__()
-        self.icon = icon(icon_name, color or theme.text, height=0.55 * size)
-        parts = VGroup(self.icon)
+        height = height or width
+        self.panel = RoundedRectangle(corner_radius=0.1 * min(width, height), width=width, height=height, fill_color=theme.panel, fill_opacity=1, stroke_color=theme.dim, stroke_width=2)
+        self.panel.set_z_index(-1)  # always behind whatever is placed on the card
+        self.add(self.panel)
+        pad = 0.1 * min(width, height)
+        bottom = self.panel.get_bottom()[1] + pad
         self.label = None
         if label:
-            self.label = text(label, theme, "label", theme.text)
-            if self.label.width > 0.9 * size:
-                self.label.scale_to_fit_width(0.9 * size)
-            parts.add(self.label)
-        parts.arrange(DOWN, buff=0.15 * size)
-        self.panel = RoundedRectangle(corner_radius=0.12 * size, width=size, height=max(size, parts.height + 0.3 * size), fill_color=theme.panel, fill_opacity=1, stroke_color=theme.dim, stroke_width=2)
-        parts.move_to(self.panel)
-        self.add(self.panel, parts)
+            self.label = text(label, theme, "label", theme.upcoming)
+            if self.label.width > width - 2 * pad:
+                self.label.scale_to_fit_width(width - 2 * pad)
+            self.label.move_to(self.panel.get_bottom() + UP * (pad + self.label.height / 2))
+            bottom = self.label.get_top()[1] + pad / 2
+            self.add(self.label)
+        left, right, top = self.panel.get_left()[0] + pad, self.panel.get_right()[0] - pad, self.panel.get_top()[1] - pad
+        self.slot = Rectangle(width=right - left, height=top - bottom, stroke_opacity=0, fill_opacity=0).move_to([(left + right) / 2, (bottom + top) / 2, 0])
+        self.add(self.slot)
+        self.content = None
+        if content is not None:
+            self.content = icon(content, color or theme.text) if isinstance(content, str) else content
+            self.add(self.place(self.content))
+
+    def place(self, mob: Mobject, fill: float = 0.9) -> Mobject:
+        """Scale ``mob`` to fill ``fill`` of the slot (up or down) and center it there."""
+        region = Region(self.slot.get_left()[0], self.slot.get_right()[0], self.slot.get_bottom()[1], self.slot.get_top()[1])
+        return region.fit(mob, fill=fill, grow=True)
 
 
 class LineChart(VGroup):
@@ -323,8 +395,10 @@ class MoodLine(VGroup):
     def __init__(self, width: float = 4.0, amplitude: float = 0.5, waves: float = 2.5, theme: Theme = DEFAULT_THEME, color: str | None = None) -> None:
         super().__init__()
         self.width_, self.amplitude, self.waves, self.phase = width, amplitude, waves, 0.0
+        # An invisible baseline anchors the curve, so it keeps its place and size when redrawn.
+        self.baseline = Line(LEFT * width / 2, RIGHT * width / 2, stroke_opacity=0)
         self.curve = VMobject(stroke_color=color or theme.accent, stroke_width=7)
-        self.add(self.curve)
+        self.add(self.baseline, self.curve)
         self.set_phase(0.0)
 
     def _y(self, t: float) -> float:
@@ -332,16 +406,11 @@ class MoodLine(VGroup):
         return a * (0.7 * math.sin(TAU * self.waves * t + self.phase) + 0.3 * math.sin(TAU * 2.3 * self.waves * t + 2 * self.phase))
 
     def set_phase(self, phase: float) -> "MoodLine":
-        """Redraw with the swings shifted by ``phase`` (keeps the line's place and size)."""
+        """Redraw with the swings shifted by ``phase``."""
         self.phase = phase
-        old_center = self.curve.get_center() if self.curve.has_points() else ORIGIN
-        scale = self.curve.width / self.width_ if self.curve.has_points() and self.curve.width > 0 else 1.0
-        ts = np.linspace(0, 1, 60)
-        pts = [np.array([(t - 0.5) * self.width_, self._y(t), 0]) for t in ts]
-        self.curve.set_points_smoothly(pts)
-        self.curve.scale(scale, about_point=ORIGIN)
-        baseline = self.curve.get_left()[1] - self._y(0) * scale if False else None  # noqa: F841 (kept simple)
-        self.curve.shift(old_center - self.curve.get_center() + (0 if self.amplitude == 0 else 0))
+        start, end = self.baseline.get_start(), self.baseline.get_end()
+        scale = np.linalg.norm(end - start) / self.width_
+        self.curve.set_points_smoothly([start + t * (end - start) + UP * scale * self._y(t) for t in np.linspace(0, 1, 60)])
         return self
 
     def draw(self, **kwargs) -> Animation:
@@ -355,6 +424,23 @@ class MoodLine(VGroup):
 
 
 # -- characters ---------------------------------------------------------------
+class ThoughtBubble(VGroup):
+    """A thought cloud (``thought-bubble`` icon) with ``content`` (text or a mobject) inside."""
+
+    def __init__(self, content: str | Mobject, theme: Theme = DEFAULT_THEME, height: float = 1.0) -> None:
+        super().__init__()
+        self.cloud = icon("thought-bubble", theme.text, height)
+        if isinstance(content, str):
+            content = text(content, theme, "headline", theme.background)
+        else:
+            content.set_fill(theme.background, 1)
+        # The cloud proper is the upper-right part of the icon (the dots trail off bottom-left).
+        corner = self.cloud.get_corner(DOWN + LEFT)
+        box = Region(corner[0] + 0.3 * self.cloud.width, corner[0] + 0.92 * self.cloud.width, corner[1] + 0.4 * height, corner[1] + 0.92 * height)
+        self.content = box.fit(content, fill=0.85, grow=True)
+        self.add(self.cloud, self.content)
+
+
 class Robot(VGroup):
     """The ``robot`` icon with eyes that can glow (eyes sit behind the icon's eye holes)."""
 
@@ -366,10 +452,10 @@ class Robot(VGroup):
         corner = self.body.get_corner(DOWN + LEFT)
         r = 0.13 * height
         self.eyes = VGroup(*(Circle(r, stroke_width=0, fill_color=eye_color or theme.background, fill_opacity=1).move_to(corner + RIGHT * fx * self.body.width + UP * fy * height) for fx, fy in self.EYES))
-        self.glow = VGroup(*(Circle(1.9 * r, stroke_width=0, fill_opacity=0).move_to(e) for e in self.eyes))
+        self.glow = VGroup(*(Circle(1.4 * r, stroke_width=0, fill_opacity=0).move_to(e) for e in self.eyes))
         self.add(self.eyes, self.body, self.glow)
 
-    def glare(self, color: str, glow: float = 0.35, **kwargs) -> Animation:
+    def glare(self, color: str, glow: float = 0.3, **kwargs) -> Animation:
         """Eyes light up in ``color`` with a soft halo."""
         return AnimationGroup(self.eyes.animate.set_fill(color, 1), self.glow.animate.set_fill(color, glow), **kwargs)
 
@@ -406,14 +492,15 @@ class SittingFigure(VGroup):
         super().__init__()
         c = color or theme.text
         hip, knee, foot = ORIGIN, RIGHT * 1.0, np.array([1.0, -1.0, 0])
-        shoulder, elbow = UP * 1.3, np.array([0.0, 0.55, 0])
-        hand = elbow + RIGHT * 0.75
+        shoulder, elbow = UP * 1.3, np.array([0.3, 0.62, 0])
+        forward = np.array([0.65, 0.3, 0]) / np.linalg.norm([0.65, 0.3])  # perpendicular to the upper arm
+        hand = elbow + 0.72 * forward
         sw = 10
         self.thigh = Line(hip, knee, stroke_color=c, stroke_width=sw)
         self.shin = Line(knee, foot, stroke_color=c, stroke_width=sw)
         self.back = Line(hip, shoulder, stroke_color=c, stroke_width=sw)
         self.head = Circle(0.27, stroke_width=0, fill_color=c, fill_opacity=1).move_to(shoulder + UP * 0.4)
-        self.upper_arm = Line(shoulder + DOWN * 0.05, elbow, stroke_color=theme.accent, stroke_width=8)
+        self.upper_arm = Line(shoulder + DOWN * 0.02, elbow, stroke_color=theme.accent, stroke_width=8)
         self.forearm = Line(elbow, hand, stroke_color=theme.accent, stroke_width=8)
         self.upper = VGroup(self.back, self.head, self.upper_arm, self.forearm)
         d = theme.dim
@@ -425,11 +512,11 @@ class SittingFigure(VGroup):
         )
         top_y = hand[1] - 0.08
         self.desk = VGroup(
-            Line([1.3, top_y, 0], [2.6, top_y, 0], stroke_color=d, stroke_width=10),
-            Line([2.45, top_y, 0], [2.45, -1.0, 0], stroke_color=d, stroke_width=8),
+            Line([0.85, top_y, 0], [2.3, top_y, 0], stroke_color=d, stroke_width=10),
+            Line([2.15, top_y, 0], [2.15, -1.0, 0], stroke_color=d, stroke_width=8),
         )
-        self.laptop = icon("laptop", theme.color(0), height=0.45).move_to([1.85, top_y + 0.27, 0])
-        self.floor = Line([-0.6, -1.0, 0], [2.9, -1.0, 0], stroke_color=d, stroke_width=3)
+        self.laptop = icon("laptop", theme.color(0), height=0.45).move_to([1.6, top_y + 0.27, 0])
+        self.floor = Line([-0.6, -1.0, 0], [2.6, -1.0, 0], stroke_color=d, stroke_width=3)
         self.add(self.floor, self.chair, self.desk, self.laptop, self.thigh, self.shin, self.upper)
         self.lean = lean
         self.upper.rotate(-lean, about_point=hip)
@@ -506,36 +593,41 @@ class Waves(VGroup):
     def __init__(self, width: float = 4.0, rows: int = 3, amplitude: float = 0.1, theme: Theme = DEFAULT_THEME, color: str | None = None) -> None:
         super().__init__()
         self.width_, self.amp, self.phase = width, amplitude, 0.0
-        for i in range(rows):
-            curve = VMobject(stroke_color=color or theme.color(6), stroke_width=6, stroke_opacity=1 - 0.25 * i)
-            curve.row = i
-            self.add(curve)
+        self.baseline = Line(LEFT * width / 2, RIGHT * width / 2, stroke_opacity=0)
+        self.add(self.baseline)
+        self.curves = VGroup(*(VMobject(stroke_color=color or theme.color(6), stroke_width=6, stroke_opacity=1 - 0.25 * i) for i in range(rows)))
+        self.add(self.curves)
+        self._riders: list[tuple[Mobject, float]] = []
         self._draw()
 
     def _draw(self) -> None:
-        ts = np.linspace(0, 1, 40)
-        if any(c.has_points() for c in self):
-            left, top, scale = self.get_left()[0], self.get_top()[1], self.width / self.width_
-        else:
-            left, top, scale = -self.width_ / 2, self.amp, 1.0
-        for c in self:
-            k = c.row
-            pts = [np.array([t * self.width_, self.amp * math.sin(TAU * 3 * t + self.phase + k * 1.3) - k * 5 * self.amp, 0]) for t in ts]
-            c.set_points_smoothly(pts)
-        new_scale_group = VGroup(*self)
-        new_scale_group.scale(scale, about_point=ORIGIN)
-        new_scale_group.shift(np.array([left, top, 0]) - np.array([new_scale_group.get_left()[0], new_scale_group.get_top()[1], 0]))
+        start, end = self.baseline.get_start(), self.baseline.get_end()
+        scale = np.linalg.norm(end - start) / self.width_
+        for k, curve in enumerate(self.curves):
+            y = lambda t: self.amp * (math.sin(TAU * 3 * t + self.phase + 1.3 * k) - 5 * k)
+            curve.set_points_smoothly([start + t * (end - start) + UP * scale * y(t) for t in np.linspace(0, 1, 40)])
 
     def _roll(self, mob: Mobject, dt: float) -> None:
         self.phase -= 3.0 * dt
         self._draw()
+        for rider, sink in self._riders:
+            amp = self.amp * np.linalg.norm(self.baseline.get_end() - self.baseline.get_start()) / self.width_
+            rider.set_y(self.curves[0].get_top()[1] + rider.height * (0.5 - sink) + amp * math.sin(self.phase))
 
     def start(self) -> "Waves":
+        self._riders = getattr(self, "_riders", [])
         self.add_updater(self._roll)
         return self
 
+    def carry(self, mob: Mobject, sink: float = 0.15) -> "Waves":
+        """Float ``mob`` on the top wave (``sink`` of its height under water) while rolling."""
+        self._riders = getattr(self, "_riders", []) + [(mob, sink)]
+        return self
+
     def stop(self) -> "Waves":
+        """Stop rolling (and carrying)."""
         self.remove_updater(self._roll)
+        self._riders = []
         return self
 
 
@@ -565,6 +657,7 @@ class SpeedLines(VGroup):
 
 __all__ = [
     "Card",
+    "cells",
     "Clock",
     "CodeCard",
     "Gauge",
@@ -577,6 +670,7 @@ __all__ = [
     "SittingFigure",
     "Slider",
     "SpeedLines",
+    "ThoughtBubble",
     "Tween",
     "Waves",
     "lay_out",
