@@ -167,7 +167,9 @@ def _inspect_scene(path: Path) -> _SceneVideo:
         if not container.streams.video:
             raise UserError(f"{path} has no video stream")
         stream = container.streams.video[0]
-        fps = stream.average_rate or stream.guessed_rate
+        # The nominal rate: manim's joined segments can leave the timestamps a
+        # little uneven, which skews average_rate (the copy re-times them).
+        fps = stream.guessed_rate or stream.base_rate or stream.average_rate
         if not fps:
             raise UserError(f"{path}: cannot tell its frame rate")
         ctx = stream.codec_context
@@ -302,19 +304,28 @@ def _segment_captions(segment: Segment, start: float, duration: float) -> list[C
 
 
 def _copy_video(
-    source: Path, output: OutputContainer, stream: av.VideoStream, start: Fraction, dts_start: Fraction
+    source: Path, output: OutputContainer, stream: av.VideoStream, start: Fraction, dts_start: Fraction, fps: Fraction
 ) -> None:
     """Mux ``source``'s video packets unchanged, re-timed to begin at ``start``
-    seconds and to be decoded from ``dts_start`` seconds on."""
+    seconds and to be decoded from ``dts_start`` seconds on, one frame every
+    ``1/fps`` exactly (the scene is constant-rate by construction)."""
     time_base = stream.time_base
     pts_shift, dts_shift = round(start / time_base), round(dts_start / time_base)
+    step = 1 / (Fraction(fps) * Fraction(time_base))
     with _open(source) as container:
+        packets = []
         for packet in container.demux(container.streams.video[0]):
             if packet.dts is None:  # the demuxer's end-of-stream marker
                 continue
             packet.rescale_ts(av.AVRational(time_base))
-            packet.pts += pts_shift
-            packet.dts += dts_shift
+            packets.append(packet)
+        if not packets:
+            return
+        order = {pts: rank for rank, pts in enumerate(sorted(p.pts for p in packets))}
+        first_pts, first_dts = min(order), packets[0].dts
+        for i, packet in enumerate(packets):
+            packet.pts = pts_shift + first_pts + round(order[packet.pts] * step)
+            packet.dts = dts_shift + first_dts + round(i * step)
             packet.stream = stream
             output.mux(packet)
 
@@ -367,7 +378,7 @@ def _write_mp4(
         # spaced across the joins (players present by PTS, which stay put).
         delay = max(scene.delay for scene in scenes)
         for i, (segment, scene) in enumerate(zip(segments, scenes)):
-            _copy_video(segment.video, output, video, starts[i], starts[i] - (delay - scene.delay))
+            _copy_video(segment.video, output, video, starts[i], starts[i] - (delay - scene.delay), scene.fps)
             _encode_audio(output, audio, track[:, bounds[i] : bounds[i + 1]], bounds[i])
             if progress is not None:
                 progress(i + 1, len(segments))
