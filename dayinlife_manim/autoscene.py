@@ -1,0 +1,373 @@
+"""``AutoScene``: a good-looking narrated scene for any paragraph, with no code.
+
+``dayinlife build`` uses it for every paragraph without a hand-written scene.
+It reads its paragraph from the environment (``$DAYINLIFE_MANIFEST`` and
+``$DAYINLIFE_PARAGRAPH``, as :func:`dayinlife_manim.render.render_scene` sets
+them) and tells it like this:
+
+* a paragraph: a headline from :func:`~dayinlife_manim.visuals.keywords.headline_for`
+  above the stage, 1-3 icons from :func:`~dayinlife_manim.visuals.keywords.match_icons`
+  (each on a soft disc, with its keyword below) that pop in when their word
+  is spoken, the ones already shown sliding aside to make room; later
+  sentences give a gentle pulse or wiggle to the icon they mention (or the
+  next one in turn); the synced caption block runs below;
+* the title paragraph: a title card (icon, big wrapped title, accent rule),
+  no captions.
+
+Everything is placed relative to the theme's regions, so 16:9, 9:16 and 1:1
+frames all work, and text is shown literally (markup, ``&``, ``{}``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from manim import DOWN, RIGHT, UP, AnimationGroup, Circle, FadeIn, FadeOut, GrowFromCenter, Line, VGroup, VMobject
+
+from .scene import NarratedScene, SentenceWindow
+from .visuals import motions
+from .visuals.icons import icon
+from .visuals.keywords import IconMatch, headline_for, match_icons
+from .visuals.text import metrics, paragraph, text
+from .visuals.theme import Region
+
+#: Longest entrance of an icon (seconds).
+ENTRANCE_TIME = 0.6
+#: Shortest animation worth playing (seconds); shorter windows just show the result.
+MIN_ANIMATION = 0.2
+#: Largest disc diameter, as a share of the stage height (with several icons, with one).
+MAX_DISC_SHARE = 0.72
+SINGLE_DISC_SHARE = 0.62
+#: When the first icon comes this late (seconds), a dim quote mark holds the stage until then.
+LEAD_IN_AFTER = 2.5
+
+
+@dataclass
+class IconCue:
+    """One icon of the scene and when it enters."""
+
+    match: IconMatch
+    card: VGroup  # VGroup(VGroup(disc, icon), label?)
+    sentence: int  # index of the sentence that names it
+    fraction: float  # where in that sentence its word starts (0..1 of the cue)
+
+    @property
+    def badge(self) -> VMobject:
+        return self.card[0]
+
+    @property
+    def glyph(self) -> VMobject:
+        return self.card[0][1]
+
+
+def icon_count(words: int) -> int:
+    """How many icons a paragraph of ``words`` words gets."""
+    return 1 if words <= 4 else 2 if words <= 12 else 3
+
+
+def label_for(match: IconMatch) -> str:
+    """The caption under an icon: its words as written, shouting calmed down."""
+    words = re.sub(r"\s+", " ", match.words).strip()
+    if len(words) > 3 and words.isupper():
+        words = words.capitalize()
+    return words[:1].upper() + words[1:]
+
+
+class AutoScene(NarratedScene):
+    """Tells whatever paragraph the environment names: headline, icons on cue, captions."""
+
+    #: Most icons on the stage.
+    max_icons: int = 3
+
+    def setup(self) -> None:
+        super().setup()
+        self.is_title = self.para.kind == "title"
+        text_ = self.para.display_text
+        if self.is_title:
+            self.headline = None
+            self.show_captions = False
+        else:
+            headline = headline_for(text_)
+            self.headline = headline if headline and not _same_words(headline, text_) else None
+        k = 1 if self.is_title else min(self.max_icons, icon_count(len(text_.split())))
+        self.matches = match_icons(text_, k)
+
+    # -- the story ----------------------------------------------------------------
+    def narrate(self) -> None:
+        if not self.cues:
+            return
+        if self.is_title:
+            self.narrate_title()
+        else:
+            self.narrate_paragraph()
+
+    # -- paragraphs ---------------------------------------------------------------
+    def narrate_paragraph(self) -> None:
+        cues = self.plan_icons()
+        if not cues:
+            return
+        self.icon_cues = cues
+        slots = self.layout(cues)
+        self._placeholder = self._lead_in(cues)
+        shown: list[IconCue] = []
+        entering = {}
+        for c in cues:
+            entering.setdefault(c.sentence, []).append(c)
+        turn = 0
+        for i in range(len(self.cues)):
+            new = entering.get(i, [])
+            if new:
+                with self.sentence(i) as s:
+                    for j, c in enumerate(new):
+                        later = new[j + 1].fraction if j + 1 < len(new) else None
+                        self._enter(s, c, shown, slots, later)
+                        shown.append(c)
+            elif shown:
+                target = self._mentioned(i, shown)
+                if target is None:
+                    target = shown[turn % len(shown)]
+                    turn += 1
+                with self.sentence(i) as s:
+                    self._emphasise(s, target, i)
+
+    def plan_icons(self) -> list[IconCue]:
+        """The icons, each with its sentence, the moment its word is said and its card, in spoken order."""
+        cues = []
+        for m in self.matches:
+            sentence, fraction = self._locate(m)
+            cues.append(IconCue(m, VGroup(), sentence, fraction))
+        cues.sort(key=lambda c: (c.sentence, c.fraction))
+        self.style = self._style(len(cues))
+        labels = [self._label(c.match) for c in cues]
+        size = self._disc_size(len(cues), labels)
+        self._widest_label = max((label.width for label in labels if label is not None), default=0.0)
+        for n, (c, label) in enumerate(zip(cues, labels)):
+            color = self.theme.icon_colors.get(c.match.slug, self.theme.color(n))
+            c.card = self._card(c.match, color, size, label)
+        self._fit_labels(cues, size)
+        return cues
+
+    def _locate(self, m: IconMatch) -> tuple[int, float]:
+        """(sentence, fraction of its text) where ``m``'s words start; the paragraph start if unknown."""
+        if not m.words:
+            return 0, 0.0
+        offset = 0
+        for i, cue in enumerate(self.cues):
+            end = offset + len(cue.text)
+            if m.start >= 0 and offset <= m.start < end and cue.text[m.start - offset :].startswith(m.words):
+                return i, (m.start - offset) / max(1, len(cue.text))
+            offset = end + 1  # the space joining sentences in the paragraph text
+        pattern = re.compile(r"(?<!\w)" + re.escape(m.words) + r"(?!\w)", re.IGNORECASE)
+        for i, cue in enumerate(self.cues):
+            found = pattern.search(cue.text)
+            if found:
+                return i, found.start() / max(1, len(cue.text))
+        return 0, 0.0
+
+    # -- geometry -------------------------------------------------------------------
+    def _style(self, n: int) -> str:
+        """``"row"``: cards side by side, labels below; ``"list"``: stacked, labels to the right."""
+        stage = self.stage
+        return "list" if n > 1 and stage.width < 1.6 * stage.height else "row"
+
+    def _label_height(self) -> float:
+        return metrics(self.theme.font, self.theme.size("label"))[1]
+
+    def _label(self, m: IconMatch):
+        words = label_for(m)
+        return text(words, self.theme, "label", self.theme.upcoming) if words else None
+
+    def _disc_size(self, n: int, labels) -> float:
+        stage = self.stage
+        n = max(1, n)
+        label_h = 1.3 * self._label_height() if any(labels) else 0.0
+        if self.style == "list":
+            size = min(0.78 * stage.height / n, 0.3 * stage.width)
+        else:
+            size = 0.8 * min(stage.width / n, stage.height - label_h)
+        cap = (MAX_DISC_SHARE if n > 1 else SINGLE_DISC_SHARE) * stage.height
+        return max(0.3, min(size, cap))
+
+    def _card(self, m: IconMatch, color: str, size: float, label) -> VGroup:
+        disc = Circle(radius=size / 2, stroke_color=color, stroke_width=3, stroke_opacity=0.55)
+        disc.set_fill(self.theme.panel, opacity=1.0)
+        glyph = icon(m.slug, color=color, height=0.56 * size)
+        if glyph.width > 0.56 * size:
+            glyph.scale_to_fit_width(0.56 * size)
+        glyph.move_to(disc.get_center())
+        badge = VGroup(disc, glyph)
+        if label is None:
+            return VGroup(badge)
+        if self.style == "list":
+            label.next_to(badge, RIGHT, buff=0.3 * size)
+        else:
+            label.next_to(badge, DOWN, buff=0.35 * self._label_height())
+        return VGroup(badge, label)
+
+    def _fit_labels(self, cues: list[IconCue], size: float) -> None:
+        """Shrink labels wider than their room (only those; never below half the theme size)."""
+        stage = self.stage
+        if self.style == "list":
+            room = stage.width - size - 0.3 * size
+        else:
+            room = 0.94 * self._spacing(len(cues), size) if len(cues) > 1 else 0.94 * stage.width
+        for c in cues:
+            if len(c.card) > 1 and c.card[1].width > room:
+                label = c.card[1]
+                edge = label.get_left() if self.style == "list" else label.get_top()
+                label.scale(max(0.5, room / label.width))
+                if self.style == "list":
+                    label.next_to(edge, RIGHT, buff=0)
+                else:
+                    label.next_to(edge, DOWN, buff=0)
+
+    def _spacing(self, n: int, size: float) -> float:
+        """Distance between neighbouring cards' centres (compact, yet never overlapping)."""
+        stage = self.stage
+        if self.style == "list":
+            return min(stage.height / n, 1.3 * size)
+        return min(stage.width / n, max(1.5 * size, size + 1.2, self._widest_label + 0.5))
+
+    def layout(self, cues: list[IconCue]) -> dict[int, list[np.ndarray]]:
+        """Badge centres for each number ``m`` (1..n) of cards shown: the shown cards centred as a block."""
+        stage = self.stage
+        n = len(cues)
+        size = cues[0].badge.width
+        spacing = self._spacing(n, size)
+        slots = {}
+        for m in range(1, n + 1):
+            shown = cues[:m]
+            if self.style == "list":
+                # One left edge for the badges, the widest card centred.
+                width = max(c.card.width for c in shown)
+                x = stage.center[0] - width / 2 + size / 2
+                points = [np.array([x, stage.center[1] - (i - (m - 1) / 2) * spacing, 0.0]) for i in range(m)]
+            else:
+                # Badges on one line, the block of badges and labels centred vertically.
+                below = max(c.badge.get_center()[1] - c.card.get_bottom()[1] for c in shown)
+                above = size / 2
+                y = stage.center[1] + (below - above) / 2
+                points = [np.array([stage.center[0] + (i - (m - 1) / 2) * spacing, y, 0.0]) for i in range(m)]
+            slots[m] = points
+        return slots
+
+    def _place(self, c: IconCue, point: np.ndarray) -> None:
+        c.card.shift(point - c.badge.get_center())
+
+    def _target(self, c: IconCue, point: np.ndarray) -> np.ndarray:
+        """Where ``c.card``'s centre goes when its badge is centred on ``point``."""
+        return c.card.get_center() + (point - c.badge.get_center())
+
+    # -- motion ---------------------------------------------------------------------
+    def _enter(self, s: SentenceWindow, c: IconCue, shown: list[IconCue], slots, later: float | None) -> None:
+        """Pop ``c`` in when its word is said, sliding the icons already shown aside."""
+        m = len(shown) + 1
+        targets = slots[m]
+        self._place(c, targets[-1])
+        # Start at the word, but early enough to finish inside the sentence.
+        run = ENTRANCE_TIME
+        if later is not None:
+            run = min(run, max(MIN_ANIMATION, (later - c.fraction) * s.cue.duration))
+        latest = max(s.start, s.end - run) if s.end - s.start > run else s.start
+        word_time = s.start + c.fraction * s.cue.duration
+        if word_time <= latest:
+            self._wait_for_words(s, c)
+        else:
+            self.wait_until_time(latest)
+        run = min(run, max(0.0, s.end - self.time))
+        moves = [
+            other.card.animate.move_to(self._target(other, point))
+            for other, point in zip(shown, targets)
+            if np.linalg.norm(point - other.badge.get_center()) > 1e-6
+        ]
+        leaving = []
+        if self._placeholder is not None:
+            leaving.append(FadeOut(self._placeholder, scale=0.8))
+        if run < MIN_ANIMATION:
+            for other, point in zip(shown, targets):
+                self._place(other, point)
+            if self._placeholder is not None:
+                self.remove(self._placeholder)
+            self.add(c.card)
+        else:
+            parts = [motions.pop_in(c.badge)]
+            if len(c.card) > 1:
+                parts.append(FadeIn(c.card[1], shift=UP * 0.1))
+            self.play(AnimationGroup(*parts), *moves, *leaving, run_time=run)
+            self.add(c.card)  # the card as one mobject again (the animations added its parts)
+        self._placeholder = None
+
+    def _lead_in(self, cues: list[IconCue]):
+        """A dim quote mark holding the stage when the first icon comes late; it leaves as that one enters."""
+        first = cues[0]
+        start = self.cues[first.sentence].start + first.fraction * self.cues[first.sentence].duration
+        if start - self.time < LEAD_IN_AFTER:
+            return None
+        quote = icon("format-quote-open", color=self.theme.dim, height=0.45 * self.stage.height)
+        quote.move_to(self.stage.center).set_opacity(0.5)
+        self.play(FadeIn(quote, scale=0.9), run_time=0.6)
+        return quote
+
+    def _wait_for_words(self, s: SentenceWindow, c: IconCue) -> None:
+        """``s.wait_for`` the icon's words (or its exact spot, if the words occur earlier too)."""
+        words = c.match.words
+        first = s.text.lower().find(words.lower()) if words else -1
+        if first >= 0 and abs(first / max(1, len(s.text)) - c.fraction) < 1e-9:
+            s.wait_for(words)
+        else:
+            s.wait_until(c.fraction)
+
+    def _mentioned(self, i: int, shown: list[IconCue]) -> IconCue | None:
+        """The first shown icon whose words sentence ``i`` says again."""
+        sentence = self.cues[i].text
+        for c in shown:
+            if c.match.words and re.search(r"(?<!\w)" + re.escape(c.match.keyword or c.match.words) + r"\w*", sentence, re.IGNORECASE):
+                return c
+        return None
+
+    def _emphasise(self, s: SentenceWindow, c: IconCue, i: int) -> None:
+        """A gentle pulse (or, every third sentence, a wiggle) of one icon, early in the sentence."""
+        if s.duration < 1.0:
+            return
+        s.wait_until(0.15)
+        run = min(1.0, 0.45 * s.duration, s.remaining)
+        if run < MIN_ANIMATION:
+            return
+        move = motions.wiggle(c.glyph) if i % 3 == 2 else motions.pulse(c.glyph, scale=1.15)
+        self.play(move, run_time=run)
+
+    # -- the title card -----------------------------------------------------------
+    def narrate_title(self) -> None:
+        safe = self.theme.safe
+        gap = 0.35 * self.theme.scale
+        icon_h = 0.22 * safe.height
+        block = Region(safe.left, safe.right, safe.bottom, safe.top - icon_h - gap).inset(0.04 * safe.width, 0)
+        title = paragraph(self.para.display_text, self.theme, block, size="title")
+        rule_w = min(safe.width * 0.5, max(title.width * 0.6, 1.0))
+        rule = Line(np.array([-rule_w / 2, 0, 0]), np.array([rule_w / 2, 0, 0]), color=self.theme.accent, stroke_width=6)
+        m = self.matches[0]
+        glyph = icon(m.slug, color=self.theme.icon_colors.get(m.slug, self.theme.accent), height=icon_h)
+        card = VGroup(glyph, title, rule).arrange(DOWN, buff=gap)
+        safe.inset(0.02 * safe.width).fit(card, fill=0.96)
+        with self.sentence(0) as s:
+            run = min(0.8, max(MIN_ANIMATION, 0.5 * s.remaining))
+            self.play(
+                motions.pop_in(glyph),
+                FadeIn(title, shift=UP * 0.2),
+                GrowFromCenter(rule),
+                run_time=run,
+            )
+            if s.remaining > 1.2:
+                s.wait_until(0.6)
+                self.play(motions.pulse(glyph, scale=1.1), run_time=min(0.8, 0.5 * s.remaining))
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two texts say the same words (case and punctuation aside)."""
+    words = lambda t: re.findall(r"\w+", t.lower())  # noqa: E731
+    return words(a) == words(b)
+
+
+__all__ = ["AutoScene", "IconCue", "icon_count", "label_for"]
