@@ -480,9 +480,8 @@ class TheMeetings(DayScene):
             self.bring_to_front(curtains)
             self.play(motions.wiggle(curtains), run_time=s.share(0.3))
             s.wait_for("the meetings")
-            self.play(curtains.open(), run_time=s.share(0.2))
-            self.play(FadeIn(title, scale=1.8), run_time=s.share(0.1))
-            self.play(motions.shake(title, amplitude=0.12), run_time=s.share(0.15))
+            self.play(curtains.open(), FadeIn(title, scale=1.8), run_time=s.share(0.2))
+            self.play(motions.shake(title, amplitude=0.12), run_time=s.share(0.15, minimum=0.1))
         grid_col, list_col = split(inner, 2, t)
         board = Checklist(["Done", "Can be done", "Closed", "Opened"], t,
                           marks=["check-bold", "plus-thick", "lock", "lock-open-variant"],
