@@ -153,13 +153,14 @@ def _cues(text: str) -> list[Cue]:
 
 
 @pytest.fixture(scope="module", params=["16:9", "9:16"])
-def drawn_block(request):
+def drawn_block(request, tmp_path_factory):
     """A 2,000-word paragraph's CaptionBlock with every page drawn (drawing is the slow part)."""
     aspect = request.param
     text = " ".join([LONG] * 7)
     assert len(text.split()) >= 2000
     cues = _cues(text)
-    with tempconfig(RenderSettings.from_options("tiny", aspect).manim_config()):
+    media = tmp_path_factory.mktemp("media")  # Text's SVG files go here, not into ./media
+    with tempconfig({**RenderSettings.from_options("tiny", aspect).manim_config(), "media_dir": str(media)}):
         theme = DEFAULT_THEME
         region, size = theme.caption, theme.size("caption")
         block = CaptionBlock(cues, region, theme)

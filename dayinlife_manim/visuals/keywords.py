@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
 import material_design_icons_pack as mdi
@@ -412,6 +411,20 @@ COMMON_WORDS = frozenset(
     """.split()
 )
 
+#: Verbs, adjectives and abstractions: they may pick an icon, but things win.
+WEAK_WORDS = frozenset(
+    """
+    wait waiting warm hot cold cool sunny windy cloudy rainy snowy dark light healthy sick smart clever
+    fast quick slow safe secure secret free cheap expensive green organic creative kind nice
+    think thinking thought mind memory like care fun joy luck chance
+    see look looking watch watching hear listen listening speak talk talking say tell read reading write
+    writing go walk walking run running drive driving fly flying eat eating drink cook cooking buy pay
+    win lose grow growth rise fall increase decrease improve change help start finish done complete
+    finished completed progress problem solution plan planning focus balance energy power
+    morning evening night day week month year time hour minute moment today tomorrow
+    """.split()
+)
+
 #: Slug endings that are variants of another icon: used only when nothing else fits.
 _VARIANT_PARTS = frozenset(
     {"outline", "off", "remove", "minus", "plus", "alert", "cancel", "check", "lock", "edit", "sync",
@@ -475,9 +488,10 @@ _SOURCE_SCORE = {
     "prefix": 1.5,
 }
 _COMMON_PENALTY = 1.2
-_LONG_WORD_BONUS = 0.3
+_LONG_WORD_BONUS = 0.2
 _POSITION_PENALTY = 0.5
-_REPEAT_BONUS = 0.3
+_REPEAT_BONUS = 0.25
+_WEAK_PENALTY = 0.6
 #: A second or third icon must score at least this (the first needs only to exist).
 _EXTRA_MIN_SCORE = 1.6
 
@@ -703,7 +717,8 @@ def _candidates(text: str) -> tuple[list[_Candidate], list[_Token]]:
         if c is None:
             found[slug] = _Candidate(slug, source, keyword, first, last)
         else:
-            c.count += 1
+            if not all(w in COMMON_WORDS for w in keyword.split()):
+                c.count += 1  # "day" after "sunny" says little more about the sun
             if _SOURCE_SCORE[source] > _SOURCE_SCORE[c.source]:
                 c.source, c.keyword = source, keyword
 
@@ -746,10 +761,12 @@ def _score(c: _Candidate, n_tokens: int) -> float:
     if c.source not in ("emoji", "pattern"):
         if all(w in COMMON_WORDS for w in words):
             score -= _COMMON_PENALTY
-        if len(words) == 1 and len(words[0]) >= 7:
+        if all(w in WEAK_WORDS for w in words):
+            score -= _WEAK_PENALTY
+        if len(words) == 1 and len(words[0]) >= 7 and not words[0].endswith(("ing", "ed")):
             score += _LONG_WORD_BONUS
     score -= _POSITION_PENALTY * max(0, c.first) / max(1, n_tokens)
-    score += _REPEAT_BONUS * min(c.count - 1, 3)
+    score += _REPEAT_BONUS * min(c.count - 1, 2)
     if is_weak_variant(c.slug) and c.source in ("exact", "prefix"):
         score -= 1.0
     return score
@@ -966,23 +983,22 @@ def headline_for(text: str, max_words: int = 5) -> str:
 
 
 def _key_phrase(text: str, max_words: int) -> list[str]:
-    """The run of content words around the paragraph's best icon keyword."""
+    """The run of content words around the paragraph's best icon keyword ("vertical mushroom farms")."""
     best = match_icons(text, 1)[0]
     if not best.words:
         return []
     tokens = text.split()
-    # Token index of the keyword's first word.
-    target = fold(best.words.split()[0])
-    for i, tok in enumerate(tokens):
-        if fold(tok.strip(".,;:!?'\"()")) == target:
-            lo = i
-            while lo > 0 and not _is_stop(fold(tokens[lo - 1].strip(".,;:!?'\"()"))) and not re.search(r"[,.;:!?]$", tokens[lo - 1]) and i - lo < max_words - 1:
-                lo -= 1
-            hi = i
-            while hi + 1 < len(tokens) and not re.search(r"[,.;:!?]$", tokens[hi]) and not _is_stop(fold(tokens[hi + 1].strip(".,;:!?'\"()"))) and hi - lo < max_words - 1:
-                hi += 1
-            return [t.strip(".,;:!?'\"()") for t in tokens[lo : hi + 1]]
-    return []
+    bare = [_bare(t) for t in tokens]
+    ends_clause = [bool(re.search(r"[,.;:!?…]$", t)) for t in tokens]
+    target = _bare(best.words.split()[0])
+    if target not in bare:
+        return []
+    lo = hi = bare.index(target)
+    while lo > 0 and not _is_stop(bare[lo - 1]) and not ends_clause[lo - 1] and hi - lo < max_words - 1:
+        lo -= 1
+    while hi + 1 < len(tokens) and not ends_clause[hi] and not _is_stop(bare[hi + 1]) and hi - lo < max_words - 1:
+        hi += 1
+    return [t.strip(".,;:!?'\"()…") for t in tokens[lo : hi + 1]]
 
 
 __all__ = [
