@@ -192,11 +192,6 @@ def test_caption_block_pages_a_2000_word_paragraph(drawn_block) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="CaptionBlock wraps by an average character width, so a line of wide glyphs is "
-    "scaled a few percent below the caption size (captions.py, not AutoScene)",
-    strict=False,
-)
 def test_caption_text_is_never_scaled_below_the_theme_size(drawn_block) -> None:
     small = drawn_block["small"]
     assert not small, f"{len(small)} line(s) below {drawn_block['size']:.1f}: {small[:3]}"

@@ -11,14 +11,13 @@ shrinking the text below a readable size.  Text is shown literally: ``<b>``,
 from __future__ import annotations
 
 import bisect
-import textwrap
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from manim import LEFT, VGroup
 
 from ..manifest import Cue
-from .text import metrics, text
+from .text import SAFETY, measurer, metrics, text, wrap
 from .theme import Region, Theme
 
 @dataclass(frozen=True)
@@ -31,11 +30,14 @@ class Chunk:
     end: float
 
 
-def plan_chunks(cues: Sequence[Cue], chars_per_line: int, lines_per_page: int) -> list[Chunk]:
-    """Wrap every cue's text and cut sentences longer than a page into chunks."""
+def plan_chunks(
+    cues: Sequence[Cue], width: float, lines_per_page: int, measure: Callable[[str], float] = len
+) -> list[Chunk]:
+    """Wrap every cue's text to ``width`` (as ``measure`` measures) and cut
+    sentences longer than a page into chunks."""
     chunks = []
     for i, cue in enumerate(cues):
-        lines = textwrap.wrap(cue.text, chars_per_line, break_long_words=True, break_on_hyphens=False) or [""]
+        lines = wrap(cue.text, width, measure) or [""]
         groups = [lines[k : k + lines_per_page] for k in range(0, len(lines), lines_per_page)]
         total = sum(len(" ".join(g)) for g in groups) or 1
         t = cue.start
@@ -64,10 +66,10 @@ class CaptionBlock:
 
     def __init__(self, cues: Sequence[Cue], region: Region, theme: Theme, size: str = "caption") -> None:
         self.theme, self.region, self.size = theme, region, size
-        char_w, self.line_height = metrics(theme.font, theme.size(size))
-        self.chars_per_line = max(8, int(region.width / char_w))
+        self.line_height = metrics(theme.font, theme.size(size))[1]
         self.lines_per_page = max(1, int(region.height / self.line_height))
-        self.chunks = plan_chunks(cues, self.chars_per_line, self.lines_per_page)
+        measure = measurer(theme.font, theme.size(size))
+        self.chunks = plan_chunks(cues, SAFETY * region.width, self.lines_per_page, measure)
         self.pages = plan_pages(self.chunks, self.lines_per_page)
         self._starts = [c.start for c in self.chunks]
         self._page_of = {c: p for p, members in enumerate(self.pages) for c in members}
