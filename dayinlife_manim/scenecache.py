@@ -25,17 +25,23 @@ from .render import RenderSettings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: Package sources whose changes can change any scene's frames.
-RENDER_SOURCES = ("scene.py", "autoscene.py", "manifest.py", "render.py", "visuals")
+RENDER_SOURCES = ("scene.py", "manifest.py", "render.py", "visuals")
+#: ... and those that matter only to AutoScene and its subclasses.
+AUTOSCENE_SOURCES = ("autoscene.py",)
 
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _uses_autoscene(cls: type) -> bool:
+    return any(k.__module__ == "dayinlife_manim.autoscene" for k in cls.__mro__)
+
+
 @functools.lru_cache(maxsize=None)
-def package_fingerprint() -> str:
+def package_fingerprint(autoscene: bool = False) -> str:
     h = hashlib.sha256()
-    for name in RENDER_SOURCES:
+    for name in RENDER_SOURCES + (AUTOSCENE_SOURCES if autoscene else ()):
         path = PACKAGE_DIR / name
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for f in files:
@@ -92,7 +98,7 @@ def scene_key(cls: type, manifest: Manifest, para: ParagraphAudio, settings: Ren
     payload = {
         "scene": cls.__qualname__,
         "class": class_fingerprint(cls),
-        "package": package_fingerprint(),
+        "package": package_fingerprint(_uses_autoscene(cls)),
         "paragraph": {
             "id": para.id,
             "kind": para.kind,

@@ -181,12 +181,16 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+_EMOJI_BEFORE_PUNCT = re.compile(rf"\s*(?:{_EMOJI.pattern})+(?=[.,!?;:)\]])")
+
+
 def display_text(raw: str) -> str:
     """The text to show: emoji and pictographs removed, control characters and whitespace collapsed.
 
     Markup such as ``<b>``, ``&`` or ``{}`` is kept literally.
     """
-    text = _CONTROL.sub(" ", _EMOJI.sub("", raw))
+    text = _EMOJI_BEFORE_PUNCT.sub("", raw)  # "code 🎉." -> "code.", not "code ."
+    text = _CONTROL.sub(" ", _EMOJI.sub("", text))
     return _WHITESPACE.sub(" ", text).strip()
 
 

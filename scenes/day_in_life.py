@@ -57,7 +57,7 @@ from dayinlife_manim.visuals.gadgets import (
     Shower,
     Snore,
     Sparkles,
-    ThoughtBubble as IdeaBubble,
+    ThoughtCloud,
     VerticalFarm,
     ring,
     split,
@@ -584,7 +584,7 @@ class AngryCookieJar(DayScene):
         t = self.theme
         pm_zone, farm_zone = split(self.stage, 2, t)
         pm = icon("account-tie", t.color(0), 1.2)
-        bubble = IdeaBubble(2.0, 1.4, t).next_to(pm, UP + RIGHT, buff=-0.1)
+        bubble = ThoughtCloud(2.0, 1.4, t).next_to(pm, UP + RIGHT, buff=-0.1)
         baby = icon("baby-face-outline", t.color(5), 0.9).move_to(bubble.body)
         pm_zone.fit(VGroup(pm, bubble, baby), 0.9)
         farm = farm_zone.fit(VerticalFarm(3, 3, 2.6, t), 0.8)

@@ -68,7 +68,7 @@ __all__ = [
     "Shower",
     "Snore",
     "Sparkles",
-    "ThoughtBubble",
+    "ThoughtCloud",
     "VerticalFarm",
     "ring",
     "split",
@@ -386,8 +386,11 @@ class Snore(VGroup):
         )
 
 
-class ThoughtBubble(VGroup):
-    """A thought cloud (``body``) with two puffs trailing toward ``tail`` (default bottom-left)."""
+class ThoughtCloud(VGroup):
+    """An empty drawn thought cloud (``body``) with two puffs trailing toward ``tail``.
+
+    For a cloud with something inside, see ``props.ThoughtBubble``.
+    """
 
     def __init__(self, width: float = 3.0, height: float = 2.0, theme: Theme = DEFAULT_THEME, tail=DOWN + LEFT):
         super().__init__()
