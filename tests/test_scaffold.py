@@ -1,0 +1,78 @@
+"""`dayinlife new`: the generated scene module imports, maps every paragraph and renders as written."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from dayinlife_manim.build import assign_scenes
+from dayinlife_manim.errors import UserError
+from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene
+from dayinlife_manim.scaffold import class_name, write_scene_module
+from dayinlife_manim.script import load_script
+from dayinlife_manim.stitch import probe
+from dayinlife_manim.voiceover import make_voiceover
+from dayinlife_manim.voices.silent import SilentVoice
+
+SCRIPT = '''# My "Quoted" Video
+
+Coffee first. Then code \\ and "quotes".
+
+12 monkeys & 3 cats.
+'''
+
+
+@pytest.fixture()
+def generated(tmp_path):
+    script = tmp_path / "examples" / "video.txt"
+    script.parent.mkdir()
+    script.write_text(SCRIPT, encoding="utf-8")
+    out = write_scene_module(load_script(script), tmp_path / "scenes" / "my_video.py")
+    return script, out
+
+
+def test_module_is_valid_python_with_one_class_per_paragraph(generated):
+    script, out = generated
+    source = out.read_text(encoding="utf-8")
+    ast.parse(source)
+    module = load_scene_module(out)
+    names = [c.__name__ for c in module.SCENES_IN_ORDER]
+    assert names == ["TitleCard", "CoffeeFirstThenCode", "MonkeysCats"]
+    parsed = load_script(script)
+    assert [c.paragraph for c in module.SCENES_IN_ORDER] == [p.id for p in parsed.paragraphs]
+    assert module.SCRIPT.resolve() == script.resolve()
+
+
+def test_refuses_to_overwrite_without_force(generated):
+    script, out = generated
+    with pytest.raises(UserError, match="exists"):
+        write_scene_module(load_script(script), out)
+    write_scene_module(load_script(script), out, overwrite=True)
+
+
+def test_class_names_are_unique_identifiers():
+    taken: set[str] = set()
+    names = [class_name(slug, taken) for slug in ("3-cats", "cats", "cats", "")]
+    assert names == ["Cats", "Cats2", "Cats3", "Paragraph"]
+    assert all(n.isidentifier() for n in names)
+
+
+@pytest.mark.slow
+def test_generated_scene_renders_as_written(generated, tmp_path):
+    script, out = generated
+    manifest, _ = make_voiceover(load_script(script), SilentVoice(), tmp_path / "media")
+    module = load_scene_module(out)
+    pairs, notes = assign_scenes(manifest, out)
+    assert not notes and [cls.__name__ for _, cls, _ in pairs] == ["TitleCard", "CoffeeFirstThenCode", "MonkeysCats"]
+    para = manifest.paragraphs[1]
+    settings = RenderSettings.from_options("tiny")
+    video = render_scene(
+        module.CoffeeFirstThenCode,
+        manifest=manifest.root / "manifest.json",
+        paragraph=para.id,
+        out=tmp_path / "scene.mp4",
+        settings=settings,
+        workdir=tmp_path / "work",
+    )
+    assert probe(video).video_frames == round(para.duration * settings.fps)
