@@ -240,15 +240,24 @@ def _build_key(jobs: list[SceneJob], title: str, music: Path | None) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
-def stitch_video(manifest: Manifest, jobs: list[SceneJob], out: Path, music: Path | None = None, progress=None):
+def chapter_for(job: SceneJob, title: str) -> str:
+    """A chapter's title: the script title, the scene's own headline, or the paragraph's opening."""
     from .captions import chapter_title
+
+    if job.para.kind == "title":
+        return title
+    headline = getattr(job.cls, "headline", None)
+    return headline if isinstance(headline, str) and headline else chapter_title(job.para.display_text)
+
+
+def stitch_video(manifest: Manifest, jobs: list[SceneJob], out: Path, music: Path | None = None, progress=None):
     from .stitch import Segment, stitch
 
     segments = [
         Segment(
             video=j.video,
             audio=manifest.audio_path(j.para),
-            chapter=manifest.title if j.para.kind == "title" else chapter_title(j.para.display_text),
+            chapter=chapter_for(j, manifest.title),
             cues=j.para.cues,
         )
         for j in jobs

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import textwrap
-from pathlib import Path
+import os
 
 import pytest
 
@@ -98,6 +97,9 @@ def test_build_stitches_streams_chapters_and_captions(project):
     script, module, media = project
     report = run(script, module, media)
     assert report.stitched and len(report.rendered) == 4 and not report.cached
+    umask = os.umask(0)
+    os.umask(umask)
+    assert report.out.stat().st_mode & 0o777 == 0o666 & ~umask  # readable like any file
 
     manifest = load_manifest(manifest_path(media, load_script(script).slug))
     info = probe(report.out)
@@ -110,6 +112,8 @@ def test_build_stitches_streams_chapters_and_captions(project):
     # One chapter per paragraph, in order, starting where each scene starts.
     assert [c.title for c in info.chapters][0] == "Three Little Scenes"
     assert len(info.chapters) == 4
+    assert info.chapters[1].title == "A cat"  # a scene's headline names its chapter
+    assert info.chapters[2].title == "The second paragraph is about coffee & code"
     starts = [c.start for c in info.chapters]
     expected, t = [], 0.0
     for p in manifest.paragraphs:
