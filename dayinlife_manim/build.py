@@ -42,6 +42,7 @@ class SceneJob:
     key: str
     video: Path
     log: Path
+    key_file: Path  # written once the video is rendered
     cached: bool
 
 
@@ -175,7 +176,7 @@ def plan_scenes(
     for para, cls, ref in pairs:
         key = scene_key(cls, manifest, para, settings)
         fresh = not force and cache.is_fresh(para, key)
-        jobs.append(SceneJob(para, cls, ref, key, cache.video(para), cache.log(para), fresh))
+        jobs.append(SceneJob(para, cls, ref, key, cache.video(para), cache.log(para), cache.key_file(para), fresh))
     return jobs, notes
 
 
@@ -204,7 +205,7 @@ def _render_one(job: SceneJob, manifest_file: Path, settings: RenderSettings) ->
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         done = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, check=False)
     if done.returncode == 0 and job.video.exists():
-        SceneCache(job.video.parent.parent, settings).store_key(job.para, job.key)
+        atomic_write_text(job.key_file, job.key + "\n")
         shutil.rmtree(workdir, ignore_errors=True)
         return True
     return False
@@ -235,8 +236,7 @@ def render_scenes(
 def _build_key(jobs: list[SceneJob], title: str, music: Path | None) -> str:
     payload = {"scenes": [j.key for j in jobs], "title": title}
     if music is not None:
-        st = Path(music).stat()
-        payload["music"] = file_sha(Path(music), st.st_size, st.st_mtime_ns)
+        payload["music"] = file_sha(Path(music))
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 

@@ -78,8 +78,7 @@ def voice(script: Path, voice: str, lang: str, tld: str, rate: float, slow: bool
 
     parsed = load_script(script)
     backend = _voice(voice, lang, tld, rate, slow)
-    total = sum(len(p.sentences) for p in parsed.paragraphs)
-    with click.progressbar(length=total, label=f"Voicing with {backend.describe()}", file=sys.stderr) as bar:
+    with click.progressbar(length=parsed.sentence_count, label=f"Voicing with {backend.describe()}", file=sys.stderr) as bar:
         manifest, stats = make_voiceover(parsed, backend, media_dir, progress=bar.update)
     click.echo(voice_table(manifest))
     click.echo(
@@ -123,9 +122,8 @@ def build(script, scenes_module, quality, fps, aspect, voice, lang, tld, rate, s
     settings = RenderSettings.from_options(quality, aspect, fps)
     parsed = load_script(script)
     backend = _voice(voice, lang, tld, rate, slow)
-    total = sum(len(p.sentences) for p in parsed.paragraphs)
     with ExitStack() as scene_stack, ExitStack() as voice_stack:
-        voice_bar = voice_stack.enter_context(click.progressbar(length=total, label="Voicing  ", file=sys.stderr))
+        voice_bar = voice_stack.enter_context(click.progressbar(length=parsed.sentence_count, label="Voicing  ", file=sys.stderr))
         scene_bar = []
 
         def on_plan(jobs, notes):

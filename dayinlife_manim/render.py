@@ -79,7 +79,8 @@ def load_scene_module(path: Path):
     if not path.is_file():
         raise UserError(f"scene module not found: {path}")
     name = f"dayinlife_scenes_{path.stem}"
-    stamp = (path.stat().st_mtime_ns, path.stat().st_size)
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
     loaded = sys.modules.get(name)
     if loaded is not None and loaded.__file__ == str(path) and getattr(loaded, "_dayinlife_stamp", None) == stamp:
         return loaded

@@ -19,7 +19,6 @@ import json
 from pathlib import Path
 
 from . import __version__
-from .fsutil import atomic_write_text
 from .manifest import Manifest, ParagraphAudio
 from .render import RenderSettings
 
@@ -85,16 +84,20 @@ def class_fingerprint(cls: type) -> str:
     return _sha((rest + "\0".join(own)).encode())
 
 
+def file_sha(path: Path) -> str:
+    """SHA-256 of a file's bytes, read once per process while its size and mtime stay the same."""
+    stat = Path(path).stat()
+    return _file_sha(str(path), stat.st_size, stat.st_mtime_ns)
+
+
 @functools.lru_cache(maxsize=None)
-def file_sha(path: Path, size: int, mtime_ns: int) -> str:
+def _file_sha(path: str, size: int, mtime_ns: int) -> str:
     return _sha(Path(path).read_bytes())
 
 
 def scene_key(cls: type, manifest: Manifest, para: ParagraphAudio, settings: RenderSettings) -> str:
     import manim
 
-    audio = manifest.audio_path(para)
-    stat = audio.stat()
     payload = {
         "scene": cls.__qualname__,
         "class": class_fingerprint(cls),
@@ -104,7 +107,7 @@ def scene_key(cls: type, manifest: Manifest, para: ParagraphAudio, settings: Ren
             "kind": para.kind,
             "text": para.display_text,
             "cues": [[c.start, c.end, c.text] for c in para.cues],
-            "audio": file_sha(audio, stat.st_size, stat.st_mtime_ns),
+            "audio": file_sha(manifest.audio_path(para)),
         },
         "title": manifest.title,
         "render": [settings.width, settings.height, settings.fps],
@@ -125,14 +128,11 @@ class SceneCache:
     def log(self, para: ParagraphAudio) -> Path:
         return self.dir / f"{para.id}.log"
 
-    def _key_file(self, para: ParagraphAudio) -> Path:
+    def key_file(self, para: ParagraphAudio) -> Path:
         return self.dir / f"{para.id}.key"
 
     def is_fresh(self, para: ParagraphAudio, key: str) -> bool:
         try:
-            return self.video(para).exists() and self._key_file(para).read_text().strip() == key
+            return self.video(para).exists() and self.key_file(para).read_text().strip() == key
         except OSError:
             return False
-
-    def store_key(self, para: ParagraphAudio, key: str) -> None:
-        atomic_write_text(self._key_file(para), key + "\n")

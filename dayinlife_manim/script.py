@@ -114,6 +114,10 @@ class Script:
     sha256: str
     path: Path | None = None
 
+    @property
+    def sentence_count(self) -> int:
+        return sum(len(p.sentences) for p in self.paragraphs)
+
 
 # --- public functions -------------------------------------------------------------
 
