@@ -26,7 +26,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: Package sources whose changes can change any scene's frames.
 RENDER_SOURCES = ("scene.py", "manifest.py", "render.py", "visuals")
 #: ... and those that matter only to AutoScene and its subclasses.
-AUTOSCENE_SOURCES = ("autoscene.py",)
+AUTOSCENE_SOURCES = ("autoscene",)
 
 
 def _sha(data: bytes) -> str:
@@ -34,7 +34,7 @@ def _sha(data: bytes) -> str:
 
 
 def _uses_autoscene(cls: type) -> bool:
-    return any(k.__module__ == "dayinlife_manim.autoscene" for k in cls.__mro__)
+    return any(k.__module__.startswith("dayinlife_manim.autoscene") for k in cls.__mro__)
 
 
 @functools.lru_cache(maxsize=None)

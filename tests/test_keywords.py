@@ -8,7 +8,7 @@ import pytest
 
 from dayinlife_manim.script import load_script
 from dayinlife_manim.visuals import has_icon
-from dayinlife_manim.visuals.keywords import (
+from dayinlife_manim.autoscene.keywords import (
     FALLBACK_ICON,
     FALLBACK_QUESTION_ICON,
     curated_map,

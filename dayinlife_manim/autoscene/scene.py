@@ -5,8 +5,8 @@ It reads its paragraph from the environment (``$DAYINLIFE_MANIFEST`` and
 ``$DAYINLIFE_PARAGRAPH``, as :func:`dayinlife_manim.render.render_scene` sets
 them) and tells it like this:
 
-* a paragraph: a headline from :func:`~dayinlife_manim.visuals.keywords.headline_for`
-  above the stage, 1-3 icons from :func:`~dayinlife_manim.visuals.keywords.match_icons`
+* a paragraph: a headline from :func:`~dayinlife_manim.autoscene.keywords.headline_for`
+  above the stage, 1-3 icons from :func:`~dayinlife_manim.autoscene.keywords.match_icons`
   (each on a soft disc, with its keyword below) that pop in when their word
   is spoken, the ones already shown sliding aside to make room; later
   sentences give a gentle pulse or wiggle to the icon they mention (or the
@@ -26,12 +26,12 @@ from dataclasses import dataclass
 import numpy as np
 from manim import DOWN, RIGHT, UP, AnimationGroup, Circle, FadeIn, FadeOut, GrowFromCenter, Line, VGroup, VMobject
 
-from .scene import NarratedScene, SentenceWindow
-from .visuals import motions
-from .visuals.icons import icon
-from .visuals.keywords import IconMatch, headline_for, match_icons
-from .visuals.text import metrics, paragraph, text
-from .visuals.theme import Region
+from ..scene import NarratedScene, SentenceWindow
+from ..visuals import motions
+from ..visuals.icons import icon
+from .keywords import IconMatch, headline_for, match_icons
+from ..visuals.text import metrics, paragraph, text
+from ..visuals.theme import Region
 
 #: Longest entrance of an icon (seconds).
 ENTRANCE_TIME = 0.6
