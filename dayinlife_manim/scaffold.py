@@ -38,13 +38,10 @@ from manim import *  # noqa: F401,F403
 from dayinlife_manim.autoscene import AutoScene
 from dayinlife_manim.visuals import icon, motions, text  # noqa: F401
 
+#: The script every scene below tells (the scene base class reads this module's SCRIPT;
+#: a module-level THEME = Theme(...) would style them all).  Settings live here, not
+#: in a shared base class, so `manim render` offers only the paragraph scenes.
 SCRIPT = Path(__file__).resolve().parent / {script_from_module!r}
-
-
-class VideoScene(AutoScene):
-    """The base of every scene below: it knows the script."""
-
-    script = SCRIPT
 {classes}
 
 SCENES_IN_ORDER = [
@@ -53,11 +50,15 @@ SCENES_IN_ORDER = [
 
 CLASS = '''
 
-class {name}(VideoScene):
+class {name}(AutoScene):
     """{doc}"""
 
     paragraph = {pid!r}
 '''
+
+
+#: Packages whose scene classes `manim render` would list too if a module's name were a prefix of theirs.
+SHADOWED_PACKAGES = ("dayinlife_manim", "manim")
 
 
 def class_name(slug: str, taken: set[str]) -> str:
@@ -66,7 +67,7 @@ def class_name(slug: str, taken: set[str]) -> str:
     if name[0].isdigit():
         name = "P" + name
     base, n = name, 2
-    while name in taken or name in ("VideoScene", "AutoScene", "SCRIPT"):
+    while name in taken or name in ("AutoScene", "SCRIPT", "THEME"):
         name, n = f"{base}{n}", n + 1
     taken.add(name)
     return name
@@ -107,6 +108,9 @@ def write_scene_module(script: Script, out: Path, overwrite: bool = False) -> Pa
         raise UserError(f"{out} exists; pass --force to overwrite it")
     if out.suffix != ".py":
         raise UserError(f"{out}: a scene module must end in .py")
+    if any(pkg.startswith(out.stem) for pkg in SHADOWED_PACKAGES):
+        # manim lists every Scene class whose module name starts with the file's name.
+        raise UserError(f"{out}: choose another file name ({out.stem!r} is not a module name manim can tell apart)")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(scene_module_source(script, out), encoding="utf-8")
     return out

@@ -6,7 +6,9 @@ caption block, runs the author's :meth:`NarratedScene.narrate` and ends
 exactly when the narration ends.  Inside ``narrate``, ``with
 self.sentence(i) as s:`` fits animations into sentence ``i``'s window::
 
-    class LateStart(DayScene):
+    SCRIPT = "examples/a_day_in_life.txt"   # read by every scene of this module
+
+    class LateStart(NarratedScene):
         paragraph = 1
 
         def narrate(self):
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -109,7 +112,11 @@ class NarratedScene(Scene):
     Class attributes to set:
 
     * ``script``: path of the script file (relative paths are taken from the
-      current folder, or use ``Path(__file__)``-based paths).
+      current folder, or use ``Path(__file__)``-based paths).  Scenes of one
+      video usually share it as a module-level ``SCRIPT = ...`` instead: a
+      setting left unset on the class is read from the module that defines it
+      (``SCRIPT``, ``THEME``), so a module needs no renderable base class and
+      ``manim render FILE -a`` renders exactly its paragraph scenes.
     * ``paragraph``: index or id of the paragraph this scene tells.
     * ``headline``: a short line shown above the stage (``None``: no headline).
     * ``show_captions``: draw the synced caption block (default ``True``).
@@ -125,18 +132,36 @@ class NarratedScene(Scene):
     show_captions: ClassVar[bool] = True
     theme: ClassVar[Theme] = DEFAULT_THEME
 
+    #: Class attribute -> the module-level name that provides it for every scene of a module.
+    MODULE_SETTINGS: ClassVar[dict[str, str]] = {"script": "SCRIPT", "theme": "THEME"}
+
     # -- loading ----------------------------------------------------------
+    @classmethod
+    def setting(cls, name: str):
+        """Class attribute ``name`` as set on the class or a base, else the module-level
+        ``SCRIPT``/``THEME`` of the module defining the class (or a base), else the default."""
+        own = cls.__mro__[: cls.__mro__.index(NarratedScene)]
+        for klass in own:
+            if name in vars(klass):
+                return vars(klass)[name]
+        for klass in own:
+            value = getattr(sys.modules.get(klass.__module__), cls.MODULE_SETTINGS[name], None)
+            if value is not None:
+                return value
+        return getattr(NarratedScene, name)
+
     @classmethod
     def load_manifest(cls) -> Manifest:
         """The manifest to tell: ``$DAYINLIFE_MANIFEST``, or the class's script (voiced first if needed)."""
         env = os.environ.get(ENV_MANIFEST)
         if env:
             return load_manifest(Path(env))
-        if cls.script is None:
-            raise RuntimeError(f"{cls.__name__} has no `script` and ${ENV_MANIFEST} is not set")
+        script = cls.setting("script")
+        if script is None:
+            raise RuntimeError(f"{cls.__name__} has no `script` (nor a module-level SCRIPT) and ${ENV_MANIFEST} is not set")
         from .voiceover import ensure_voiceover
 
-        return ensure_voiceover(Path(cls.script), say=logger.info)
+        return ensure_voiceover(Path(script), say=logger.info)
 
     @classmethod
     def paragraph_key(cls) -> int | str:
@@ -144,6 +169,7 @@ class NarratedScene(Scene):
 
     def setup(self) -> None:
         super().setup()
+        self.theme = self.setting("theme")
         self.manifest = self.load_manifest()
         self.para: ParagraphAudio = self.manifest.paragraph(self.paragraph_key())
         self.cues: tuple[Cue, ...] = self.para.cues

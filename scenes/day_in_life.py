@@ -82,20 +82,16 @@ from dayinlife_manim.visuals.props import (
 )
 from dayinlife_manim.visuals.theme import Region
 
+#: Every scene below tells a paragraph of this script (NarratedScene reads the module's SCRIPT).
 SCRIPT = Path(__file__).resolve().parent.parent / "examples" / "a_day_in_life.txt"
 
 
-class DayScene(NarratedScene):
-    """Every scene of this video tells a paragraph of the seed script."""
-
-    script = SCRIPT
-
-    def size_in(self, region: Region, share: float = 0.8) -> float:
-        """A height for an icon that fills ``share`` of ``region``'s smaller side."""
-        return share * min(region.width, region.height)
+def size_in(region: Region, share: float = 0.8) -> float:
+    """A height for an icon that fills ``share`` of ``region``'s smaller side."""
+    return share * min(region.width, region.height)
 
 
-class TitleCard(DayScene):
+class TitleCard(NarratedScene):
     """The title, with the three pillars of the job: Python, a laptop and coffee."""
 
     paragraph = 0
@@ -129,7 +125,7 @@ class TitleCard(DayScene):
             self.play(motions.spin(kit[0], 1, rate_func=rate_functions.smooth), motions.wiggle(kit[2]), run_time=s.share(0.3))
 
 
-class LateStart(DayScene):
+class LateStart(NarratedScene):
     """Up at the crack of eleven; flexible; passion works day and night."""
 
     paragraph = 1
@@ -138,7 +134,7 @@ class LateStart(DayScene):
     def narrate(self):
         left, mid, right = cells(self.stage, 3)
         clock = Clock(radius=0.42 * min(left.width, left.height), hour=6).move_to(left.center)
-        h = self.size_in(mid, 0.55)
+        h = size_in(mid, 0.55)
         bed = icon("bed", self.theme.color(5), h).move_to(mid.center)
         zzz = icon("sleep", self.theme.dim, 0.4 * h).next_to(bed, UP + RIGHT, buff=0).shift(0.3 * h * LEFT)
         bubble = ThoughtBubble("11?!", self.theme, 0.7 * h).next_to(clock, RIGHT, buff=-0.3 * clock.width).align_to(clock, UP)
@@ -171,7 +167,7 @@ class LateStart(DayScene):
                 self.play(motions.pulse(beating, scale=1.25), run_time=s.share(0.03))
 
 
-class ChairScooter(DayScene):
+class ChairScooter(NarratedScene):
     """Working from home: a commute down the corridor, soon by scooter."""
 
     paragraph = 2
@@ -216,7 +212,7 @@ class ChairScooter(DayScene):
             self.play(FadeOut(trail), motions.pulse(office), motions.wiggle(scooter), run_time=s.share(0.06))
 
 
-class AIEverywhere(DayScene):
+class AIEverywhere(NarratedScene):
     """The great and terrible AI: ice cream forecasts, face recognition, the uprising."""
 
     paragraph = 3
@@ -263,7 +259,7 @@ class AIEverywhere(DayScene):
             self.play(motions.shake(robot, amplitude=0.05 * robot.height, times=6), run_time=s.share(0.04))
 
 
-class SecretToSuccess(DayScene):
+class SecretToSuccess(NarratedScene):
     """Sit, love it, mood or no mood; the robot's mood never swings."""
 
     paragraph = 4
@@ -308,7 +304,7 @@ class SecretToSuccess(DayScene):
             self.play(motions.slide_in(tie, DOWN, 0.8 * ih), motions.pulse(calm, color=self.theme.accent), run_time=s.share(0.08))
 
 
-class PoolBreak(DayScene):
+class PoolBreak(NarratedScene):
     """The model trains; its engineer cools off in the pool."""
 
     paragraph = 5
@@ -338,7 +334,7 @@ class PoolBreak(DayScene):
         bar.halt()
 
 
-class Hyperparameters(DayScene):
+class Hyperparameters(NarratedScene):
     """Training done, results fine... but a few knobs could make them better."""
 
     paragraph = 6
@@ -373,7 +369,7 @@ class Hyperparameters(DayScene):
             )
 
 
-class PostureTips(DayScene):
+class PostureTips(NarratedScene):
     """Back straight, elbows at ninety degrees, vegetables and comments."""
 
     paragraph = 7
@@ -412,7 +408,7 @@ class PostureTips(DayScene):
             self.play(card.type_comments(), run_time=s.share(0.18))
 
 
-class CuriousReader(DayScene):
+class CuriousReader(NarratedScene):
     """Paragraph 8: the model trains, I read, curiosity finds a billion-dollar mushroom idea."""
 
     paragraph = 8
@@ -461,7 +457,7 @@ class CuriousReader(DayScene):
             self.play(sparkles.burst(), motions.wiggle(cash), run_time=s.share(0.2))
 
 
-class TheMeetings(DayScene):
+class TheMeetings(NarratedScene):
     """Paragraph 9: the curtains open on... the meetings, and their four eternal questions."""
 
     paragraph = 9
@@ -496,7 +492,7 @@ class TheMeetings(DayScene):
                 self.play(board.reveal_checked(row), grid.speak(speaker), run_time=s.share(0.11))
 
 
-class MeetingSurvival(DayScene):
+class MeetingSurvival(NarratedScene):
     """Paragraph 10: meetings are teamwork's side-effect; survive them looking deeply interested."""
 
     paragraph = 10
@@ -539,7 +535,7 @@ class MeetingSurvival(DayScene):
             self.play(motions.shake(face, amplitude=0.15), run_time=s.share(0.06))
 
 
-class ShowerIdea(DayScene):
+class ShowerIdea(NarratedScene):
     """Paragraph 11: a shower, a light bulb, and a clipboard full of new assignments."""
 
     paragraph = 11
@@ -574,7 +570,7 @@ class ShowerIdea(DayScene):
             shower.stop()
 
 
-class AngryCookieJar(DayScene):
+class AngryCookieJar(NarratedScene):
     """Paragraph 12: the PM's baby imagination spares my farm idea; anger means cookies and eyebrows."""
 
     paragraph = 12
@@ -625,7 +621,7 @@ class AngryCookieJar(DayScene):
                       run_time=s.share(0.08))
 
 
-class PayDay(DayScene):
+class PayDay(NarratedScene):
     """Paragraph 13: a calendar page flips, money lands in the bank, the years-in-IT bar creeps on."""
 
     paragraph = 13
@@ -661,7 +657,7 @@ class PayDay(DayScene):
             self.play(motions.pulse(plus), run_time=s.share(0.06))
 
 
-class MushroomFarmHobby(DayScene):
+class MushroomFarmHobby(NarratedScene):
     """Paragraph 14: work is over; my code becomes the shelves of my vertical mushroom farm."""
 
     paragraph = 14
