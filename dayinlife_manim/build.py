@@ -1,8 +1,11 @@
-"""The whole job: script -> voiceover -> scenes (in parallel, cached) -> one MP4.
+"""The whole job: scripts -> voiceover -> scenes (in parallel, cached) -> one MP4 each.
 
 Each stage reads the previous one's output (the manifest, the scene videos),
-never its internals.  A scene that fails is reported with its paragraph and
-log; the others still finish and stay cached; no final file is written.
+never its internals.  A scene starts rendering as soon as its own paragraph's
+audio is written; scenes of every script in the build share one queue,
+longest first (``pool.py``).  A scene that fails is reported with its
+paragraph and log; the others still finish and stay cached; no final file is
+written for its script.
 """
 
 from __future__ import annotations
@@ -11,23 +14,21 @@ import hashlib
 import inspect
 import json
 import os
-import shutil
-import subprocess
-import sys
+import queue
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from .errors import UserError
-from .fsutil import atomic_write_text
-from .manifest import Manifest, ParagraphAudio, load_manifest, manifest_path
+from .fsutil import atomic_write_text, clean_stale_temps
+from .locks import FileLock
+from .manifest import Manifest, ParagraphAudio, VoiceSettings, load_manifest, manifest_path
 from .render import RenderSettings, load_scene_module
 from .scenecache import SceneCache, file_sha, scene_key
 from .script import Script
-from .voiceover import default_media_dir, make_voiceover, manifest_is_current
+from .voiceover import VOICE_DIR, default_media_dir, make_voiceover, manifest_is_current
 from .voices import Voice
 from .voices.silent import SilentVoice
 
@@ -44,6 +45,14 @@ class SceneJob:
     log: Path
     key_file: Path  # written once the video is rendered
     cached: bool
+    settings: RenderSettings
+
+    def is_fresh(self) -> bool:
+        """The cached video is there and was rendered for this key."""
+        try:
+            return self.video.exists() and self.key_file.read_text().strip() == self.key
+        except OSError:
+            return False
 
 
 @dataclass(frozen=True)
@@ -59,20 +68,24 @@ class SceneFailure:
 class BuildFailed(UserError):
     exit_code = 1
 
-    def __init__(self, failures: list[SceneFailure]) -> None:
+    def __init__(self, failures: list[SceneFailure], reports: list["BuildReport"] | None = None) -> None:
         self.failures = failures
+        self.reports = reports or []
         lines = "; ".join(str(f) for f in failures)
-        super().__init__(f"{len(failures)} scene(s) failed, no video written: {lines}")
+        super().__init__(f"{len(failures)} scene(s) failed, no video written for their script: {lines}")
 
 
 @dataclass
 class BuildReport:
     out: Path | None = None
     rendered: list[str] = field(default_factory=list)
-    cached: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)  # includes scenes another build rendered meanwhile
     notes: list[str] = field(default_factory=list)
     stitched: bool = False
     seconds: float = 0.0
+    title: str = ""
+    duration: float = 0.0  # seconds of video
+    failures: list[SceneFailure] = field(default_factory=list)
 
 
 # -- which scene tells which paragraph -------------------------------------------
@@ -163,73 +176,45 @@ def list_scenes(script: Script, module_path: Path | None, media_dir: Path | None
     return rows, notes
 
 
-# -- rendering -------------------------------------------------------------------
+# -- planning --------------------------------------------------------------------
+def _outline(script: Script) -> Manifest:
+    """The script's paragraphs before they are voiced: enough to pair them with scene classes."""
+    paras = tuple(
+        ParagraphAudio(p.id, p.index, p.kind, p.text, p.spoken, f"{VOICE_DIR}/{p.id}.wav", 0.0, 0, ())
+        for p in script.paragraphs
+    )
+    return Manifest("", script.sha256, script.title, script.slug, 0, VoiceSettings("pending"), paras)
+
+
+def make_job(manifest: Manifest, para: ParagraphAudio, cls: type, ref: str, settings: RenderSettings, force: bool) -> SceneJob:
+    """The job of one voiced paragraph: its cache key and where its video goes."""
+    cache = SceneCache(manifest.root / "scenes", settings)
+    key = scene_key(cls, manifest, para, settings)
+    job = SceneJob(para, cls, ref, key, cache.video(para), cache.log(para), cache.key_file(para), False, settings)
+    fresh = not force and job.is_fresh()
+    return SceneJob(**{**vars(job), "cached": fresh}) if fresh else job
+
+
 def plan_scenes(
     manifest: Manifest,
     module_path: Path | None,
     settings: RenderSettings,
     force: bool = False,
 ) -> tuple[list[SceneJob], list[str]]:
-    cache = SceneCache(manifest.root / "scenes", settings)
+    """The jobs of a voiced manifest (what ``dayinlife build`` would render, and what is cached)."""
     pairs, notes = assign_scenes(manifest, module_path)
-    jobs = []
-    for para, cls, ref in pairs:
-        key = scene_key(cls, manifest, para, settings)
-        fresh = not force and cache.is_fresh(para, key)
-        jobs.append(SceneJob(para, cls, ref, key, cache.video(para), cache.log(para), cache.key_file(para), fresh))
-    return jobs, notes
+    return [make_job(manifest, para, cls, ref, settings, force) for para, cls, ref in pairs], notes
 
 
-def _render_one(job: SceneJob, manifest_file: Path, settings: RenderSettings) -> bool:
-    job.log.parent.mkdir(parents=True, exist_ok=True)
-    workdir = job.video.parent / "work" / job.para.id
-    cmd = [
-        sys.executable,
-        "-m",
-        "dayinlife_manim.worker",
-        job.ref,
-        "--manifest",
-        str(manifest_file),
-        "--paragraph",
-        job.para.id,
-        "--out",
-        str(job.video),
-        "--size",
-        settings.tag,
-        "--workdir",
-        str(workdir),
-    ]
-    with open(job.log, "w", encoding="utf-8") as log:
-        log.write("$ " + " ".join(cmd) + "\n")
-        log.flush()
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        done = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, check=False)
-    if done.returncode == 0 and job.video.exists():
-        atomic_write_text(job.key_file, job.key + "\n")
-        shutil.rmtree(workdir, ignore_errors=True)
-        return True
-    return False
+def make_runner(workers: int | None = None, cluster: str | None = None, allow_insecure: bool = False):
+    """Warm local processes (``workers`` at once), or a Dask cluster at ``cluster``."""
+    if cluster:
+        from .cluster import ClusterRunner
 
+        return ClusterRunner(cluster, allow_insecure=allow_insecure)
+    from .pool import WarmRunner
 
-def render_scenes(
-    jobs: list[SceneJob],
-    manifest_file: Path,
-    settings: RenderSettings,
-    workers: int,
-    progress: Callable[[SceneJob], object] | None = None,
-) -> list[SceneFailure]:
-    """Render the jobs that are not cached, ``workers`` processes at a time."""
-    todo = [j for j in jobs if not j.cached]
-    failures = []
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = {pool.submit(_render_one, j, manifest_file, settings): j for j in todo}
-        for future in as_completed(futures):
-            job = futures[future]
-            if not future.result():
-                failures.append(SceneFailure(job.para, job.cls.__name__, job.log))
-            if progress:
-                progress(job)
-    return sorted(failures, key=lambda f: f.para.index)
+    return WarmRunner(workers or os.cpu_count() or 1)
 
 
 # -- the whole build -------------------------------------------------------------
@@ -265,45 +250,196 @@ def stitch_video(manifest: Manifest, jobs: list[SceneJob], out: Path, music: Pat
     return stitch(segments, out, title=manifest.title, music=music, progress=progress)
 
 
-def build(
-    script: Script,
+def output_paths(scripts: Sequence[Script], out: Path | None, out_dir: Path | None, media_dir: Path) -> list[Path]:
+    """Where each script's video goes: ``out`` (one script only), else ``DIR/<slug>.mp4``."""
+    slugs = [s.slug for s in scripts]
+    twice = sorted({s for s in slugs if slugs.count(s) > 1})
+    if twice:
+        raise UserError(f"two scripts of this build have the same name ({', '.join(twice)}); rename one")
+    if out is not None:
+        if len(scripts) != 1:
+            raise UserError("-o/--output names one video; with several scripts use --out-dir")
+        return [Path(out)]
+    folder = Path(out_dir) if out_dir is not None else media_dir
+    return [folder / f"{s.slug}.mp4" for s in scripts]
+
+
+@dataclass
+class _ScriptState:
+    script: Script
+    out: Path
+    classes: dict[str, tuple[type, str]]  # paragraph id -> (scene class, ref)
+    notes: list[str]
+    report: BuildReport
+    manifest: Manifest | None = None
+    jobs: dict[str, SceneJob] = field(default_factory=dict)
+    pending: set[str] = field(default_factory=set)
+    voiced: bool = False
+
+    @property
+    def ordered_jobs(self) -> list[SceneJob]:
+        return [self.jobs[p.id] for p in self.manifest.paragraphs]
+
+
+def build_many(
+    scripts: Sequence[Script],
     voice: Voice,
     *,
     scenes: Path | None = None,
     settings: RenderSettings,
     workers: int | None = None,
+    cluster: str | None = None,
+    allow_insecure: bool = False,
+    runner=None,
     force: bool = False,
     out: Path | None = None,
+    out_dir: Path | None = None,
     music: Path | None = None,
     media_dir: Path | None = None,
     on_voice: Callable[[int], object] | None = None,
     on_plan: Callable[[list[SceneJob], list[str]], object] | None = None,
     on_scene: Callable[[SceneJob], object] | None = None,
-) -> BuildReport:
-    """Build the video of ``script`` (see ``load_script``); callbacks drive the CLI's progress bars."""
+    on_stitch: Callable[[BuildReport], object] | None = None,
+) -> list[BuildReport]:
+    """Build one video per script; their scenes share one queue.  Failures raise :class:`BuildFailed`.
+
+    Each scene is queued as soon as its paragraph is voiced (longest first
+    among those ready); a script is stitched as soon as its last scene is done.
+    ``on_plan`` runs once every script is voiced (which scenes are cached is
+    known then); ``on_scene`` once per scene rendered (or reused), after it.
+    """
+    from .pool import SceneScheduler
+
     t0 = time.perf_counter()
     media_dir = Path(media_dir) if media_dir is not None else default_media_dir()
     if music is not None and not Path(music).is_file():
         raise UserError(f"music file not found: {music}")
-    manifest, _ = make_voiceover(script, voice, media_dir, progress=on_voice)
-    manifest_file = manifest_path(media_dir, script.slug)
-    out = Path(out) if out is not None else media_dir / f"{script.slug}.mp4"
+    outs = output_paths(scripts, out, out_dir, media_dir)
+    states = []
+    for script, path in zip(scripts, outs):
+        pairs, notes = assign_scenes(_outline(script), scenes)
+        classes = {p.id: (cls, ref) for p, cls, ref in pairs}
+        states.append(_ScriptState(script, path, classes, notes, BuildReport(out=path, notes=notes, title=script.title)))
 
-    jobs, notes = plan_scenes(manifest, scenes, settings, force)
-    report = BuildReport(out=out, notes=notes)
-    if on_plan:
-        on_plan(jobs, notes)
-    failures = render_scenes(jobs, manifest_file, settings, workers or os.cpu_count() or 1, on_scene)
-    report.rendered = [j.para.id for j in jobs if not j.cached]
-    report.cached = [j.para.id for j in jobs if j.cached]
+    own_runner = runner is None
+    runner = runner if runner is not None else make_runner(workers, cluster, allow_insecure)  # a cluster is reached first
+    if hasattr(runner, "warm_up"):
+        runner.warm_up()
+    done: queue.Queue = queue.Queue()
+    scheduler = SceneScheduler(runner, force=force, on_done=done.put)
+    by_video: dict[Path, _ScriptState] = {}
+    try:
+        for state in states:
+            root = media_dir / state.script.slug
+            for folder in (root, root / VOICE_DIR, root / "scenes" / settings.tag, state.out.parent):
+                clean_stale_temps(folder)
+
+            def voiced(manifest: Manifest, para: ParagraphAudio, state: _ScriptState = state) -> None:
+                cls, ref = state.classes[para.id]
+                job = make_job(manifest, para, cls, ref, settings, force)
+                state.jobs[para.id] = job
+                if not job.cached:
+                    state.pending.add(para.id)
+                    by_video[job.video] = state
+                    scheduler.submit(job, manifest, priority=para.duration)
+
+            state.manifest, _ = make_voiceover(state.script, voice, media_dir, progress=on_voice, on_paragraph=voiced)
+            state.voiced = True
+        scheduler.close()
+        all_jobs = [j for s in states for j in s.ordered_jobs]
+        if on_plan:
+            on_plan(all_jobs, [n for s in states for n in s.notes])
+        for state in states:
+            if not state.pending:
+                _finish(state, force, music, on_stitch)
+        left = sum(len(s.pending) for s in states)
+        while left:
+            outcome = done.get()
+            left -= 1
+            job = outcome.job
+            state = by_video[job.video]
+            state.pending.discard(job.para.id)
+            if outcome.status == "rendered":
+                state.report.rendered.append(job.para.id)
+            elif outcome.status == "reused":
+                state.report.cached.append(job.para.id)
+            else:
+                state.report.failures.append(SceneFailure(job.para, job.cls.__name__, job.log))
+            if on_scene:
+                on_scene(job)
+            if not state.pending:
+                _finish(state, force, music, on_stitch)
+        scheduler.join()
+    except BaseException:
+        scheduler.abort()
+        raise
+    finally:
+        if own_runner:
+            runner.close()
+    reports = [s.report for s in states]
+    failures = [f for r in reports for f in r.failures]
+    for r in reports:
+        r.seconds = time.perf_counter() - t0
     if failures:
-        raise BuildFailed(failures)
+        raise BuildFailed(sorted(failures, key=lambda f: f.para.index), reports)
+    return reports
 
-    key_file = manifest.root / "build.key"
-    key = _build_key(jobs, manifest.title, music) + f":{out.resolve()}"
-    if force or not out.exists() or not key_file.exists() or key_file.read_text().strip() != key:
-        stitch_video(manifest, jobs, out, music)
-        atomic_write_text(key_file, key + "\n")
-        report.stitched = True
-    report.seconds = time.perf_counter() - t0
-    return report
+
+def _finish(state: _ScriptState, force: bool, music: Path | None, on_stitch) -> None:
+    """Stitch a script whose scenes are all done (unless one failed or nothing changed)."""
+    report = state.report
+    jobs = state.ordered_jobs
+    report.cached[:0] = [j.para.id for j in jobs if j.cached]
+    report.rendered.sort()
+    report.cached.sort()
+    report.duration = state.manifest.duration
+    if report.failures:
+        return
+    out = state.out
+    key = _build_key(jobs, state.manifest.title, music) + f":{out.resolve()}"
+    key_file = state.manifest.root / "build.key"
+    with FileLock(state.manifest.root, "stitch"):  # a concurrent build of this script waits, then finds it done
+        if force or not out.exists() or not key_file.exists() or key_file.read_text().strip() != key:
+            stitch_video(state.manifest, jobs, out, music)
+            atomic_write_text(key_file, key + "\n")
+            report.stitched = True
+    if on_stitch:
+        on_stitch(report)
+
+
+def build(
+    script: Script,
+    voice: Voice,
+    *,
+    out: Path | None = None,
+    **options,
+) -> BuildReport:
+    """Build the video of ``script`` (see ``load_script``); options as :func:`build_many`."""
+    return build_many([script], voice, out=out, **options)[0]
+
+
+def find_scripts(paths: Sequence[Path]) -> list[Path]:
+    """Script files from the command line: files as given, folders as their ``*.txt`` files (sorted)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            inside = sorted(p for p in path.glob("*.txt") if p.is_file())
+            if not inside:
+                raise UserError(f"no .txt scripts in folder {path}")
+            found.extend(inside)
+        else:
+            found.append(path)
+    if not found:
+        raise UserError("no script given")
+    return found
+
+
+def summary_rows(reports: Sequence[BuildReport]) -> list[tuple]:
+    """One row per script for the CLI's summary table."""
+    from .report import seconds
+
+    rows = []
+    for r in reports:
+        status = "failed" if r.failures else ("written" if r.stitched else "up to date")
+        rows.append((r.title, len(r.rendered), len(r.cached), seconds(r.duration), status, str(r.out)))
+    return rows

@@ -97,33 +97,46 @@ SCENES_OPTION = click.option(
 
 
 @cli.command()
-@SCRIPT
+@click.argument("scripts", nargs=-1, required=True, type=click.Path(path_type=Path))
 @SCENES_OPTION
 @click.option("--quality", type=click.Choice(["tiny", "low", "medium", "high", "4k"]), default="high", show_default=True, help="240p10, 480p15, 720p30, 1080p30 or 2160p30.")
 @click.option("--fps", type=click.IntRange(1, 120), default=None, help="Frame rate (default: the quality's).")
 @click.option("--aspect", type=click.Choice(["16:9", "9:16", "1:1"]), default="16:9", show_default=True)
 @voice_options
-@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Scenes rendered at once (default: number of cores).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Scenes rendered at once on this machine (default: number of cores).")
+@click.option("--cluster", envvar="DAYINLIFE_CLUSTER", default=None, metavar="ADDRESS", help="Render on a Dask cluster: tls://HOST:PORT, tcp://HOST:PORT, or local:N for N local worker processes (default: $DAYINLIFE_CLUSTER).")
+@click.option("--allow-insecure", is_flag=True, help="Allow a plain tcp:// scheduler outside this machine (unencrypted, unauthenticated).")
 @click.option("--force", is_flag=True, help="Render every scene again, ignoring the scene cache.")
 @click.option("--music", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help="Background music, ducked under the voice.")
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Output MP4 (default: MEDIA/<script-slug>.mp4).")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Output MP4 of a one-script build (default: MEDIA/<script-slug>.mp4).")
+@click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Folder for the videos, one <script-slug>.mp4 per script (default: MEDIA).")
 @MEDIA
-def build(script, scenes_module, quality, fps, aspect, voice, lang, tld, rate, slow, workers, force, music, out, media_dir):
-    """Build the narrated video of SCRIPT: voice, render every scene, stitch.
+def build(scripts, scenes_module, quality, fps, aspect, voice, lang, tld, rate, slow, workers, cluster, allow_insecure, force, music, out, out_dir, media_dir):
+    """Build the narrated video of each SCRIPT (files, or folders of .txt scripts).
 
-    Scenes are rendered in parallel, each in its own process, and only when
-    something that changes them changed. Captions (.srt, .vtt) and YouTube
-    chapters (.chapters.txt) are written next to the MP4.
+    Voice, render every scene, stitch. Scenes of all scripts share one queue
+    (longest first) and start as soon as their paragraph is voiced; each runs
+    in its own process, and only when something that changes it changed.
+    Captions (.srt, .vtt) and YouTube chapters (.chapters.txt) are written
+    next to each MP4.
     """
-    from .build import build as run_build
+    from .build import BuildFailed, build_many, find_scripts, summary_rows
     from .render import RenderSettings
+    from .report import table
     from .script import load_script
 
     settings = RenderSettings.from_options(quality, aspect, fps)
-    parsed = load_script(script)
+    parsed = [load_script(path) for path in find_scripts(scripts)]
     backend = _voice(voice, lang, tld, rate, slow)
+    reports = []
+
+    def summary(rows) -> None:
+        click.echo(table(("script", "rendered", "cached", "duration", "status", "output"), summary_rows(rows), right=(1, 2, 3)))
+
     with ExitStack() as scene_stack, ExitStack() as voice_stack:
-        voice_bar = voice_stack.enter_context(click.progressbar(length=parsed.sentence_count, label="Voicing  ", file=sys.stderr))
+        voice_bar = voice_stack.enter_context(
+            click.progressbar(length=sum(p.sentence_count for p in parsed), label="Voicing  ", file=sys.stderr)
+        )
         scene_bar = []
 
         def on_plan(jobs, notes):
@@ -131,7 +144,8 @@ def build(script, scenes_module, quality, fps, aspect, voice, lang, tld, rate, s
             for note in notes:
                 click.echo(f"note: {note}", err=True)
             todo = sum(not j.cached for j in jobs)
-            click.echo(f"{len(jobs)} scenes at {settings.tag}: {todo} to render, {len(jobs) - todo} cached", err=True)
+            where = f" on {cluster}" if cluster else ""
+            click.echo(f"{len(jobs)} scenes at {settings.tag}: {todo} to render{where}, {len(jobs) - todo} cached", err=True)
             if todo:
                 bar = click.progressbar(
                     length=todo, label="Rendering", file=sys.stderr, show_eta=True,
@@ -139,15 +153,24 @@ def build(script, scenes_module, quality, fps, aspect, voice, lang, tld, rate, s
                 )
                 scene_bar.append(scene_stack.enter_context(bar))
 
-        report = run_build(
-            parsed, backend, scenes=scenes_module, settings=settings, workers=workers, force=force,
-            out=out, music=music, media_dir=media_dir,
-            on_voice=voice_bar.update, on_plan=on_plan, on_scene=lambda job: scene_bar[0].update(1, job),
+        try:
+            reports = build_many(
+                parsed, backend, scenes=scenes_module, settings=settings, workers=workers, cluster=cluster,
+                allow_insecure=allow_insecure, force=force, out=out, out_dir=out_dir, music=music, media_dir=media_dir,
+                on_voice=voice_bar.update, on_plan=on_plan, on_scene=lambda job: scene_bar[0].update(1, job),
+            )
+        except BuildFailed as failed:
+            if len(parsed) > 1 and failed.reports:
+                scene_stack.close()
+                summary(failed.reports)
+            raise
+    if len(reports) > 1:
+        summary(reports)
+    for report in reports:
+        verb = "wrote" if report.stitched else "up to date:"
+        click.echo(
+            f"{verb} {report.out} ({len(report.rendered)} rendered, {len(report.cached)} cached, {report.seconds:.1f}s)"
         )
-    verb = "wrote" if report.stitched else "up to date:"
-    click.echo(
-        f"{verb} {report.out} ({len(report.rendered)} rendered, {len(report.cached)} cached, {report.seconds:.1f}s)"
-    )
 
 
 @cli.command(name="scenes")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import socket
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +15,59 @@ from typing import Iterator
 # permissions (0666 less the umask), as open() would have given them.
 _UMASK = os.umask(0)
 os.umask(_UMASK)
+
+# Temporary names carry their maker's pid and host, so a later run can tell a
+# leftover of a killed process (cleaned up) from another build's write in
+# progress (left alone): ``.<stem>.<pid>@<host>.<random>.tmp<suffix>``.
+_HOST = re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40] or "host"
+_TEMP_NAME = re.compile(r"^\..*\.(\d+)@([A-Za-z0-9-]+)\.[^.]+\.tmp[^/]*$")
+
+
+def temp_prefix(stem: str) -> str:
+    """The start of a hidden temporary name for ``stem``, made by this process."""
+    return f".{stem}.{os.getpid()}@{_HOST}."
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale_temps(folder: Path) -> list[Path]:
+    """Remove hidden temporary files and folders in ``folder`` left by dead processes of this host.
+
+    Writes in progress (their process is alive, or on another host) stay.
+    Returns what was removed.
+    """
+    removed = []
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_NAME.match(entry.name)
+        if match is None or match.group(2) != _HOST or _alive(int(match.group(1))):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            try:
+                entry.unlink()
+            except OSError:
+                continue
+        removed.append(entry)
+    return removed
+
+
+def temp_dir(parent: Path, stem: str) -> Path:
+    """A new hidden temporary folder in ``parent`` that :func:`clean_stale_temps` recognises."""
+    Path(parent).mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=temp_prefix(stem), suffix=".tmp", dir=parent))
 
 
 @contextmanager
@@ -23,7 +79,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.stem), suffix=f".tmp{path.suffix}", dir=path.parent)
     os.close(fd)
     try:
         yield Path(tmp)

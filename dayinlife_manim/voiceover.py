@@ -61,10 +61,13 @@ def make_voiceover(
     settings: AudioSettings = AudioSettings(),
     cache_dir: Path | None = None,
     progress: Callable[[int], object] | None = None,
+    on_paragraph: Callable[[Manifest, ParagraphAudio], object] | None = None,
 ) -> tuple[Manifest, VoiceoverStats]:
     """Write every paragraph's WAV and the manifest; return both with statistics.
 
-    ``progress`` is called with the number of sentences just finished.
+    ``progress`` is called with the number of sentences just finished;
+    ``on_paragraph`` with the manifest so far and each paragraph whose WAV is
+    written (so its scene can start rendering before the others are voiced).
     """
     t0 = time.perf_counter()
     media_dir = Path(media_dir) if media_dir is not None else default_media_dir()
@@ -76,6 +79,20 @@ def make_voiceover(
 
     synthesized = total = 0
     paragraphs = []
+
+    def manifest_of(paras: list[ParagraphAudio]) -> Manifest:
+        return Manifest(
+            script_path=str(script.path) if script.path else "",
+            script_sha256=script.sha256,
+            title=script.title,
+            slug=script.slug,
+            sample_rate=rate,
+            voice=VoiceSettings(backend=voice.name, params=params),
+            paragraphs=tuple(paras),
+            generator=f"dayinlife-manim {__version__}",
+            root=out_dir,
+        )
+
     for para in script.paragraphs:
         segments = []
         for sentence in para.sentences:
@@ -109,23 +126,15 @@ def make_voiceover(
                 cues=cues,
             )
         )
+        if on_paragraph:
+            on_paragraph(manifest_of(paragraphs), paragraphs[-1])
     keep = {f"{p.id}.wav" for p in script.paragraphs}
     for stale in voice_dir.glob("*.wav"):
         # hidden files are other processes' writes in progress (fsutil.atomic_path)
         if stale.name not in keep and not stale.name.startswith("."):
             stale.unlink(missing_ok=True)
 
-    manifest = Manifest(
-        script_path=str(script.path) if script.path else "",
-        script_sha256=script.sha256,
-        title=script.title,
-        slug=script.slug,
-        sample_rate=rate,
-        voice=VoiceSettings(backend=voice.name, params=params),
-        paragraphs=tuple(paragraphs),
-        generator=f"dayinlife-manim {__version__}",
-        root=out_dir,
-    )
+    manifest = manifest_of(paragraphs)
     save_manifest(manifest, manifest_path(media_dir, script.slug))
     return manifest, VoiceoverStats(total, synthesized, time.perf_counter() - t0)
 

@@ -1,7 +1,9 @@
 """Render one scene in this process: ``python -m dayinlife_manim.worker ...``.
 
-``dayinlife build`` starts one of these per scene, because manim's config is
-global state; its output goes to the scene's log file.
+``dayinlife build`` renders every scene in a fresh process (manim's config is
+global state): forked from a warm server that calls :func:`run_task` (see
+``pool.py``), or a Dask worker's child (``cluster.py``).  The command line is
+for running one scene by hand.
 """
 
 from __future__ import annotations
@@ -32,13 +34,31 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--size", required=True, help="WIDTHxHEIGHT@FPS")
     parser.add_argument("--workdir", required=True, type=Path)
     args = parser.parse_args(argv)
+    from .pool import RenderTask
+
+    run_task(
+        RenderTask(
+            ref=args.scene,
+            manifest=args.manifest,
+            paragraph=args.paragraph,
+            out=args.out,
+            settings=RenderSettings.from_tag(args.size),
+            workdir=args.workdir,
+            log=None,
+            label=args.paragraph,
+        )
+    )
+
+
+def run_task(task) -> None:
+    """Render a ``pool.RenderTask`` in this process."""
     render_scene(
-        resolve(args.scene),
-        manifest=args.manifest,
-        paragraph=args.paragraph,
-        out=args.out,
-        settings=RenderSettings.from_tag(args.size),
-        workdir=args.workdir,
+        resolve(task.ref),
+        manifest=task.manifest,
+        paragraph=task.paragraph,
+        out=task.out,
+        settings=task.settings,
+        workdir=task.workdir,
     )
 
 

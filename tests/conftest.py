@@ -193,3 +193,15 @@ def fake_voice_cls() -> type[FakeVoice]:
 @pytest.fixture
 def fake_voice() -> FakeVoice:
     return FakeVoice()
+
+
+# --- a script with its scene module ---------------------------------------------------
+
+
+def write_project(folder: Path, name: str, script: str, module: str) -> tuple[Path, Path, Path]:
+    """``folder/<name>.txt`` and ``folder/<name>_scenes.py``; returns them with ``folder/media``."""
+    script_path = folder / f"{name}.txt"
+    script_path.write_text(script, encoding="utf-8")
+    module_path = folder / f"{name}_scenes.py"
+    module_path.write_text(module, encoding="utf-8")
+    return script_path, module_path, folder / "media"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from conftest import write_project
 
 from dayinlife_manim.build import BuildFailed, build, list_scenes
 from dayinlife_manim.manifest import load_manifest, manifest_path
@@ -73,11 +74,7 @@ SETTINGS = RenderSettings.from_options("tiny")
 
 @pytest.fixture()
 def project(tmp_path):
-    script = tmp_path / "three.txt"
-    script.write_text(SCRIPT, encoding="utf-8")
-    module = tmp_path / "three_scenes.py"
-    module.write_text(MODULE, encoding="utf-8")
-    return script, module, tmp_path / "media"
+    return write_project(tmp_path, "three", SCRIPT, MODULE)
 
 
 def run(script, module, media, **kwargs):

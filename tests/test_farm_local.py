@@ -1,0 +1,171 @@
+"""Scheduling scene jobs on this machine: locks, temporary folders, warm workers,
+many scripts in one build, and two builds of one script at the same time."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import write_project
+
+from dayinlife_manim.build import BuildFailed, build_many, find_scripts
+from dayinlife_manim.errors import UserError
+from dayinlife_manim.fsutil import atomic_path, clean_stale_temps, temp_dir, temp_prefix
+from dayinlife_manim.locks import FileLock
+from dayinlife_manim.render import RenderSettings
+from dayinlife_manim.script import load_script
+from dayinlife_manim.stitch import probe
+from dayinlife_manim.voices.silent import SilentVoice
+
+REPO = Path(__file__).resolve().parent.parent
+SETTINGS = RenderSettings.from_options("tiny")
+
+TWO = "Two Short Scenes\n\nA cat sleeps all day.\n\nThe end. Goodbye!\n"
+MODULE = '''\
+from dayinlife_manim.scene import NarratedScene
+from dayinlife_manim.visuals import icon, motions
+
+
+class Title(NarratedScene):
+    show_captions = False
+
+
+class Cat(NarratedScene):
+    def narrate(self):
+        import os, signal
+        if os.environ.get("KILL_THE_CAT") and "cat" in self.para.display_text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        with self.sentence(0) as s:
+            self.play(motions.pop_in(icon("cat").move_to(self.stage.center)), run_time=s.share(0.3))
+
+
+class End(NarratedScene):
+    pass
+
+
+SCENES_IN_ORDER = [Title, Cat, End]
+'''
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+# -- small pieces -------------------------------------------------------------------
+def test_file_lock_excludes_a_second_holder_until_released(tmp_path):
+    first, second = FileLock(tmp_path, "scene"), FileLock(tmp_path, "scene")
+    assert first.acquire(block=False)
+    assert not second.acquire(block=False)
+    got = []
+    waiter = threading.Thread(target=lambda: got.append(second.acquire()))
+    waiter.start()
+    time.sleep(0.2)
+    assert not got  # still waiting
+    first.release()
+    waiter.join(5)
+    assert got == [True]
+    second.release()
+
+
+def test_lock_of_a_killed_process_is_free(tmp_path):
+    code = f"from dayinlife_manim.locks import FileLock; FileLock({str(tmp_path)!r}, 's').acquire(); import os; os._exit(0)"
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    lock = FileLock(tmp_path, "s")
+    assert lock.acquire(block=False)
+    lock.release()
+
+
+def test_stale_temporaries_of_dead_processes_are_removed_live_ones_kept(tmp_path):
+    dead = _dead_pid()
+    stale_file = tmp_path / temp_prefix("01-a").replace(str(os.getpid()), str(dead), 1)
+    stale_file = stale_file.with_name(stale_file.name + "abcd1234.tmp.mp4")
+    stale_file.write_bytes(b"half")
+    stale_dir = temp_dir(tmp_path, "01-a")
+    stale_dir = stale_dir.rename(tmp_path / stale_dir.name.replace(f".{os.getpid()}@", f".{dead}@"))
+    (stale_dir / "work").mkdir()
+    live = temp_dir(tmp_path, "02-b")
+    keep = [tmp_path / "01-a.mp4", tmp_path / ".hidden-but-not-ours"]
+    for k in keep:
+        k.write_bytes(b"x")
+    removed = clean_stale_temps(tmp_path)
+    assert sorted(removed) == sorted([stale_file, stale_dir])
+    assert live.exists() and all(k.exists() for k in keep)
+    with atomic_path(tmp_path / "x.mp4") as tmp:  # names atomic writes in the same way
+        assert tmp.name.startswith(temp_prefix("x"))
+        assert clean_stale_temps(tmp_path) == []
+
+
+def test_find_scripts_expands_folders_and_refuses_empty_ones(tmp_path):
+    (tmp_path / "b.txt").write_text("B\n\nOne.\n")
+    (tmp_path / "a.txt").write_text("A\n\nTwo.\n")
+    (tmp_path / "notes.md").write_text("no")
+    (tmp_path / "empty").mkdir()
+    assert find_scripts([tmp_path]) == [tmp_path / "a.txt", tmp_path / "b.txt"]
+    with pytest.raises(UserError, match="no .txt scripts"):
+        find_scripts([tmp_path / "empty"])
+
+
+# -- builds -------------------------------------------------------------------------
+@pytest.fixture()
+def project(tmp_path):
+    return write_project(tmp_path, "two", TWO, MODULE)
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "dayinlife_manim.cli", "build", *args, "--quality", "tiny", "--voice", "silent"]
+
+
+@pytest.mark.slow
+def test_two_concurrent_builds_of_one_script_both_succeed_with_identical_files(project):
+    script, module, media = project
+    env = {**os.environ, "PYTHONPATH": str(REPO), "DAYINLIFE_CACHE": str(media / "cache")}
+    procs = [
+        subprocess.Popen(
+            _cli(str(script), "--scenes", str(module), "--media", str(media), "--workers", "1", "-o", str(media / f"out{i}.mp4")),
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for i in (1, 2)
+    ]
+    outputs = [p.communicate(timeout=240) for p in procs]
+    for p, (out, err) in zip(procs, outputs):
+        assert p.returncode == 0, err
+    rendered = [int(re.search(r"\((\d+) rendered, (\d+) cached", out).group(1)) for out, _ in outputs]
+    assert sum(rendered) == 3  # every scene rendered once, by one build or the other
+    first, second = media / "out1.mp4", media / "out2.mp4"
+    assert first.read_bytes() == second.read_bytes()
+    assert first.with_suffix(".srt").read_text() == second.with_suffix(".srt").read_text()
+    scenes = media / "two-short-scenes" / "scenes" / SETTINGS.tag
+    assert sorted(p.name for p in scenes.glob("*.mp4")) == ["00-two-short-scenes.mp4", "01-a-cat-sleeps-all.mp4", "02-the-end-goodbye.mp4"]
+    assert not [p for p in media.rglob("*") if ".tmp" in p.name]  # no temporary file or folder left
+
+
+@pytest.mark.slow
+def test_many_scripts_one_queue_and_a_killed_scene_fails_only_itself(project, tmp_path, monkeypatch):
+    script, module, media = project
+    other = tmp_path / "scripts" / "other.txt"
+    other.parent.mkdir()
+    other.write_text("Another One\n\nShort and sweet.\n", encoding="utf-8")
+    monkeypatch.setenv("KILL_THE_CAT", "1")  # the scene process of the cat kills itself
+    scripts = [load_script(script), load_script(other)]
+    with pytest.raises(BuildFailed) as failed:
+        build_many(scripts, SilentVoice(), scenes=module, settings=SETTINGS, workers=2, out_dir=tmp_path / "videos", media_dir=media)
+    (failure,) = failed.value.failures
+    assert failure.scene == "Cat" and "killed by signal 9" in failure.log.read_text()
+    first, second = failed.value.reports
+    assert first.failures and not first.stitched and not (tmp_path / "videos" / "two-short-scenes.mp4").exists()
+    assert second.stitched and second.out == tmp_path / "videos" / "another-one.mp4"  # the other script is done
+    info = probe(second.out)
+    assert abs(info.video_duration - info.audio_duration) <= 1 / SETTINGS.fps
+
+    monkeypatch.delenv("KILL_THE_CAT")
+    reports = build_many(scripts, SilentVoice(), scenes=module, settings=SETTINGS, workers=2, out_dir=tmp_path / "videos", media_dir=media)
+    assert reports[0].rendered == ["01-a-cat-sleeps-all"] and reports[0].stitched
+    assert not reports[1].rendered and not reports[1].stitched  # up to date
