@@ -31,11 +31,11 @@ $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[offline,test]"
+	$(BIN)/python -m pip install -q -e ".[offline,cluster,test]"
 	@touch $(STAMP)
 
 test: install
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 video: install
 	$(BIN)/dayinlife build $(SCRIPT) --scenes $(SCENES) --quality high -o $(OUT)

@@ -308,23 +308,32 @@ def build_many(
     ``on_plan`` runs once every script is voiced (which scenes are cached is
     known then); ``on_scene`` once per scene rendered (or reused), after it.
     """
-    from .pool import SceneScheduler
-
-    t0 = time.perf_counter()
     media_dir = Path(media_dir) if media_dir is not None else default_media_dir()
     if music is not None and not Path(music).is_file():
         raise UserError(f"music file not found: {music}")
     outs = output_paths(scripts, out, out_dir, media_dir)
+    own_runner = runner is None
+    # A cluster is reached first: an unreachable one fails within seconds, with nothing written.
+    runner = runner if runner is not None else make_runner(workers, cluster, allow_insecure)
+    if hasattr(runner, "warm_up"):
+        runner.warm_up()  # the warm server imports manim while the scene module loads and the voice is made
+    try:
+        return _build_all(scripts, outs, voice, runner, scenes, settings, force, music, media_dir, on_voice, on_plan, on_scene, on_stitch)
+    finally:
+        if own_runner:
+            runner.close()
+
+
+def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, media_dir, on_voice, on_plan, on_scene, on_stitch):
+    from .pool import SceneScheduler
+
+    t0 = time.perf_counter()
     states = []
     for script, path in zip(scripts, outs):
         pairs, notes = assign_scenes(_outline(script), scenes)
         classes = {p.id: (cls, ref) for p, cls, ref in pairs}
         states.append(_ScriptState(script, path, classes, notes, BuildReport(out=path, notes=notes, title=script.title)))
 
-    own_runner = runner is None
-    runner = runner if runner is not None else make_runner(workers, cluster, allow_insecure)  # a cluster is reached first
-    if hasattr(runner, "warm_up"):
-        runner.warm_up()
     done: queue.Queue = queue.Queue()
     scheduler = SceneScheduler(runner, force=force, on_done=done.put)
     by_video: dict[Path, _ScriptState] = {}
@@ -348,7 +357,8 @@ def build_many(
         scheduler.close()
         all_jobs = [j for s in states for j in s.ordered_jobs]
         if on_plan:
-            on_plan(all_jobs, [n for s in states for n in s.notes])
+            where = [f"rendering on {runner.describe()}"] if hasattr(runner, "describe") else []
+            on_plan(all_jobs, where + [n for s in states for n in s.notes])
         for state in states:
             if not state.pending:
                 _finish(state, force, music, on_stitch)
@@ -373,9 +383,6 @@ def build_many(
     except BaseException:
         scheduler.abort()
         raise
-    finally:
-        if own_runner:
-            runner.close()
     reports = [s.report for s in states]
     failures = [f for r in reports for f in r.failures]
     for r in reports:

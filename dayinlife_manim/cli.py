@@ -144,8 +144,7 @@ def build(scripts, scenes_module, quality, fps, aspect, voice, lang, tld, rate, 
             for note in notes:
                 click.echo(f"note: {note}", err=True)
             todo = sum(not j.cached for j in jobs)
-            where = f" on {cluster}" if cluster else ""
-            click.echo(f"{len(jobs)} scenes at {settings.tag}: {todo} to render{where}, {len(jobs) - todo} cached", err=True)
+            click.echo(f"{len(jobs)} scenes at {settings.tag}: {todo} to render, {len(jobs) - todo} cached", err=True)
             if todo:
                 bar = click.progressbar(
                     length=todo, label="Rendering", file=sys.stderr, show_eta=True,

@@ -22,6 +22,7 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "network_attempt_expected: the test expects code to try (and fail) to open a network connection",
     )
+    config.addinivalue_line("markers", "loopback: the test may open TCP connections to 127.0.0.1 (a local Dask cluster)")
 
 
 # --- no network, ever ------------------------------------------------------------
@@ -49,13 +50,21 @@ def block_network(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
     real_connect_ex = socket.socket.connect_ex
     real_getaddrinfo = socket.getaddrinfo
 
+    # Tests marked ``loopback`` may talk to this machine over TCP (a local Dask cluster).
+    loopback = request.node.get_closest_marker("loopback") is not None
+
+    def local(sock: socket.socket, address: Any) -> bool:
+        if sock.family == getattr(socket, "AF_UNIX", None):
+            return True  # local IPC (multiprocessing), not the network
+        return loopback and isinstance(address, tuple) and address[0] in ("127.0.0.1", "::1", "localhost")
+
     def connect(self: socket.socket, address: Any) -> None:
-        if self.family == getattr(socket, "AF_UNIX", None):
-            return real_connect(self, address)  # local IPC (multiprocessing), not the network
+        if local(self, address):
+            return real_connect(self, address)
         refuse("connect", address)
 
     def connect_ex(self: socket.socket, address: Any) -> int:
-        if self.family == getattr(socket, "AF_UNIX", None):
+        if local(self, address):
             return real_connect_ex(self, address)
         refuse("connect_ex", address)
         return 1  # pragma: no cover
@@ -205,3 +214,31 @@ def write_project(folder: Path, name: str, script: str, module: str) -> tuple[Pa
     module_path = folder / f"{name}_scenes.py"
     module_path.write_text(module, encoding="utf-8")
     return script_path, module_path, folder / "media"
+
+
+#: A scene module for short scripts: Title, Cat (which kills its own process when
+#: $KILL_THE_CAT is set and its paragraph mentions a cat), End.
+TINY_SCENES = '''\
+from dayinlife_manim.scene import NarratedScene
+from dayinlife_manim.visuals import icon, motions
+
+
+class Title(NarratedScene):
+    show_captions = False
+
+
+class Cat(NarratedScene):
+    def narrate(self):
+        import os, signal
+        if os.environ.get("KILL_THE_CAT") and "cat" in self.para.display_text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        with self.sentence(0) as s:
+            self.play(motions.pop_in(icon("cat").move_to(self.stage.center)), run_time=s.share(0.3))
+
+
+class End(NarratedScene):
+    pass
+
+
+SCENES_IN_ORDER = [Title, Cat, End]
+'''

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import TINY_SCENES as MODULE
 from conftest import write_project
 
 from dayinlife_manim.build import BuildFailed, build_many, find_scripts
@@ -27,30 +28,6 @@ REPO = Path(__file__).resolve().parent.parent
 SETTINGS = RenderSettings.from_options("tiny")
 
 TWO = "Two Short Scenes\n\nA cat sleeps all day.\n\nThe end. Goodbye!\n"
-MODULE = '''\
-from dayinlife_manim.scene import NarratedScene
-from dayinlife_manim.visuals import icon, motions
-
-
-class Title(NarratedScene):
-    show_captions = False
-
-
-class Cat(NarratedScene):
-    def narrate(self):
-        import os, signal
-        if os.environ.get("KILL_THE_CAT") and "cat" in self.para.display_text:
-            os.kill(os.getpid(), signal.SIGKILL)
-        with self.sentence(0) as s:
-            self.play(motions.pop_in(icon("cat").move_to(self.stage.center)), run_time=s.share(0.3))
-
-
-class End(NarratedScene):
-    pass
-
-
-SCENES_IN_ORDER = [Title, Cat, End]
-'''
 
 
 def _dead_pid() -> int:
