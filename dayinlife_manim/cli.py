@@ -172,6 +172,49 @@ def build(scripts, scenes_module, quality, fps, aspect, voice, lang, tld, rate, 
         )
 
 
+@cli.command()
+@SCRIPT
+@SCENES_OPTION
+@click.option("--quality", type=click.Choice(["tiny", "low", "medium", "high", "4k"]), default="low", show_default=True, help="Size of the stills (240p, 480p, 720p, 1080p, 2160p) and the frame rate their times are counted in.")
+@click.option("--fps", type=click.IntRange(1, 120), default=None, help="Frame rate (default: the quality's).")
+@click.option("--aspect", type=click.Choice(["16:9", "9:16", "1:1"]), default="16:9", show_default=True)
+@voice_options
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Scenes drawn at once (default: number of cores).")
+@click.option("--force", is_flag=True, help="Draw every scene again, ignoring the storyboard cache.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="HTML page (default: MEDIA/<script-slug>/storyboard.html).")
+@MEDIA
+def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, tld, rate, slow, workers, force, out, media_dir):
+    """Stills of every scene at each beat, without rendering any video.
+
+    A beat is the end of each sentence window and each point a scene waits
+    for (wait_for, wait_until). Writes one PNG per still, a contact sheet per
+    scene and one HTML page, each still labelled with its paragraph, sentence
+    and the words being spoken. Only scenes that changed are drawn again.
+    """
+    import os
+
+    from .render import RenderSettings
+    from .script import load_script
+    from .storyboard import storyboard as run_storyboard
+    from .voiceover import make_voiceover
+
+    settings = RenderSettings.from_options(quality, aspect, fps)
+    parsed = load_script(script)
+    backend = _voice(voice, lang, tld, rate, slow)
+    manifest, _ = make_voiceover(parsed, backend, media_dir)
+    report = run_storyboard(
+        manifest, scenes_module, settings, out=out, workers=workers or os.cpu_count() or 1, force=force,
+        on_scene=lambda b: click.echo(f"drew {b.para.id} ({b.scene}): {len(b.stills)} stills", err=True),
+    )
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+    stills = sum(len(b.stills) for b in report.scenes)
+    click.echo(
+        f"wrote {report.html}: {len(report.scenes)} scenes ({len(report.rendered)} drawn, "
+        f"{len(report.scenes) - len(report.rendered)} cached), {stills} stills, {report.seconds:.1f}s"
+    )
+
+
 @cli.command(name="scenes")
 @SCRIPT
 @SCENES_OPTION
