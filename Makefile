@@ -9,6 +9,8 @@ SCRIPT ?= examples/a_day_in_life.txt
 SCENES ?= scenes/day_in_life.py
 OUT    ?= media/a_day_in_life.mp4
 APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config
+# Headless Chromium: tests/test_review.py opens the review page (OUT.html) in it.
+TEST_APT_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install system-deps test video bench clean help
@@ -25,6 +27,10 @@ system-deps:
 	@if pkg-config --exists pangocairo 2>/dev/null; then :; else \
 		echo "Installing $(APT_PACKAGES) (needed to build pycairo and manimpango)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+	@if command -v chromium >/dev/null 2>&1; then :; else \
+		echo "Installing $(TEST_APT_PACKAGES) (the review page test runs it headless)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(TEST_APT_PACKAGES); \
 	fi
 
 $(STAMP): pyproject.toml

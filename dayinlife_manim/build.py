@@ -26,6 +26,7 @@ from .fsutil import atomic_write_text, clean_stale_temps
 from .locks import FileLock
 from .manifest import Manifest, ParagraphAudio, VoiceSettings, load_manifest, manifest_path
 from .render import RenderSettings, load_scene_module
+from .review import review_build
 from .scenecache import SceneCache, file_sha, scene_key
 from .script import Script
 from .voiceover import VOICE_DIR, default_media_dir, make_voiceover, manifest_is_current
@@ -410,6 +411,7 @@ def _finish(state: _ScriptState, force: bool, music: Path | None, on_stitch) -> 
             stitch_video(state.manifest, jobs, out, music)
             atomic_write_text(key_file, key + "\n")
             report.stitched = True
+    review_build(state.manifest, jobs, out)  # OUT.html: video, captions, chapters, storyboard stills
     if on_stitch:
         on_stitch(report)
 

@@ -348,20 +348,29 @@ def _clear(board_dir: Path) -> None:
 
 def make_stills(
     manifest: Manifest,
-    scenes: Path | None,
+    scenes,
     settings,
     *,
     workers: int = 1,
     force: bool = False,
     only: Iterable[str] | None = None,
     on_scene: Callable[[SceneBoard], object] | None = None,
+    fork: bool = True,
 ) -> tuple[list[SceneBoard], list[str]]:
-    """Stills of every paragraph's scene (cached ones are reused); returns the boards and notes."""
+    """Stills of every paragraph's scene (cached ones are reused); returns the boards and notes.
+
+    ``scenes`` is a scene module (or ``None``: AutoScene for all), or the
+    (paragraph, scene class, ref) triples a build already chose.  Workers are
+    forked warm from this process; pass ``fork=False`` from a process with
+    threads (they start from a clean preloaded server instead).
+    """
     from .build import assign_scenes
-    from .manifest import manifest_path
     from .scenecache import scene_key
 
-    pairs, notes = assign_scenes(manifest, scenes)
+    if scenes is None or isinstance(scenes, (str, Path)):
+        pairs, notes = assign_scenes(manifest, scenes)
+    else:
+        pairs, notes = list(scenes), []
     root = storyboard_root(manifest, settings)
     manifest_file = manifest.root / "manifest.json"
     boards, todo = [], []
@@ -392,7 +401,9 @@ def make_stills(
     args = [(ref, str(manifest_file), b.para.id, settings.tag, str(b.dir)) for b, ref, _ in todo]
     if len(todo) > 1 and workers > 1:
         # Forked workers start warm: manim and the scene module are already imported.
-        context = multiprocessing.get_context("fork")
+        context = multiprocessing.get_context("fork" if fork else "forkserver")
+        if not fork:
+            context.set_forkserver_preload(["manim", "dayinlife_manim.storyboard"])
         with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
             for (board, _, key), result in zip(todo, pool.map(_run_job, *zip(*args))):
                 finish(board, key, result)
@@ -501,6 +512,7 @@ figure{margin:0;background:#1f2230;border-radius:6px;overflow:hidden;cursor:defa
 figure img{width:100%%;display:block} figcaption{padding:6px 8px;font-size:.8em;color:#c8c8d0}
 figcaption b{color:#ffb703;font-weight:normal;display:block} mark{background:#ffb703;color:#101218;padding:0 2px}
 .meta{color:#8a8fa3;font-size:.85em}
+a{color:#8ecae6}
 """
 
 
