@@ -96,12 +96,21 @@ SCENES_OPTION = click.option(
 )
 
 
+def quality_option(default: str, help: str):
+    return click.option("--quality", type=click.Choice(["tiny", "low", "medium", "high", "4k"]), default=default, show_default=True, help=help)
+
+
+def frame_options(fn):
+    """--fps and --aspect, for every command that renders frames."""
+    fn = click.option("--aspect", type=click.Choice(["16:9", "9:16", "1:1"]), default="16:9", show_default=True)(fn)
+    return click.option("--fps", type=click.IntRange(1, 120), default=None, help="Frame rate (default: the quality's).")(fn)
+
+
 @cli.command()
 @click.argument("scripts", nargs=-1, required=True, type=click.Path(path_type=Path))
 @SCENES_OPTION
-@click.option("--quality", type=click.Choice(["tiny", "low", "medium", "high", "4k"]), default="high", show_default=True, help="240p10, 480p15, 720p30, 1080p30 or 2160p30.")
-@click.option("--fps", type=click.IntRange(1, 120), default=None, help="Frame rate (default: the quality's).")
-@click.option("--aspect", type=click.Choice(["16:9", "9:16", "1:1"]), default="16:9", show_default=True)
+@quality_option("high", "240p10, 480p15, 720p30, 1080p30 or 2160p30.")
+@frame_options
 @voice_options
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Scenes rendered at once on this machine (default: number of cores).")
 @click.option("--cluster", envvar="DAYINLIFE_CLUSTER", default=None, metavar="ADDRESS", help="Render on a Dask cluster: tls://HOST:PORT, tcp://HOST:PORT, or local:N for N local worker processes (default: $DAYINLIFE_CLUSTER).")
@@ -175,9 +184,8 @@ def build(scripts, scenes_module, quality, fps, aspect, voice, lang, tld, rate, 
 @cli.command()
 @SCRIPT
 @SCENES_OPTION
-@click.option("--quality", type=click.Choice(["tiny", "low", "medium", "high", "4k"]), default="low", show_default=True, help="Size of the stills (240p, 480p, 720p, 1080p, 2160p) and the frame rate their times are counted in.")
-@click.option("--fps", type=click.IntRange(1, 120), default=None, help="Frame rate (default: the quality's).")
-@click.option("--aspect", type=click.Choice(["16:9", "9:16", "1:1"]), default="16:9", show_default=True)
+@quality_option("low", "Size of the stills (240p, 480p, 720p, 1080p, 2160p) and the frame rate their times are counted in.")
+@frame_options
 @voice_options
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Scenes drawn at once (default: number of cores).")
 @click.option("--force", is_flag=True, help="Draw every scene again, ignoring the storyboard cache.")
