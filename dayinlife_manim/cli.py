@@ -111,6 +111,7 @@ def frame_options(fn):
 @SCENES_OPTION
 @quality_option("high", "240p10, 480p15, 720p30, 1080p30 or 2160p30.")
 @frame_options
+@click.option("--cfr", is_flag=True, help="Constant frame rate: encode every frame (for video editors that need it); by default a picture that does not change is encoded once and held.")
 @voice_options
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Scenes rendered at once on this machine (default: number of cores).")
 @click.option("--cluster", envvar="DAYINLIFE_CLUSTER", default=None, metavar="ADDRESS", help="Render on a Dask cluster: tls://HOST:PORT, tcp://HOST:PORT, or local:N for N local worker processes (default: $DAYINLIFE_CLUSTER).")
@@ -120,7 +121,7 @@ def frame_options(fn):
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Output MP4 of a one-script build (default: MEDIA/<script-slug>.mp4).")
 @click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Folder for the videos, one <script-slug>.mp4 per script (default: MEDIA).")
 @MEDIA
-def build(scripts, scenes_module, quality, fps, aspect, voice, lang, tld, rate, slow, workers, cluster, allow_insecure, force, music, out, out_dir, media_dir):
+def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, tld, rate, slow, workers, cluster, allow_insecure, force, music, out, out_dir, media_dir):
     """Build the narrated video of each SCRIPT (files, or folders of .txt scripts).
 
     Voice, render every scene, stitch. Scenes of all scripts share one queue
@@ -134,7 +135,7 @@ def build(scripts, scenes_module, quality, fps, aspect, voice, lang, tld, rate, 
     from .report import table
     from .script import load_script
 
-    settings = RenderSettings.from_options(quality, aspect, fps)
+    settings = RenderSettings.from_options(quality, aspect, fps, cfr=cfr)
     parsed = [load_script(path) for path in find_scripts(scripts)]
     backend = _voice(voice, lang, tld, rate, slow)
     reports = []

@@ -36,9 +36,14 @@ class RenderSettings:
     width: int
     height: int
     fps: int
+    #: Encode every frame (constant frame rate) instead of each held frame once
+    #: (variable frame rate, the default; see ``sink.py``).
+    cfr: bool = False
 
     @classmethod
-    def from_options(cls, quality: str = "low", aspect: str = "16:9", fps: int | None = None) -> "RenderSettings":
+    def from_options(
+        cls, quality: str = "low", aspect: str = "16:9", fps: int | None = None, *, cfr: bool = False
+    ) -> "RenderSettings":
         if quality not in QUALITIES:
             raise UserError(f"unknown quality {quality!r}; choose one of: {', '.join(QUALITIES)}")
         if aspect not in ASPECTS:
@@ -50,18 +55,27 @@ class RenderSettings:
             width, height = round(short * aw / ah), short
         else:
             width, height = short, round(short * ah / aw)
-        return cls(width + width % 2, height + height % 2, fps or default_fps)
+        return cls(width + width % 2, height + height % 2, fps or default_fps, cfr)
 
     @property
     def tag(self) -> str:
-        """``WIDTHxHEIGHT@FPS``, as folder names and the worker's ``--size`` use it."""
-        return f"{self.width}x{self.height}@{self.fps}"
+        """``WIDTHxHEIGHT@FPS`` (``-cfr`` added for constant frame rate), as
+        folder names and the worker's ``--size`` use it."""
+        return f"{self.width}x{self.height}@{self.fps}" + ("-cfr" if self.cfr else "")
 
     @classmethod
     def from_tag(cls, tag: str) -> "RenderSettings":
+        tag, cfr = tag.removesuffix("-cfr"), tag.endswith("-cfr")
         dims, fps = tag.split("@")
         width, height = dims.split("x")
-        return cls(int(width), int(height), int(fps))
+        return cls(int(width), int(height), int(fps), cfr)
+
+    @property
+    def encoder(self):
+        """The scene files' x264 settings (:class:`~dayinlife_manim.sink.EncoderSettings`)."""
+        from .sink import EncoderSettings
+
+        return EncoderSettings(cfr=self.cfr)
 
     def manim_config(self) -> dict:
         return {
@@ -130,11 +144,21 @@ def render_scene(
     out: Path,
     settings: RenderSettings,
     workdir: Path,
+    sink: bool = True,
+    encoder=None,
 ) -> Path:
-    """Render ``scene_cls`` telling ``paragraph`` of ``manifest`` into ``out`` (written atomically)."""
+    """Render ``scene_cls`` telling ``paragraph`` of ``manifest`` into ``out`` (written atomically).
+
+    With ``sink`` (the default) frames go through our frame sink (``sink.py``):
+    each held frame is encoded once, with ``encoder`` (default
+    ``settings.encoder``), and the file has no sound: the stitch lays the
+    narration.  ``sink=False`` uses manim's own writer (every frame encoded,
+    partial movies joined, the narration mixed in), as ``manim render`` does.
+    """
     from manim import tempconfig
 
     from .scene import ENV_MANIFEST, ENV_PARAGRAPH
+    from .sink import install_sink
 
     workdir = Path(workdir)
     options = {
@@ -149,6 +173,8 @@ def render_scene(
     with _environ(**{ENV_MANIFEST: str(Path(manifest).resolve()), ENV_PARAGRAPH: paragraph}):
         with tempconfig(options):
             scene = scene_cls()
+            if sink:
+                install_sink(scene, encoder or settings.encoder)
             scene.render()
             produced = Path(scene.renderer.file_writer.movie_file_path)
     with atomic_path(out) as tmp:

@@ -24,7 +24,7 @@ from .render import RenderSettings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: Package sources whose changes can change any scene's frames.
-RENDER_SOURCES = ("scene.py", "manifest.py", "render.py", "visuals")
+RENDER_SOURCES = ("scene.py", "manifest.py", "render.py", "sink.py", "visuals")
 #: ... and those that matter only to AutoScene and its subclasses.
 AUTOSCENE_SOURCES = ("autoscene",)
 
@@ -110,7 +110,7 @@ def scene_key(cls: type, manifest: Manifest, para: ParagraphAudio, settings: Ren
             "audio": file_sha(manifest.audio_path(para)),
         },
         "title": manifest.title,
-        "render": [settings.width, settings.height, settings.fps],
+        "render": [settings.width, settings.height, settings.fps, settings.cfr],
         "versions": [manim.__version__, __version__],
     }
     return _sha(json.dumps(payload, sort_keys=True).encode())

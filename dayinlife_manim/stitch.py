@@ -1,7 +1,9 @@
 """The stitch stage: join the rendered scenes into one narrated MP4.
 
-Video is joined by stream copy (the scenes' H.264 packets are re-timed, never
-re-encoded); audio is rebuilt from the narration WAVs, so that each paragraph
+Video is joined by stream copy (the scenes' H.264 packets keep their own
+timestamps, shifted to the scene's start, and are never re-encoded): a scene
+may hold one picture for many frame durations (variable frame rate, see
+``sink.py``), so packets are never re-timed evenly.  Audio is rebuilt from the narration WAVs, so that each paragraph
 lasts exactly as long as its scene, optionally mixed with a ducked music bed,
 and encoded to AAC.  Side files carry the captions (.srt, .vtt) and the
 YouTube chapter list.  All media I/O goes through PyAV; no ffmpeg binary.
@@ -65,8 +67,9 @@ class MediaInfo:
     audio_duration: float
     width: int
     height: int
-    fps: Fraction | None
-    video_frames: int
+    fps: Fraction | None  # the nominal rate (from the H.264 headers when they say it)
+    video_frames: int  # frames at the nominal rate: a picture held for N frame durations counts N
+    video_pictures: int  # coded pictures (packets): fewer than frames in a variable-frame-rate file
     video_codec: str | None
     audio_codec: str | None
     pix_fmt: str | None
@@ -85,14 +88,11 @@ class _SceneVideo:
     width: int
     height: int
     pix_fmt: str | None
-    fps: Fraction
+    fps: Fraction  # nominal
     extradata: bytes | None
-    frames: int
+    pictures: int
+    duration: Fraction  # seconds, from the first picture's start to the last one's end
     delay: Fraction  # seconds of decoding delay (B-frame reordering)
-
-    @property
-    def duration(self) -> Fraction:
-        return self.frames / self.fps
 
     def mismatch(self, other: _SceneVideo) -> str | None:
         """How ``other`` differs from this scene in a way stream copy cannot join, if it does."""
@@ -162,29 +162,37 @@ def _measure(container: InputContainer, *streams: Stream | None) -> list[_Span]:
     return spans
 
 
+def nominal_rate(stream: av.VideoStream) -> Fraction | None:
+    """A video stream's nominal frame rate: the H.264 headers' (a variable-frame-rate
+    file's average rate is not it), else what FFmpeg guesses from the timestamps."""
+    rate = stream.codec_context.framerate or stream.guessed_rate or stream.average_rate
+    return Fraction(rate) if rate else None
+
+
 def _inspect_scene(path: Path) -> _SceneVideo:
     with _open(path) as container:
         if not container.streams.video:
             raise UserError(f"{path} has no video stream")
         stream = container.streams.video[0]
-        # The nominal rate: manim's joined segments can leave the timestamps a
-        # little uneven, which skews average_rate (the copy re-times them).
-        fps = stream.guessed_rate or stream.base_rate or stream.average_rate
+        fps = nominal_rate(stream)
         if not fps:
             raise UserError(f"{path}: cannot tell its frame rate")
         ctx = stream.codec_context
         span = _measure(container, stream)[0]
         if not span.packets:
             raise UserError(f"{path} has no video frames")
+        # Whole frames: a scene lasts a whole number of frames by construction.
+        frames = round((span.end - span.first_pts) * stream.time_base * fps)
         return _SceneVideo(
             path=path,
             codec=ctx.name,
             width=ctx.width,
             height=ctx.height,
             pix_fmt=ctx.pix_fmt,
-            fps=Fraction(fps),
+            fps=fps,
             extradata=ctx.extradata,
-            frames=span.packets,
+            pictures=span.packets,
+            duration=frames / fps,
             delay=span.delay * stream.time_base,
         )
 
@@ -303,15 +311,11 @@ def _segment_captions(segment: Segment, start: float, duration: float) -> list[C
     return captions
 
 
-def _copy_video(
-    source: Path, output: OutputContainer, stream: av.VideoStream, start: Fraction, dts_start: Fraction, fps: Fraction
-) -> None:
-    """Mux ``source``'s video packets unchanged, re-timed to begin at ``start``
-    seconds and to be decoded from ``dts_start`` seconds on, one frame every
-    ``1/fps`` exactly (the scene is constant-rate by construction)."""
-    time_base = stream.time_base
-    pts_shift, dts_shift = round(start / time_base), round(dts_start / time_base)
-    step = 1 / (Fraction(fps) * Fraction(time_base))
+def _copy_video(source: Path, output: OutputContainer, stream: av.VideoStream, start: Fraction, early: Fraction) -> None:
+    """Mux ``source``'s video packets unchanged, with their own timestamps
+    shifted so that the first picture is shown at ``start`` seconds, and
+    decoding ``early`` seconds earlier than the scene alone would."""
+    time_base = Fraction(stream.time_base)
     with _open(source) as container:
         packets = []
         for packet in container.demux(container.streams.video[0]):
@@ -321,11 +325,11 @@ def _copy_video(
             packets.append(packet)
         if not packets:
             return
-        order = {pts: rank for rank, pts in enumerate(sorted(p.pts for p in packets))}
-        first_pts, first_dts = min(order), packets[0].dts
-        for i, packet in enumerate(packets):
-            packet.pts = pts_shift + first_pts + round(order[packet.pts] * step)
-            packet.dts = dts_shift + first_dts + round(i * step)
+        shift = round(start / time_base) - min(p.pts for p in packets)
+        dts_shift = shift - round(early / time_base)
+        for packet in packets:
+            packet.pts += shift
+            packet.dts += dts_shift
             packet.stream = stream
             output.mux(packet)
 
@@ -374,11 +378,11 @@ def _write_mp4(
         )
         output.start_encoding()  # the muxer may change the video time base here
         # A very short scene is encoded without B-frame delay; decoding it
-        # earlier by the difference keeps DTS strictly increasing and evenly
-        # spaced across the joins (players present by PTS, which stay put).
+        # earlier by the difference keeps DTS strictly increasing across the
+        # joins (players present by PTS, which stay put).
         delay = max(scene.delay for scene in scenes)
         for i, (segment, scene) in enumerate(zip(segments, scenes)):
-            _copy_video(segment.video, output, video, starts[i], starts[i] - (delay - scene.delay), scene.fps)
+            _copy_video(segment.video, output, video, starts[i], delay - scene.delay)
             _encode_audio(output, audio, track[:, bounds[i] : bounds[i + 1]], bounds[i])
             if progress is not None:
                 progress(i + 1, len(segments))
@@ -459,13 +463,15 @@ def probe(path: Path) -> MediaInfo:
         video = container.streams.video[0] if container.streams.video else None
         audio = container.streams.audio[0] if container.streams.audio else None
         video_span, audio_span = _measure(container, video, audio)
+        fps = nominal_rate(video) if video else None
         return MediaInfo(
             video_duration=video_span.seconds,
             audio_duration=audio_span.seconds,
             width=video.codec_context.width if video else 0,
             height=video.codec_context.height if video else 0,
-            fps=Fraction(video.average_rate) if video and video.average_rate else None,
-            video_frames=video_span.packets,
+            fps=fps,
+            video_frames=round(video_span.seconds * fps) if fps else video_span.packets,
+            video_pictures=video_span.packets,
             video_codec=video.codec_context.name if video else None,
             audio_codec=audio.codec_context.name if audio else None,
             pix_fmt=video.codec_context.pix_fmt if video else None,

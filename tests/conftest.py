@@ -242,3 +242,32 @@ class End(NarratedScene):
 
 SCENES_IN_ORDER = [Title, Cat, End]
 '''
+
+
+# --- video frames as shown ------------------------------------------------------------
+
+
+def shown_frames(path: Path) -> tuple[list[np.ndarray], int]:
+    """The RGB picture shown at every frame of a video's nominal rate, and that rate.
+
+    Scene files hold a picture for as many frames as it stays unchanged
+    (variable frame rate), so decoded pictures are spread over the frames
+    they cover."""
+    import av
+
+    from dayinlife_manim.stitch import nominal_rate
+
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        fps = nominal_rate(stream)
+        pictures = [
+            (round(float(f.pts * stream.time_base) * fps), f.to_ndarray(format="rgb24"))
+            for f in container.decode(stream)
+        ]
+        end = round(float((stream.duration or 0) * stream.time_base) * fps) if stream.duration else None
+    total = end if end is not None else (pictures[-1][0] + 1 if pictures else 0)
+    frames: list[np.ndarray] = []
+    for k, (start, picture) in enumerate(pictures):
+        stop = pictures[k + 1][0] if k + 1 < len(pictures) else total
+        frames.extend([picture] * max(0, stop - start))
+    return frames, int(fps)

@@ -14,11 +14,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import av
 import numpy as np
 import pytest
 
 from dayinlife_manim.autoscene import AutoScene, icon_count, label_for
+from conftest import shown_frames
 from dayinlife_manim.render import RenderSettings, render_scene
 from dayinlife_manim.script import parse_script
 from dayinlife_manim.autoscene.keywords import IconMatch, match_icons
@@ -41,12 +41,8 @@ before the meeting starts at nine. Nothing special happens after that.
 """
 
 
-def frames_of(path: Path) -> tuple[list[np.ndarray], float]:
-    with av.open(str(path)) as container:
-        stream = container.streams.video[0]
-        fps = float(stream.average_rate)
-        frames = [f.to_ndarray(format="rgb24") for f in container.decode(stream)]
-    return frames, fps
+def frames_of(path: Path) -> tuple[list[np.ndarray], int]:
+    return shown_frames(path)
 
 
 @pytest.fixture(scope="module")

@@ -77,12 +77,12 @@ def project(tmp_path):
     return write_project(tmp_path, "three", SCRIPT, MODULE)
 
 
-def run(script, module, media, **kwargs):
+def run(script, module, media, settings=SETTINGS, **kwargs):
     return build(
         load_script(script),
         SilentVoice(),
         scenes=module,
-        settings=SETTINGS,
+        settings=settings,
         workers=2,
         out=media / "three.mp4",
         media_dir=media,
@@ -105,6 +105,8 @@ def test_build_stitches_streams_chapters_and_captions(project):
     assert (info.width, info.height) == (SETTINGS.width, SETTINGS.height)
     assert abs(info.video_duration - info.audio_duration) <= frame
     assert abs(info.video_duration - manifest.duration) <= frame
+    assert info.video_frames == round(manifest.duration * SETTINGS.fps)
+    assert info.video_pictures < info.video_frames / 2  # held pictures are encoded once
 
     # One chapter per paragraph, in order, starting where each scene starts.
     assert [c.title for c in info.chapters][0] == "Three Little Scenes"
@@ -174,3 +176,13 @@ def test_scene_count_mismatch_is_reported(project):
     rows, notes = list_scenes(load_script(script), module, media)
     assert [r.scene for r in rows] == ["Title", "Cat", "AutoScene", "AutoScene"]
     assert notes and "2 scenes in SCENES_IN_ORDER but the script has 4 paragraphs" in notes[0]
+
+
+def test_cfr_build_encodes_every_frame(project):
+    script, module, media = project
+    settings = RenderSettings.from_options("tiny", cfr=True)
+    report = run(script, module, media, settings=settings)
+    info = probe(report.out)
+    assert info.video_pictures == info.video_frames and info.fps == settings.fps
+    assert abs(info.video_duration - info.audio_duration) <= 1 / settings.fps
+    assert (media / "three-little-scenes" / "scenes" / "428x240@10-cfr").is_dir()

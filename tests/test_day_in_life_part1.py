@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import av
 import pytest
 
 from dayinlife_manim import scene as scene_module
 from dayinlife_manim.manifest import manifest_path
 from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene
 from dayinlife_manim.script import load_script
+from dayinlife_manim.stitch import probe
 from dayinlife_manim.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
 
@@ -93,8 +93,7 @@ def test_scene_renders_in_time_and_in_frame(name, aspect, manifest, tmp_path, mo
         settings=RenderSettings.from_options("tiny", aspect, fps=FPS),
         workdir=tmp_path / "work",
     )
-    with av.open(str(out)) as container:
-        frames = sum(1 for _ in container.decode(video=0))
+    frames = probe(out).video_frames
     assert abs(frames / FPS - para.duration) <= 1 / FPS + 1e-9, (frames, para.duration)
     assert not overruns, overruns
     assert not problems, "\n".join(problems[:10])

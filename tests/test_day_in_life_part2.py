@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import av
 import numpy as np
 import pytest
 
 from dayinlife_manim.manifest import manifest_path
 from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene
 from dayinlife_manim.script import load_script
+from dayinlife_manim.stitch import probe
 from dayinlife_manim.visuals.theme import Region
 from dayinlife_manim.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
@@ -103,12 +103,9 @@ def checked(cls, problems: list[str]):
 
 
 def video_seconds(path: Path) -> tuple[float, float]:
-    """(length in seconds from the decoded frame count, length of one frame)."""
-    with av.open(str(path)) as container:
-        stream = container.streams.video[0]
-        fps = float(stream.average_rate)
-        frames = sum(1 for _ in container.decode(stream))
-    return frames / fps, 1 / fps
+    """(length in seconds from the frame count at the nominal rate, length of one frame)."""
+    info = probe(path)
+    return info.video_frames / info.fps, 1 / info.fps
 
 
 @pytest.mark.slow

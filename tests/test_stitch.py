@@ -21,6 +21,7 @@ from dayinlife_manim.stitch import (
     probe,
     stitch,
 )
+from dayinlife_manim.sink import FrameSink
 
 FPS = 10
 RED, BLUE, GREEN = (255, 0, 0), (0, 0, 255), (0, 255, 0)
@@ -251,6 +252,43 @@ def test_side_files(stitched) -> None:
         "00:00:01.000 --> 00:00:01.300\nBed.\n"
     )
     assert result.chapters_txt.read_text() == "0:00 Morning\n0:00 Blink\n0:00 Evening\n"
+
+
+# --- variable-frame-rate scenes (the frame sink's): real timestamps are kept ---------
+
+
+def make_held_video(path: Path, holds: list[tuple[tuple[int, int, int], int]]) -> Path:
+    """A scene as ``dayinlife build`` renders it: each (colour, frames) encoded once and held."""
+    sink = FrameSink(path, 64, 36, FPS)
+    for color, frames in holds:
+        image = np.empty((36, 64, 4), np.uint8)
+        image[:] = (*color, 255)
+        sink.write(image, repeat=frames)
+    sink.close()
+    return path
+
+
+def test_held_frames_keep_their_timestamps(media: Path, tmp_path: Path) -> None:
+    one = make_held_video(tmp_path / "one.mp4", [(RED, 5), (BLUE, 1), (RED, 3)])
+    two = make_held_video(tmp_path / "two.mp4", [(GREEN, 4), (BLUE, 2)])
+    parts = [
+        Segment(one, media / "a.wav", "One", (Cue(0.1, 0.4, "Hello."),)),
+        Segment(two, media / "b.wav", "Two", (Cue(0.0, 0.3, "Bye."),)),
+    ]
+    result = stitch(parts, tmp_path / "held.mp4", title="Held")
+    with av.open(str(result.path)) as container:
+        stream = container.streams.video[0]
+        shown = [
+            (round(float(f.pts * stream.time_base) * FPS), int(np.argmax(f.to_ndarray(format="rgb24")[0, 0])))
+            for f in container.decode(stream)
+        ]
+    assert shown == [(0, 0), (5, 2), (6, 0), (9, 1), (13, 2)]  # (frame shown at, colour channel)
+    info = probe(result.path)
+    assert (info.video_frames, info.video_pictures, info.fps) == (15, 5, FPS)
+    assert result.video_duration == pytest.approx(1.5) and info.video_duration == pytest.approx(1.5)
+    assert abs(info.audio_duration - info.video_duration) < 1 / FPS
+    assert [c.start for c in info.chapters] == pytest.approx([0.0, 0.9])
+    assert [t for c in result.captions for t in (c.start, c.end)] == pytest.approx([0.1, 0.4, 0.9, 1.2])
 
 
 def test_progress(stitched) -> None:

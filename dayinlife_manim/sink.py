@@ -1,0 +1,333 @@
+"""Our frame sink for scene renders: each distinct frame is encoded once.
+
+manim's own writer (0.22) turns a frozen wait of N frames into N RGBA->YUV
+conversions and N x264 encodes, writes one partial movie per animation, joins
+them in a second pass and mixes the scene's sound in a third.  A narrated
+scene is mostly holds, and ``dayinlife build`` lays the narration at stitch
+time, so :func:`install_sink` swaps the scene's file writer for
+:class:`SinkFileWriter`, which sends every frame straight to one
+:class:`FrameSink`:
+
+* consecutive identical frames (manim's ``repeat=N`` holds, and animated
+  waits whose updaters change nothing) become one held frame;
+* by default (``cfr=False``) a held frame is encoded once and kept on screen
+  for its N frame durations: the MP4 is variable-frame-rate, every timestamp
+  a whole number of frames of the nominal rate, with no B-frames so that
+  decode order is presentation order (the stitch copies these timestamps);
+* with ``cfr=True`` every frame is encoded (constant frame rate, for editors
+  that need it), but a held frame is converted to YUV once;
+* encoding runs on a thread (PyAV releases the GIL in x264), so it overlaps
+  the drawing of the next frames;
+* no partial movies, no combine pass, and no sound: the scene's
+  ``add_sound`` calls are dropped.
+
+This is the ONE module that relies on manim internals: the file writer's
+``write_frame(pixels, repeat=)`` / ``begin_animation`` / ``end_animation`` /
+``finish`` / ``abort_encode_jobs`` / ``add_sound`` protocol and
+``scene.renderer.file_writer``.  It is pinned to :data:`MANIM_VERSION` (the
+version ``pyproject.toml`` allows); ``tests/test_sink.py`` fails loudly when
+manim changes underneath it.  ``manim render`` (manim's CLI) never uses it.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import av
+import numpy as np
+
+#: The manim version whose internals this module was written against.
+MANIM_VERSION = "0.22.0"
+
+
+@dataclass(frozen=True)
+class EncoderSettings:
+    """x264 settings of the scene files (all scenes of one video must share them).
+
+    Chosen by measurement (``bench/render_bench.py``; figures in the README):
+    ``preset`` and ``threads`` set speed, ``crf`` quality; ``cfr`` chooses
+    between encoding holds once (variable frame rate) and every frame.
+    """
+
+    crf: int = 23
+    preset: str = "veryfast"
+    tune: str | None = None
+    threads: int = 1  # per worker: dayinlife build runs one worker per core
+    cfr: bool = False
+
+    def options(self) -> dict[str, str]:
+        opts = {"crf": str(self.crf), "preset": self.preset, "threads": str(self.threads)}
+        if self.tune:
+            opts["tune"] = self.tune
+        if not self.cfr:
+            # A held frame has one timestamp and a long duration; without
+            # B-frames decode order is presentation order, so every packet's
+            # duration is its frame's time on screen and the stitch can copy
+            # the timestamps as they are.
+            opts["bf"] = "0"
+        return opts
+
+    @property
+    def tag(self) -> str:
+        """What changes the scene files' bytes, for the scene cache key."""
+        return ",".join(f"{k}={v}" for k, v in sorted(self.options().items())) + (",cfr" if self.cfr else ",vfr")
+
+
+@dataclass(frozen=True)
+class SinkStats:
+    frames: int  # frames of video, at the nominal rate
+    distinct: int  # frames that differed from the one before
+    encoded: int  # frames handed to x264
+
+
+class FrameSink:
+    """Write RGBA frames (top row first) to an H.264 MP4 at ``path``, holds encoded once."""
+
+    def __init__(
+        self,
+        path: Path,
+        width: int,
+        height: int,
+        fps: int,
+        encoder: EncoderSettings = EncoderSettings(),
+        *,
+        threaded: bool = True,
+        queue_size: int = 4,
+    ) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.width, self.height, self.fps = width, height, fps
+        self.encoder = encoder
+        self._tb = Fraction(1, fps)
+        self._container = av.open(str(self.path), "w", format="mp4", container_options={"movflags": "+faststart"})
+        self._stream = self._container.add_stream("libx264", rate=fps, options=encoder.options())
+        self._stream.pix_fmt = "yuv420p"
+        self._stream.width, self._stream.height = width, height
+        self._stream.codec_context.time_base = self._tb
+        self._pending: np.ndarray | None = None  # the frame being held, not yet encoded
+        self._hold = 0
+        self._frames = self._distinct = self._encoded = 0
+        self._starts: dict[int, tuple[int, int]] = {}  # encoder pts -> (start, duration) in frames
+        self._closed = False
+        self._error: BaseException | None = None
+        self._queue: queue.Queue | None = None
+        self._thread: threading.Thread | None = None
+        if threaded:
+            self._queue = queue.Queue(maxsize=queue_size)
+            self._thread = threading.Thread(target=self._run, name="dayinlife-frame-sink", daemon=True)
+            self._thread.start()
+
+    # -- the producer side ---------------------------------------------------
+    def write(self, pixels: np.ndarray, repeat: int = 1) -> None:
+        """Add ``repeat`` frames of ``pixels`` (H x W x 4 uint8; the sink keeps the array)."""
+        if self._closed:
+            raise RuntimeError(f"frame sink for {self.path} is closed")
+        if repeat <= 0:
+            return
+        if pixels.shape != (self.height, self.width, 4) or pixels.dtype != np.uint8:
+            raise ValueError(f"expected a {self.height}x{self.width} RGBA uint8 frame, got {pixels.shape} {pixels.dtype}")
+        self._raise_error()
+        pending = self._pending
+        if pending is not None and (pixels is pending or same_pixels(pixels, pending)):
+            self._hold += repeat
+            return
+        self._flush()
+        self._pending, self._hold = pixels, repeat
+        self._distinct += 1
+
+    def close(self) -> SinkStats:
+        """Encode what is held, flush x264 and finish the file."""
+        if not self._closed:
+            self._flush()
+            self._closed = True
+            self._submit(None)
+            if self._thread is not None:
+                self._thread.join()
+            self._raise_error()
+        return SinkStats(self._frames, self._distinct, self._encoded)
+
+    def abort(self) -> None:
+        """Stop and delete the unfinished file."""
+        if not self._closed:
+            self._closed = True
+            self._pending = None
+            if self._thread is not None:
+                self._error = self._error or RuntimeError("aborted")
+                self._submit(None)
+                self._thread.join()
+        try:
+            self._container.close()
+        except Exception:  # noqa: BLE001 - the file is being thrown away
+            pass
+        self.path.unlink(missing_ok=True)
+
+    def _flush(self) -> None:
+        if self._pending is None:
+            return
+        item = (self._pending, self._frames, self._hold)
+        self._frames += self._hold
+        self._pending, self._hold = None, 0
+        self._submit(item)
+
+    def _submit(self, item) -> None:
+        if self._queue is None:
+            if item is None:
+                self._finish()
+            else:
+                self._encode(*item)
+            return
+        while True:  # never block forever on a dead consumer
+            self._raise_error()
+            try:
+                self._queue.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def _raise_error(self) -> None:
+        if self._error is not None and not (self._closed and str(self._error) == "aborted"):
+            raise RuntimeError(f"encoding {self.path} failed: {self._error}") from self._error
+
+    # -- the encoder side ----------------------------------------------------
+    def _run(self) -> None:
+        assert self._queue is not None
+        while True:
+            item = self._queue.get()
+            if self._error is not None:
+                if item is None:
+                    return
+                continue
+            try:
+                if item is None:
+                    self._finish()
+                    return
+                self._encode(*item)
+            except BaseException as exc:  # noqa: BLE001 - re-raised in the producer
+                self._error = exc
+                if item is None:
+                    return
+
+    def _encode(self, pixels: np.ndarray, start: int, hold: int) -> None:
+        frame = av.VideoFrame.from_ndarray(pixels, format="rgba").reformat(format="yuv420p")
+        frame.time_base = self._tb
+        if self.encoder.cfr:
+            for k in range(hold):
+                frame.pts = start + k
+                self._starts[start + k] = (start + k, 1)
+                self._send(frame)
+        else:
+            frame.pts = self._encoded
+            self._starts[self._encoded] = (start, hold)
+            self._send(frame)
+
+    def _send(self, frame: av.VideoFrame | None) -> None:
+        if frame is not None:
+            self._encoded += 1
+        for packet in self._stream.encode(frame):
+            self._mux(packet)
+
+    def _mux(self, packet: av.Packet) -> None:
+        """Give a packet its real timestamps (in frames) before it is written."""
+        start, duration = self._starts.pop(packet.pts)
+        if self.encoder.cfr:
+            packet.duration = 1  # pts and dts are frame numbers already
+        else:
+            packet.pts = packet.dts = start
+            packet.duration = duration
+        self._container.mux(packet)
+
+    def _finish(self) -> None:
+        self._send(None)
+        self._container.close()
+
+
+def same_pixels(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two frames are identical (compared 8 bytes at a time: ~1 ms at 1080p)."""
+    if a.shape != b.shape or a.dtype != b.dtype:
+        return False
+    if a.nbytes % 8 or not (a.flags.c_contiguous and b.flags.c_contiguous):
+        return bool(np.array_equal(a, b))
+    return bool((a.reshape(-1).view(np.uint64) == b.reshape(-1).view(np.uint64)).all())
+
+
+# -- the hook into manim -----------------------------------------------------------
+def _file_writer_class():
+    from manim.scene.scene_file_writer import SceneFileWriter
+
+    class SinkFileWriter(SceneFileWriter):
+        """manim's file writer with every video frame sent to one :class:`FrameSink`.
+
+        No partial movies, no combine pass, no sound (the stitch lays the narration).
+        """
+
+        sink: FrameSink | None = None
+        sink_stats: SinkStats | None = None
+
+        def configure_sink(self, encoder: EncoderSettings, threaded: bool = True) -> None:
+            spec = self.video_encoder
+            fps = spec.frame_rate
+            if fps.denominator != 1:
+                raise ValueError(f"the frame sink needs a whole frame rate, not {fps}")
+            self._sink_args = (spec.width, spec.height, int(fps), encoder, threaded)
+
+        def _open_sink(self) -> FrameSink:
+            if self.sink is None:
+                width, height, fps, encoder, threaded = self._sink_args
+                self.sink = FrameSink(self.movie_file_path, width, height, fps, encoder, threaded=threaded)
+            return self.sink
+
+        def add_sound(self, *args: Any, **kwargs: Any) -> None:
+            """Dropped: ``dayinlife build`` lays each paragraph's narration at stitch time."""
+
+        def begin_animation(self, allow_write: bool = False, *, animation_index: int, file_path=None) -> None:
+            if allow_write:
+                self._open_sink()
+
+        def end_animation(self, allow_write: bool = False) -> None:
+            pass
+
+        def is_already_cached(self, hash_invocation: str) -> bool:
+            return False
+
+        def write_frame(self, pixels, *, repeat: int = 1) -> None:
+            if self.sink is not None:
+                self.sink.write(pixels, repeat)
+
+        def finish(self) -> None:
+            if self.sink is not None:
+                self.sink_stats = self.sink.close()
+                self.print_file_ready_message(self.movie_file_path)
+            if self.subcaptions:
+                self.write_subcaption_file()
+
+        def abort_encode_jobs(self, reraise_encoder_failures: bool = False) -> None:
+            if self.sink is not None:
+                self.sink.abort()
+
+    return SinkFileWriter
+
+
+def install_sink(scene, encoder: EncoderSettings = EncoderSettings(), *, threaded: bool = True):
+    """Make ``scene`` (a freshly built manim ``Scene`` rendering to MP4) write through a :class:`FrameSink`.
+
+    Returns the new file writer; after ``scene.render()`` its ``sink_stats``
+    tell how many frames were written and encoded.
+    """
+    renderer = scene.renderer
+    old = renderer.file_writer
+    if not old.output_spec.is_video or old.output_spec.is_gif or old.video_encoder is None:
+        raise ValueError("the frame sink writes MP4 video only")
+    if old.video_encoder.container_format != "mp4":
+        raise ValueError(f"the frame sink writes MP4, not {old.video_encoder.container_format}")
+    writer = _file_writer_class()(old.settings)
+    writer.configure_sink(encoder, threaded)
+    renderer.file_writer = writer
+    return writer
+
+
+__all__ = ["MANIM_VERSION", "EncoderSettings", "FrameSink", "SinkStats", "install_sink"]
