@@ -70,12 +70,12 @@ class RenderSettings:
         width, height = dims.split("x")
         return cls(int(width), int(height), int(fps), cfr)
 
-    @property
-    def encoder(self):
-        """The scene files' x264 settings (:class:`~dayinlife_manim.sink.EncoderSettings`)."""
+    def encoder_with(self, threads: int = 1):
+        """The scene files' x264 settings (:class:`~dayinlife_manim.sink.EncoderSettings`),
+        ``threads`` per scene process (they do not change the picture)."""
         from .sink import EncoderSettings
 
-        return EncoderSettings(cfr=self.cfr)
+        return EncoderSettings(threads=threads, cfr=self.cfr)
 
     def manim_config(self) -> dict:
         return {
@@ -150,15 +150,20 @@ def render_scene(
     """Render ``scene_cls`` telling ``paragraph`` of ``manifest`` into ``out`` (written atomically).
 
     With ``sink`` (the default) frames go through our frame sink (``sink.py``):
-    each held frame is encoded once, with ``encoder`` (default
-    ``settings.encoder``), and the file has no sound: the stitch lays the
-    narration.  ``sink=False`` uses manim's own writer (every frame encoded,
+    each held frame is encoded once, with ``encoder`` (default: the settings'
+    own, with as many x264 threads as ``$DAYINLIFE_ENCODER_THREADS`` says, else
+    one), and the file has no sound: the stitch lays the narration.  ``sink=False`` uses manim's own writer (every frame encoded,
     partial movies joined, the narration mixed in), as ``manim render`` does.
     """
     from manim import tempconfig
 
+    from .pool import ENV_THREADS
     from .scene import ENV_MANIFEST, ENV_PARAGRAPH
     from .sink import install_sink
+
+    if encoder is None:
+        # The build gives each scene process its share of the cores.
+        encoder = settings.encoder_with(threads=int(os.environ.get(ENV_THREADS) or 1))
 
     workdir = Path(workdir)
     options = {
@@ -174,7 +179,7 @@ def render_scene(
         with tempconfig(options):
             scene = scene_cls()
             if sink:
-                install_sink(scene, encoder or settings.encoder)
+                install_sink(scene, encoder)
             scene.render()
             produced = Path(scene.renderer.file_writer.movie_file_path)
     with atomic_path(out) as tmp:
