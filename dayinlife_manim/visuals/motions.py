@@ -11,6 +11,7 @@ from manim import (
     DOWN,
     UP,
     Animation,
+    VMobject,
     AnimationGroup,
     Circumscribe,
     FadeIn,
@@ -38,13 +39,68 @@ def pop_out(mob: Mobject, **kwargs) -> Animation:
     return FadeOut(mob, scale=0.5, **kwargs)
 
 
+class FadeInPlace(Animation):
+    """``FadeIn``/``FadeOut`` (with an optional ``shift``) that change the
+    mobject's opacities and position in place.
+
+    manim's fades deep-copy the whole mobject family twice when they begin;
+    for a caption page or a scene's worth of text that is most of the cost
+    of the scene's first and last animation.  The frames are the same: the
+    opacities are scaled by the eased alpha and the position interpolated.
+    At the end everything is as before (a fade-out then removes the mobject,
+    as ``FadeOut`` does).  Use :func:`fade` to get this or, for families
+    that are not all vectorized, manim's own fades.
+    """
+
+    _COLORS = ("fill_rgbas", "stroke_rgbas", "background_stroke_rgbas")
+
+    def __init__(self, mobject: Mobject, *, fade_in: bool = True, shift=None, **kwargs) -> None:
+        self.fade_in = fade_in
+        self.shift_vector = np.zeros(3) if shift is None else np.asarray(shift, dtype=float)
+        super().__init__(mobject, introducer=fade_in, remover=not fade_in, **kwargs)
+
+    def begin(self) -> None:
+        self._alphas = []
+        for member in self.mobject.family_members_with_points():
+            for name in self._COLORS:
+                rgbas = np.array(getattr(member, name), dtype=float)  # its own array, even if shared
+                setattr(member, name, rgbas)
+                self._alphas.append((rgbas, rgbas[:, 3].copy()))
+        self._offset = np.zeros(3)
+        super().begin()
+
+    def create_starting_mobject(self) -> Mobject:
+        return self.mobject  # nothing is read from it: no copy
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        eased = self.rate_func(alpha)
+        visible = eased if self.fade_in else 1.0 - eased
+        offset = self.shift_vector * ((eased - 1.0) if self.fade_in else eased)
+        self.mobject.shift(offset - self._offset)
+        self._offset = offset
+        for rgbas, opacity in self._alphas:
+            rgbas[:, 3] = opacity * visible
+
+    def clean_up_from_scene(self, scene) -> None:
+        super().clean_up_from_scene(scene)
+        if not self.fade_in:
+            self.interpolate(0)  # as FadeOut leaves it: removed, but unchanged
+
+
+def fade(mob: Mobject, *, fade_in: bool = True, shift=None, **kwargs) -> Animation:
+    """Fade ``mob`` in or out (shifting by ``shift``), in place when it is all vectorized."""
+    if all(isinstance(m, VMobject) for m in mob.family_members_with_points()):
+        return FadeInPlace(mob, fade_in=fade_in, shift=shift, **kwargs)
+    return (FadeIn if fade_in else FadeOut)(mob, shift=shift, **kwargs)
+
+
 def slide_in(mob: Mobject, direction=UP, distance: float = 0.6, **kwargs) -> Animation:
     """Fade in while sliding ``distance`` along ``direction``."""
-    return FadeIn(mob, shift=np.asarray(direction) * distance, **kwargs)
+    return fade(mob, shift=np.asarray(direction) * distance, **kwargs)
 
 
 def slide_out(mob: Mobject, direction=DOWN, distance: float = 0.6, **kwargs) -> Animation:
-    return FadeOut(mob, shift=np.asarray(direction) * distance, **kwargs)
+    return fade(mob, fade_in=False, shift=np.asarray(direction) * distance, **kwargs)
 
 
 def pop_in_each(*mobs: Mobject, lag: float = 0.25, **kwargs) -> Animation:
@@ -80,9 +136,9 @@ def shake(mob: Mobject, amplitude: float = 0.08, times: int = 4, **kwargs) -> An
 
 def scene_in(*mobs: Mobject) -> Animation:
     """The entrance of a scene's first elements (under half a second)."""
-    return AnimationGroup(*(FadeIn(m, shift=UP * 0.15) for m in mobs), run_time=TRANSITION_TIME)
+    return AnimationGroup(*(fade(m, shift=UP * 0.15) for m in mobs), run_time=TRANSITION_TIME)
 
 
 def scene_out(*mobs: Mobject) -> Animation:
     """The exit of everything at the end of a scene, back to the bare background."""
-    return AnimationGroup(*(FadeOut(m) for m in mobs), run_time=TRANSITION_TIME)
+    return AnimationGroup(*(fade(m, fade_in=False) for m in mobs), run_time=TRANSITION_TIME)
