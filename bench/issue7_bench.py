@@ -1,0 +1,195 @@
+"""The render-speed targets of issue 7, measured in one run, with the ratio against plain manim.
+
+    .venv/bin/python bench/issue7_bench.py [--skip-manim] [--skip-high]
+
+Everything runs through the ``dayinlife`` CLI, as a user would, in scratch
+folders (nothing in ./media is touched except that plain manim reads the seed
+voiceover there, made first if missing):
+
+* full builds of the seed video at 1080p30 and 480p15 *including the voice*
+  (an empty sentence cache, so the voice is synthesized too);
+* a rebuild after editing one sentence (480p) and a no-op rebuild;
+* bytes per minute of video at 1080p, and the peak memory (VmHWM) of every
+  scene process, sampled from /proc while the 1080p build runs;
+* plain manim on the same scenes: ``manim render -a -qh --fps 30
+  scenes/day_in_life.py`` into a temporary media folder, one scene after the
+  other, voice already made; and the same 15 scenes through ``dayinlife build
+  --force`` (voice already made), so the speed-up is a ratio measured on one
+  machine in one run.
+
+On a shared machine absolute times move with the load; the ratios are the
+figures to trust.  The machine's cores and load average are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dayinlife_manim.stitch import probe  # noqa: E402
+
+SCRIPT = ROOT / "examples" / "a_day_in_life.txt"
+SCENES = ROOT / "scenes" / "day_in_life.py"
+#: Today's figures, from issue 7 (2-core reference machine, before this work).
+TODAY = {
+    "high": "1.43 s/video-s",
+    "low": "0.47-0.56 s/video-s",
+    "edit": "22-25 s",
+    "noop": "2.3 s",
+    "bytes": "5.91 MB/min (17.9 MB for 181.8 s)",
+    "memory": "740 MiB",
+}
+TODAY_BYTES_PER_MIN = 17.9e6 / 181.8 * 60
+
+
+class PeakMemory:
+    """The largest VmHWM of any process descending from this one, sampled every 0.2 s."""
+
+    def __init__(self) -> None:
+        self.peak_kib = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "PeakMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.2):
+            parents, hwm = {}, {}
+            for entry in os.scandir("/proc"):
+                if not entry.name.isdigit():
+                    continue
+                try:
+                    status = Path(entry.path, "status").read_text()
+                except OSError:
+                    continue
+                fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+                parents[int(entry.name)] = int(fields.get("PPid", "0"))
+                if "VmHWM" in fields:
+                    hwm[int(entry.name)] = int(fields["VmHWM"].split()[0])
+            for pid, kib in hwm.items():
+                p, seen = pid, 0
+                while p and p != me and seen < 64:
+                    p, seen = parents.get(p, 0), seen + 1
+                if p == me and pid != me and kib > self.peak_kib:
+                    self.peak_kib = kib
+
+
+def dayinlife(*args: str, env: dict | None = None) -> float:
+    """Run the dayinlife CLI; return its wall time."""
+    cmd = [sys.executable, "-m", "dayinlife_manim.cli", *args]
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **(env or {})}, cwd=ROOT)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stderr[-2000:]}")
+    return time.perf_counter() - t0
+
+
+def build_args(script: Path, media: Path, quality: str, out: Path, *extra: str) -> list[str]:
+    return ["build", str(script), "--scenes", str(SCENES), "--quality", quality, "--voice", "piper",
+            "--media", str(media), "-o", str(out), *extra]
+
+
+def plain_manim(media: Path) -> float:
+    """``manim render -a -qh --fps 30`` of the seed scenes, sequential, voice already made."""
+    cmd = [str(Path(sys.executable).with_name("manim")), "render", "-a", "-qh", "--fps", "30",
+           "--media_dir", str(media), str(SCENES.relative_to(ROOT))]
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:
+        raise SystemExit(f"plain manim failed:\n{done.stderr[-2000:]}")
+    return time.perf_counter() - t0
+
+
+def row(measure: str, today: str, target: str, got: str, ok: bool | None) -> str:
+    mark = "" if ok is None else ("yes" if ok else "NO")
+    return f"| {measure} | {today} | {target} | {got} | {mark} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-manim", action="store_true", help="do not run plain manim (no ratio)")
+    parser.add_argument("--skip-high", action="store_true", help="no 1080p builds (and no ratio)")
+    args = parser.parse_args()
+    print(f"machine: {os.uname().nodename}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    rows, notes = [], []
+    with tempfile.TemporaryDirectory(prefix="dayinlife-issue7-") as tmp:
+        tmp = Path(tmp)
+        script = tmp / SCRIPT.name
+        shutil.copy(SCRIPT, script)
+
+        # -- 480p: full build with the voice, an edit, a no-op -----------------------
+        media, out = tmp / "low", tmp / "low" / "seed.mp4"
+        low = dayinlife(*build_args(script, media, "low", out), env={"DAYINLIFE_CACHE": str(tmp / "voice-low")})
+        seconds = probe(out).video_duration
+        rows.append(row("seed 480p15, full build incl. voice", TODAY["low"], "<= 0.25 s/video-s",
+                        f"{low:.1f} s for {seconds:.1f} s = {low / seconds:.2f} s/video-s", low / seconds <= 0.25))
+        text = script.read_text(encoding="utf-8")
+        script.write_text(text.replace("cool off in the pool", "cool off in the swimming pool"), encoding="utf-8")
+        edit = dayinlife(*build_args(script, media, "low", out), env={"DAYINLIFE_CACHE": str(tmp / "voice-low")})
+        rows.append(row("rebuild after editing one sentence (480p)", TODAY["edit"], "<= 8 s", f"{edit:.1f} s", edit <= 8))
+        noop = dayinlife(*build_args(script, media, "low", out), env={"DAYINLIFE_CACHE": str(tmp / "voice-low")})
+        rows.append(row("no-op rebuild through the CLI", TODAY["noop"], "<= 1 s", f"{noop:.2f} s", noop <= 1))
+        script.write_text(text, encoding="utf-8")
+
+        if not args.skip_high:
+            # -- 1080p: full build with the voice, bytes, memory ---------------------
+            media, out = tmp / "high", tmp / "high" / "seed.mp4"
+            env = {"DAYINLIFE_CACHE": str(tmp / "voice-high")}
+            with PeakMemory() as memory:
+                high = dayinlife(*build_args(script, media, "high", out), env=env)
+            info = probe(out)
+            seconds = info.video_duration
+            per_min = out.stat().st_size / seconds * 60
+            rows.append(row("seed 1080p30, full build incl. voice", TODAY["high"], "<= 0.6 s/video-s (stretch 0.44)",
+                            f"{high:.1f} s for {seconds:.1f} s = {high / seconds:.2f} s/video-s", high / seconds <= 0.6))
+            rows.append(row("bytes per video-minute at 1080p", TODAY["bytes"], "<= 1.2x today",
+                            f"{per_min / 1e6:.2f} MB/min = {per_min / TODAY_BYTES_PER_MIN:.2f}x today",
+                            per_min <= 1.2 * TODAY_BYTES_PER_MIN))
+            rows.append(row("peak memory per worker", TODAY["memory"], "<= 800 MiB",
+                            f"{memory.peak_kib / 1024:.0f} MiB", memory.peak_kib / 1024 <= 800))
+            notes.append(
+                f"1080p output: {info.video_frames} frames in {info.video_pictures} coded pictures "
+                f"({info.video_frames / max(1, info.video_pictures):.1f} frames per picture), "
+                f"{len(info.chapters)} chapters, video {info.video_duration:.3f} s, audio {info.audio_duration:.3f} s"
+            )
+
+            if not args.skip_manim:
+                # -- the ratio against plain manim, voice already made ---------------
+                ours = dayinlife(*build_args(script, media, "high", out, "--force"), env=env)
+                subprocess.run([sys.executable, "-m", "dayinlife_manim.cli", "voice", str(SCRIPT.relative_to(ROOT)),
+                                "--voice", "piper"], cwd=ROOT, check=True, capture_output=True)  # ./media, for manim
+                theirs = plain_manim(tmp / "manim-media")
+                notes.append(
+                    f"plain manim (`manim render -a -qh --fps 30`, sequential, voice made): {theirs:.1f} s; "
+                    f"`dayinlife build --force` of the same scenes at 1080p30 (voice made, "
+                    f"{os.cpu_count()} workers, stitch included): {ours:.1f} s -> x{theirs / ours:.2f} faster "
+                    f"({theirs / seconds:.2f} vs {ours / seconds:.2f} s per video-second)"
+                )
+
+    print("\n| measure | today (issue 7) | target | measured | met |")
+    print("| --- | --- | --- | --- | --- |")
+    print("\n".join(rows))
+    for note in notes:
+        print(f"\n{note}")
+    print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
