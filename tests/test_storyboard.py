@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import av
 import numpy as np
 import pytest
 from PIL import Image
 
+from conftest import shown_frames
 from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene
 from dayinlife_manim.script import load_script
 from dayinlife_manim.storyboard import make_stills, scene_stills, spoken_at, storyboard
@@ -71,8 +71,8 @@ def project(tmp_path_factory):
 
 
 def video_frames(path: Path) -> list[np.ndarray]:
-    with av.open(str(path)) as container:
-        return [f.to_ndarray(format="rgb24").astype(np.int16) for f in container.decode(video=0)]
+    """The picture shown at every frame (a scene file holds unchanged pictures)."""
+    return [f.astype(np.int16) for f in shown_frames(path)[0]]
 
 
 def test_stills_are_the_frames_of_the_real_render(project, tmp_path):
