@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import UserError
+from .fonts import check_glyphs
 from .fsutil import atomic_write_text, clean_stale_temps
 from .locks import FileLock
 from .manifest import Manifest, ParagraphAudio, VoiceSettings, load_manifest, manifest_path
@@ -312,6 +313,8 @@ def build_many(
     media_dir = Path(media_dir) if media_dir is not None else default_media_dir()
     if music is not None and not Path(music).is_file():
         raise UserError(f"music file not found: {music}")
+    for script in scripts:
+        check_glyphs(script)  # a missing glyph stops the build before anything is voiced or drawn
     outs = output_paths(scripts, out, out_dir, media_dir)
     own_runner = runner is None
     # A cluster is reached first: an unreachable one fails within seconds, with nothing written.

@@ -37,7 +37,8 @@ def voice_options(fn):
                 show_default=True,
                 help="auto: gTTS when reachable, else the offline piper voice; silent: no speech, timed text.",
             ),
-            click.option("--lang", default="en", show_default=True, help="Language for gTTS."),
+            click.option("--lang", default=None, help="Language of the voice, as gTTS codes it (en, es, ja, zh-CN...); default: detected from the script, and printed."),
+            click.option("--piper-model", type=click.Path(path_type=Path, dir_okay=False), default=None, help="A downloaded piper voice (.onnx, with its .onnx.json beside it) for the offline voice."),
             click.option("--tld", default="com", show_default=True, help="Google domain for gTTS accents (com, co.uk, com.au...)."),
             click.option("--rate", type=click.FloatRange(0.5, 2.0), default=1.0, show_default=True, help="Speaking rate (piper, silent)."),
             click.option("--slow", is_flag=True, help="Slow speech (gTTS)."),
@@ -47,10 +48,20 @@ def voice_options(fn):
     return fn
 
 
-def _voice(voice: str, lang: str, tld: str, rate: float, slow: bool):
+def _voice(scripts, voice: str, lang: str | None, tld: str, rate: float, slow: bool, piper_model: Path | None):
+    """The voice for ``scripts`` (one or several): their language detected (and said) unless ``--lang`` names it."""
+    from .language import language_name, scripts_language
     from .voices import get_voice
 
-    return get_voice(voice, lang=lang, tld=tld, rate=rate, slow=slow, say=lambda m: click.echo(m, err=True))
+    detected = lang is None
+    if detected:
+        lang = scripts_language(scripts if isinstance(scripts, (list, tuple)) else [scripts])
+    backend = get_voice(
+        voice, lang=lang, tld=tld, rate=rate, slow=slow, piper_model=piper_model, say=lambda m: click.echo(m, err=True)
+    )
+    if detected:  # said once the voice is settled, so that a refusal stays one line (it names the language)
+        click.echo(f"language: {lang} ({language_name(lang)}), detected from the script; --lang sets another", err=True)
+    return backend
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -67,7 +78,7 @@ def cli() -> None:
 @SCRIPT
 @voice_options
 @MEDIA
-def voice(script: Path, voice: str, lang: str, tld: str, rate: float, slow: bool, media_dir: Path | None) -> None:
+def voice(script: Path, voice: str, lang: str | None, piper_model: Path | None, tld: str, rate: float, slow: bool, media_dir: Path | None) -> None:
     """Write the voiceover of every paragraph of SCRIPT and its manifest.
 
     Sentences already in the cache are not synthesized again.
@@ -77,7 +88,7 @@ def voice(script: Path, voice: str, lang: str, tld: str, rate: float, slow: bool
     from .voiceover import make_voiceover
 
     parsed = load_script(script)
-    backend = _voice(voice, lang, tld, rate, slow)
+    backend = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
     with click.progressbar(length=parsed.sentence_count, label=f"Voicing with {backend.describe()}", file=sys.stderr) as bar:
         manifest, stats = make_voiceover(parsed, backend, media_dir, progress=bar.update)
     click.echo(voice_table(manifest))
@@ -121,7 +132,7 @@ def frame_options(fn):
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Output MP4 of a one-script build (default: MEDIA/<script-slug>.mp4).")
 @click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Folder for the videos, one <script-slug>.mp4 per script (default: MEDIA).")
 @MEDIA
-def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, tld, rate, slow, workers, cluster, allow_insecure, force, music, out, out_dir, media_dir):
+def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_model, tld, rate, slow, workers, cluster, allow_insecure, force, music, out, out_dir, media_dir):
     """Build the narrated video of each SCRIPT (files, or folders of .txt scripts).
 
     Voice, render every scene, stitch. Scenes of all scripts share one queue
@@ -137,7 +148,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, tld, r
 
     settings = RenderSettings.from_options(quality, aspect, fps, cfr=cfr)
     parsed = [load_script(path) for path in find_scripts(scripts)]
-    backend = _voice(voice, lang, tld, rate, slow)
+    backend = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
     reports = []
 
     def summary(rows) -> None:

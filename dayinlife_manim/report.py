@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .manifest import Manifest
+from .writing import word_count
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[int] = ()) -> str:
@@ -27,7 +28,7 @@ def seconds(value: float) -> str:
 def voice_table(manifest: Manifest) -> str:
     rows = []
     for p in manifest.paragraphs:
-        words = len(p.spoken_text.split())
+        words = word_count(p.spoken_text)  # characters, for scripts written without spaces
         speech = sum(c.duration for c in p.cues)
         wpm = words / speech * 60 if speech > 0 else 0.0
         rows.append((p.id, len(p.cues), seconds(p.duration), f"{wpm:.0f}"))

@@ -5,7 +5,7 @@ first block is the title when it is one short line (or a Markdown heading)
 followed by more text; otherwise the title comes from the file name.
 
 Every sentence carries two texts: what the viewer reads (:func:`display_text`,
-limited to what DejaVu Sans can draw) and what the voice engine says
+without emoji, which the fonts cannot draw in colour) and what the voice engine says
 (:func:`spoken_text`, without markup and symbols engines read badly).
 
 Everything here is linear in the size of the script: a paragraph of several
@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import UserError
+from .writing import CJK_STOPS, SENTENCE_STOPS, word_count
 
 # --- limits and character classes --------------------------------------------
 
@@ -30,9 +31,12 @@ ID_SLUG_WORDS = 4
 ID_SLUG_CHARS = 40
 BINARY_CONTROL_SHARE = 0.10  # files with more control bytes than this are binary
 
-_TERMINATORS = ".?!…"
-_CLOSERS = "\"'”’»)]}"
-_OPENERS = "\"'“‘«([{"
+_TERMINATORS = SENTENCE_STOPS  # ".?!…" and "。！？", the danda "।", Arabic "؟"...
+_CLOSERS = "\"'”’»)]}」』）】〕〉》"
+_OPENERS = "\"'“‘«([{¿¡「『（【〔〈《„"
+# Inside a token, after a CJK full stop (and its closing quotes) that more text follows: "。" needs no space.
+_STOP, _CLOSE = re.escape(CJK_STOPS), re.escape(_CLOSERS)
+_CJK_SENTENCE_END = re.compile(rf"(?<=[{_STOP}])(?=[^{_STOP}{_CLOSE}])|(?<=[{_STOP}][{_CLOSE}])(?=[^{_CLOSE}])")
 
 # Abbreviations that never end a sentence (compared lowercased, final "." removed).
 # "etc." and "a.m."/"p.m." are deliberately absent: they end a sentence when a
@@ -100,8 +104,8 @@ class Paragraph:
 
     @property
     def words(self) -> int:
-        """Number of spoken words."""
-        return len(self.spoken.split())
+        """Number of spoken words (characters, for scripts written without spaces)."""
+        return word_count(self.spoken)
 
 
 @dataclass(frozen=True)
@@ -161,13 +165,19 @@ def parse_script(text: str, name: str = "script") -> Script:
 def split_sentences(text: str) -> list[str]:
     """Split ``text`` into sentences; whitespace is collapsed and no sentence is empty.
 
-    A token ending in ``.``, ``?``, ``!`` or an ellipsis (plus closing quotes or
-    brackets) ends a sentence unless the next word starts in lowercase, or it is
-    an abbreviation (``Dr.``, ``e.g.``), an initial (``J.``, ``U.S.``), or a
-    list number (``1.`` opening a sentence, or the next number of that list).
-    Periods inside a token (``3.11``, ``model.py``, URLs) never split.
+    A token ending in ``.``, ``?``, ``!``, an ellipsis, ``।`` or ``؟`` (plus
+    closing quotes or brackets) ends a sentence unless the next word starts in
+    lowercase, or it is an abbreviation (``Dr.``, ``e.g.``), an initial (``J.``,
+    ``U.S.``), or a list number (``1.`` opening a sentence, or the next number
+    of that list).  Periods inside a token (``3.11``, ``model.py``, URLs) never
+    split; the CJK full stops ``。！？`` split with no space after them.
     """
-    tokens = text.split()
+    tokens: list[str] = []
+    glued: set[int] = set()  # tokens cut off after a CJK full stop: a sentence ends there
+    for word in text.split():
+        pieces = [p for p in _CJK_SENTENCE_END.split(word) if p]
+        glued.update(range(len(tokens), len(tokens) + len(pieces) - 1))
+        tokens.extend(pieces)
     sentences: list[str] = []
     start = 0
     list_number: int | None = None
@@ -176,7 +186,7 @@ def split_sentences(text: str) -> list[str]:
         if number is not None and (i == start or (list_number is not None and number == list_number + 1)):
             list_number = number
             continue
-        if i + 1 < len(tokens) and not _ends_sentence(token, tokens[i + 1]):
+        if i + 1 < len(tokens) and i not in glued and not _ends_sentence(token, tokens[i + 1]):
             continue
         sentences.append(" ".join(tokens[start : i + 1]))
         start = i + 1
@@ -254,7 +264,8 @@ def _build(text: str, name: str, label: str) -> Script:
         title = _title_from_name(name)
     for sentences in bodies:
         paragraphs.append(_paragraph(len(paragraphs), "paragraph", sentences))
-    return Script(title=title, paragraphs=tuple(paragraphs), slug=slugify(title) or "script", sha256="")
+    slug = slugify(title) or slugify(name) or "script"  # a title in a non-Latin script slugs to ""
+    return Script(title=title, paragraphs=tuple(paragraphs), slug=slug, sha256="")
 
 
 def _blocks(text: str) -> list[list[str]]:

@@ -18,6 +18,7 @@ from . import __version__
 from .audio import AudioSettings, assemble, condition, write_wav
 from .cache import AudioCache, cache_key
 from .errors import UserError
+from .language import script_language
 from .manifest import (
     Cue,
     Manifest,
@@ -174,6 +175,7 @@ def ensure_voiceover(
         options = {k: v for k, v in previous.voice.params.items() if k in ("lang", "tld", "rate", "slow")}
         if voice == "silent" and "wpm" in previous.voice.params:  # get_voice: wpm = 160 * rate
             options["rate"] = previous.voice.params["wpm"] / 160.0
+    options.setdefault("lang", script_language(script))  # never English read over another language
     name = voice or os.environ.get("DAYINLIFE_VOICE", "auto")
     manifest, _ = make_voiceover(script, get_voice(name, say=say, **options), media_dir)
     return manifest

@@ -1,7 +1,9 @@
 """The on-screen caption block: the paragraph's text, in sync with the voice.
 
 The sentence being spoken is bright, the ones already spoken are dimmed and
-the ones to come are muted.  Text wraps to the caption region; a paragraph too
+the ones to come are muted.  Text wraps to the caption region (between
+words, or between characters in Chinese and Japanese; right-to-left lines are
+set flush right); a paragraph too
 long for it pages through its sentences (a sentence longer than a page is cut
 into page-sized chunks whose times split its cue by length) instead of
 shrinking the text below a readable size.  Text is shown literally: ``<b>``,
@@ -14,9 +16,10 @@ import bisect
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from manim import LEFT, VGroup
+from manim import LEFT, RIGHT, VGroup
 
 from ..manifest import Cue
+from ..writing import is_rtl
 from .text import SAFETY, measurer, metrics, text, wrap
 from .theme import Region, Theme
 
@@ -66,9 +69,9 @@ class CaptionBlock:
 
     def __init__(self, cues: Sequence[Cue], region: Region, theme: Theme, size: str = "caption") -> None:
         self.theme, self.region, self.size = theme, region, size
-        self.line_height = metrics(theme.font, theme.size(size))[1]
+        self.line_height = metrics(theme.font_stack, theme.size(size))[1]
         self.lines_per_page = max(1, int(region.height / self.line_height))
-        measure = measurer(theme.font, theme.size(size))
+        measure = measurer(theme.font_stack, theme.size(size))
         self.chunks = plan_chunks(cues, SAFETY * region.width, self.lines_per_page, measure)
         self.pages = plan_pages(self.chunks, self.lines_per_page)
         self._starts = [c.start for c in self.chunks]
@@ -95,8 +98,12 @@ class CaptionBlock:
                 self._lines[c] = lines
                 groups.append(lines)
             all_lines = [line for g in groups for line in g]
+            rtl = [is_rtl(line) for c in self.pages[index] for line in self.chunks[c].lines]
             for k, line in enumerate(all_lines):
-                line.align_to(self.region.point(0, 1), LEFT)
+                if rtl[k]:  # right-to-left lines are set flush right
+                    line.align_to(self.region.point(1, 1), RIGHT)
+                else:
+                    line.align_to(self.region.point(0, 1), LEFT)
                 line.set_y(self.region.top - (k + 0.5) * self.line_height)
             self._drawn[index] = VGroup(*groups)
         return self._drawn[index]

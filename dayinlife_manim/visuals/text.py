@@ -1,4 +1,9 @@
-"""Text in the theme's font, shown literally, sized to fit."""
+"""Text in the theme's font stack, shown literally, in any writing system, sized to fit.
+
+Pango draws each character with the first font of the theme's stack that has
+it, and lays right-to-left lines out right to left.  Widths for wrapping are
+measured the same way, per character and font, with Pillow (shaped by raqm).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from typing import Callable
 
 from manim import DOWN, Text, VGroup
 
+from .. import fonts
+from ..writing import is_rtl, wrap
 from .theme import Region, Theme
 
 _SAMPLE = "The quick brown fox jumps over the lazy dog, 0123456789."
@@ -17,17 +24,37 @@ LINE_SPACING = 1.3
 SAFETY = 0.97
 
 
+#: Left-to-right mark + right-to-left isolate ... pop isolate.  manimpango lays a
+#: right-to-left paragraph out right-aligned in a frame-wide box shifted by
+#: manim's START_X, which pushes short lines (one Arabic or Hebrew word) off
+#: its SVG surface: nothing is drawn (manim 0.22 / manimpango 0.7).  A
+#: left-to-right paragraph holding the line as a right-to-left isolate is laid
+#: out from the left and still reads right to left, neutrals included.
+#: ``tests/test_languages.py`` fails when manim draws bare RTL words again.
+_RTL_ISOLATE = ("\u200e\u2067", "\u2069")
+
+
+def pango_text(content: str) -> str:
+    """``content`` as given to Pango: right-to-left lines wrapped in a right-to-left isolate."""
+    return f"{_RTL_ISOLATE[0]}{content}{_RTL_ISOLATE[1]}" if is_rtl(content) else content
+
+
+def _text(content: str, font: str, size: float, **kwargs) -> Text:
+    return Text(pango_text(content), font=font, font_size=size, warn_missing_font=False, **kwargs)
+
+
 @functools.lru_cache(maxsize=32)
 def metrics(font: str, size: float) -> tuple[float, float]:
-    """(average character width, line height) of ``font`` at ``size``, in manim units."""
-    sample = Text(_SAMPLE, font=font, font_size=size)
-    probe = Text("Ag", font=font, font_size=size)
+    """(average character width, line height) of ``font`` (a family or a stack) at ``size``, in manim units."""
+    sample = _text(_SAMPLE, font, size)
+    probe = _text("Ag", font, size)
     return sample.width / len(_SAMPLE), probe.height * LINE_SPACING
 
 
 @functools.lru_cache(maxsize=8)
 def font_file(font: str) -> str | None:
-    """The file fontconfig uses for ``font``, or None when it cannot tell."""
+    """The file fontconfig uses for ``font`` (the first family of a stack), or None when it cannot tell."""
+    font = font.split(",")[0].strip()
     if shutil.which("fc-match") is None:
         return None
     try:
@@ -39,62 +66,66 @@ def font_file(font: str) -> str | None:
     return found or None
 
 
+@functools.lru_cache(maxsize=64)
+def _pil_font(path: str, index: int = 0):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(path, 100, index=index)
+
+
+def _runs(content: str, stack: str) -> list[tuple[fonts.Face | None, str]]:
+    """``content`` cut into runs drawn by one face each (spaces stay in the run they are in)."""
+    runs: list[tuple[fonts.Face | None, str]] = []
+    for ch in content:
+        face = fonts.face_for(stack, ch) if fonts.needs_glyph(ch) or not runs else runs[-1][0]
+        if runs and runs[-1][0] == face:
+            runs[-1] = (face, runs[-1][1] + ch)
+        else:
+            runs.append((face, ch))
+    return runs
+
+
 @functools.lru_cache(maxsize=32)
 def measurer(font: str, size: float) -> Callable[[str], float]:
     """A function giving the width (manim units) a ``Text`` of a string would have.
 
-    Glyph advances come from the font file through Pillow, calibrated once
-    against a real ``Text``; without the file, the average width is used.
+    ``font`` is a family or a comma-separated stack.  Each run of characters is
+    measured with the face Pango picks for it (Pillow, shaped by raqm, so
+    Arabic joins and Devanagari conjuncts count as drawn), calibrated once
+    against a real ``Text``; without the font files, the average width is used.
     """
     char_w = metrics(font, size)[0]
     path = font_file(font)
     if path is not None:
         try:
-            from PIL import ImageFont
-
-            face = ImageFont.truetype(path, 100)
-            scale = char_w * len(_SAMPLE) / face.getlength(_SAMPLE)
-            return lambda s: face.getlength(s) * scale
+            primary = _pil_font(path)
+            scale = char_w * len(_SAMPLE) / primary.getlength(_SAMPLE)
         except (OSError, ImportError):
-            pass
+            return lambda s: len(s) * char_w
+
+        def measure(s: str) -> float:
+            total = 0.0
+            for face, run in _runs(s, font):
+                try:
+                    pil = _pil_font(face.file, face.index) if face is not None else primary
+                    total += pil.getlength(run)
+                except OSError:
+                    total += primary.getlength(run)
+            return total * scale
+
+        return measure
     return lambda s: len(s) * char_w
 
 
-def wrap(content: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """Greedy word wrap so that no line measures more than ``width``.
-
-    A single word wider than a line is broken between characters.
-    """
-    lines: list[str] = []
-    line = ""
-    for word in content.split():
-        candidate = f"{line} {word}" if line else word
-        if measure(candidate) <= width:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-        while measure(word) > width and len(word) > 1:
-            cut = 1
-            while cut < len(word) and measure(word[: cut + 1]) <= width:
-                cut += 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        line = word
-    if line:
-        lines.append(line)
-    return lines
-
-
 def text(content: str, theme: Theme, size: str = "label", color: str | None = None, **kwargs) -> Text:
-    """A ``Text`` in the theme's font, shown literally (no markup)."""
-    return Text(content, font=theme.font, font_size=theme.size(size), color=color or theme.text, **kwargs)
+    """A ``Text`` in the theme's font stack, shown literally (no markup); right-to-left lines read right to left."""
+    return _text(content, theme.font_stack, theme.size(size), color=color or theme.text, **kwargs)
 
 
 def paragraph(content: str, theme: Theme, region: Region, size: str = "label", color: str | None = None) -> VGroup:
     """``content`` wrapped to the width of ``region`` (centered lines), shrunk only if it must."""
-    line_h = metrics(theme.font, theme.size(size))[1]
-    measure = measurer(theme.font, theme.size(size))
+    line_h = metrics(theme.font_stack, theme.size(size))[1]
+    measure = measurer(theme.font_stack, theme.size(size))
     lines = VGroup(*(text(line, theme, size, color) for line in wrap(content, SAFETY * region.width, measure) or [""]))
     lines.arrange(DOWN, buff=0.3 * line_h)
     return region.fit(lines)

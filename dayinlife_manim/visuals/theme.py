@@ -79,6 +79,15 @@ class Theme:
     palette: tuple[str, ...] = ("#8ecae6", "#ffb703", "#fb8500", "#90be6d", "#f28482", "#cdb4db", "#48cae4")
     panel: str = "#1f2230"
     font: str = "DejaVu Sans"
+    #: Tried in order for each character ``font`` has no glyph for (Pango falls
+    #: back per character; ``make install`` puts the Noto fonts on the machine).
+    fallback_fonts: tuple[str, ...] = (
+        "Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Bengali",
+        "Noto Sans Gurmukhi", "Noto Sans Gujarati", "Noto Sans Oriya", "Noto Sans Tamil", "Noto Sans Telugu",
+        "Noto Sans Kannada", "Noto Sans Malayalam", "Noto Sans Sinhala", "Noto Sans Thai", "Noto Sans Lao",
+        "Noto Sans Khmer", "Noto Sans Myanmar", "Noto Sans Georgian", "Noto Sans Armenian", "Noto Sans Ethiopic",
+        "Noto Sans CJK JP", "Noto Sans Symbols", "Noto Sans Symbols2", "Noto Sans Math",
+    )
     # Font sizes for a 16:9 frame; narrower frames scale them (see ``scale``).
     title_size: float = 60
     headline_size: float = 40
@@ -90,6 +99,11 @@ class Theme:
     caption_share: float = 0.34
     caption_share_portrait: float = 0.42
     icon_colors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def font_stack(self) -> str:
+        """``font`` and its fallbacks as one Pango family list ("DejaVu Sans, Noto Sans, ...")."""
+        return ", ".join((self.font, *self.fallback_fonts))
 
     # -- frame geometry --------------------------------------------------
     @property
