@@ -11,6 +11,11 @@ OUT    ?= media/a_day_in_life.mp4
 APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config
 # Headless Chromium: tests/test_review.py opens the review page (OUT.html) in it.
 TEST_APT_PACKAGES := chromium
+# Fonts for every writing system: Noto core (Latin, Greek, Cyrillic, Arabic, Hebrew,
+# Devanagari and the other Indic scripts, Thai, Ethiopic, symbols...: 12 MB download,
+# 43 MB installed) and Noto CJK (Chinese, Japanese, Korean: 57 MB, 91 MB installed).
+# fonts-noto-extra (other weights, 72 MB / 334 MB) and fonts-noto-cjk-extra are not needed.
+FONT_PACKAGES := fonts-noto-core fonts-noto-cjk fontconfig
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install system-deps test video bench clean help
@@ -24,9 +29,9 @@ help:
 install: $(STAMP)
 
 system-deps:
-	@if pkg-config --exists pangocairo 2>/dev/null; then :; else \
-		echo "Installing $(APT_PACKAGES) (needed to build pycairo and manimpango)"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	@if pkg-config --exists pangocairo 2>/dev/null && dpkg -s $(FONT_PACKAGES) >/dev/null 2>&1; then :; else \
+		echo "Installing $(APT_PACKAGES) (needed to build pycairo and manimpango) and $(FONT_PACKAGES)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) $(FONT_PACKAGES); \
 	fi
 	@if command -v chromium >/dev/null 2>&1; then :; else \
 		echo "Installing $(TEST_APT_PACKAGES) (the review page test runs it headless)"; \

@@ -105,6 +105,24 @@ def detect_language(text: str) -> str:
     return code if best > len(letters) / 2 else DEFAULT_LANGUAGE
 
 
+#: Below this many words, a text in Latin letters is too short to tell English from other languages.
+SURE_WORDS = 4
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def written_in(text: str, lang: str) -> bool:
+    """Whether ``text`` is (probably) written in ``lang`` (a Latin-script language).
+
+    A text of Latin letters shorter than :data:`SURE_WORDS` words ("Python
+    rocks") gets the benefit of the doubt; other writing systems never do.
+    """
+    if same_language(detect_language(text), lang):
+        return True
+    letters = _LETTER.findall(text)
+    latin = sum(1 for ch in letters if _LATIN_LETTER.match(ch))
+    return bool(letters) and latin > len(letters) / 2 and len(text.split()) < SURE_WORDS
+
+
 def script_language(script: Script) -> str:
     """The language of a script, from all its spoken text."""
     return detect_language(" ".join(p.spoken for p in script.paragraphs))
@@ -128,4 +146,5 @@ __all__ = [
     "same_language",
     "script_language",
     "scripts_language",
+    "written_in",
 ]

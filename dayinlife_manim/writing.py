@@ -96,6 +96,21 @@ def spoken_words(text: str) -> float:
     return spaced + cjk / CJK_CHARS_PER_WORD + southeast / SOUTHEAST_ASIAN_CHARS_PER_WORD
 
 
+_CLAUSE_END = re.compile(r"[,;:、，；：。．！？.!?…।؟،]")
+
+
+def first_words(text: str, max_words: int = 5, max_chars: int = 14) -> str:
+    """The opening words of ``text``'s first clause: at most ``max_words`` words, or
+    ``max_chars`` characters of a script written without spaces; no trailing punctuation.
+    """
+    clause = _CLAUSE_END.split(text.strip(), maxsplit=1)[0].strip() or text.strip()
+    words = clause.split()[:max_words]
+    head = " ".join(words)
+    if _NO_SPACE_CHAR.search(head) and len(head) > max_chars:
+        head = head[:max_chars].rstrip() + "…"
+    return head.strip(" -–—'\"“”‘’()«»「」")
+
+
 # --- line breaking -------------------------------------------------------------------
 
 
@@ -179,6 +194,7 @@ __all__ = [
     "SENTENCE_STOPS",
     "break_units",
     "display_columns",
+    "first_words",
     "is_cjk",
     "is_rtl",
     "join_units",

@@ -34,6 +34,8 @@ from ..visuals.icons import icon_names
 FALLBACK_ICON = "text-box-outline"
 #: The fallback for a paragraph that asks something.
 FALLBACK_QUESTION_ICON = "lightbulb-on-outline"
+#: The language of the keyword map; a paragraph in another language gets the fallback icon.
+LANGUAGE = "en"
 
 # --- the curated map ------------------------------------------------------------
 # "slug: word word ..." -- every word (a lemma; plurals and -ing/-ed forms are
@@ -803,9 +805,14 @@ def match_icons(text: str, k: int = 3) -> list[IconMatch]:
         families.add(family(c.slug))
         keywords.add(c.keyword)
     if not chosen:
-        slug = FALLBACK_QUESTION_ICON if "?" in (text or "") else FALLBACK_ICON
-        return [IconMatch(slug, "", "", -1, 0.0)]
+        return [fallback_icon(text)]
     return sorted(chosen, key=lambda m: m.position)
+
+
+def fallback_icon(text: str) -> IconMatch:
+    """The neutral icon (a light bulb for a question, in any script's question mark)."""
+    slug = FALLBACK_QUESTION_ICON if any(q in (text or "") for q in "?？؟") else FALLBACK_ICON
+    return IconMatch(slug, "", "", -1, 0.0)
 
 
 def pick_icons(text: str, k: int = 3) -> list[str]:
@@ -1005,6 +1012,8 @@ __all__ = [
     "COMMON_WORDS",
     "FALLBACK_ICON",
     "FALLBACK_QUESTION_ICON",
+    "LANGUAGE",
+    "fallback_icon",
     "IconMatch",
     "STOP_WORDS",
     "curated_map",

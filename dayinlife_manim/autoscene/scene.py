@@ -29,7 +29,10 @@ from manim import DOWN, RIGHT, UP, AnimationGroup, Circle, FadeIn, FadeOut, Grow
 from ..scene import NarratedScene, SentenceWindow
 from ..visuals import motions
 from ..visuals.icons import icon
-from .keywords import IconMatch, headline_for, match_icons
+from ..language import written_in
+from ..writing import first_words
+from .keywords import LANGUAGE as KEYWORD_LANGUAGE
+from .keywords import IconMatch, fallback_icon, headline_for, match_icons
 from ..visuals.text import metrics, paragraph, text
 from ..visuals.theme import Region
 
@@ -85,14 +88,15 @@ class AutoScene(NarratedScene):
         super().setup()
         self.is_title = self.para.kind == "title"
         text_ = self.para.display_text
+        known = written_in(text_, KEYWORD_LANGUAGE)  # else: no English words guessed from another language
         if self.is_title:
             self.headline = None
             self.show_captions = False
         else:
-            headline = headline_for(text_)
+            headline = headline_for(text_) if known else first_words(text_)
             self.headline = headline if headline and not _same_words(headline, text_) else None
         k = 1 if self.is_title else min(self.max_icons, icon_count(len(text_.split())))
-        self.matches = match_icons(text_, k)
+        self.matches = match_icons(text_, k) if known else [fallback_icon(text_)]
 
     # -- the story ----------------------------------------------------------------
     def narrate(self) -> None:

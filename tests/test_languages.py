@@ -1,0 +1,305 @@
+"""Scripts in any language: drawn with no missing glyph, right to left where
+they should be, split into the right sentences, spoken in their own language
+or refused in one line."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pytest
+from manim import tempconfig
+
+from dayinlife_manim import fonts
+from dayinlife_manim.autoscene import AutoScene
+from dayinlife_manim.autoscene.keywords import FALLBACK_ICON
+from dayinlife_manim.cli import cli
+from dayinlife_manim.errors import UserError, VoiceError
+from dayinlife_manim.language import detect_language, written_in
+from dayinlife_manim.render import RenderSettings, render_scene
+from dayinlife_manim.script import parse_script, split_sentences
+from dayinlife_manim.voiceover import make_voiceover
+from dayinlife_manim.voices import SilentVoice, get_voice
+from dayinlife_manim.voices.silent import estimate_seconds
+from dayinlife_manim.visuals.captions import CaptionBlock
+from dayinlife_manim.visuals.text import text
+from dayinlife_manim.visuals.theme import DEFAULT_THEME
+from dayinlife_manim.writing import first_words, is_rtl, word_count, wrap
+
+# language: (paragraph, its sentences)
+SAMPLES = {
+    "es": ("¿Qué hace una ingeniera por la mañana? Primero toma café con leche. ¡Después entrena modelos!", 3),
+    "ru": ("Утром инженер пьёт кофе. Потом он обучает модели на Python. Вечером всё готово!", 3),
+    "ar": ("أستيقظ في الصباح الباكر. أشرب القهوة وأقرأ الأخبار؟ نعم، كل يوم.", 3),
+    "hi": ("मैं सुबह जल्दी उठता हूँ। फिर मैं कॉफ़ी पीता हूँ। क्या आप भी?", 3),
+    "ja": ("朝は七時に起きます。コーヒーを飲みながら、メールを確認します！午後はPythonでモデルを訓練します。", 3),
+}
+
+
+def glyph_chars(s: str) -> int:
+    return sum(1 for ch in s if fonts.needs_glyph(ch))
+
+
+def assert_no_missing_glyph(mob, content: str) -> None:
+    """Pango draws a missing glyph as a box plus its hex digits: more outlines than characters.
+
+    Shaping (Arabic joins, Devanagari conjuncts) only ever makes fewer.
+    """
+    outlines = [m for m in mob.submobjects if len(m.points)]
+    assert 0 < len(outlines) <= glyph_chars(content), (content, len(outlines), glyph_chars(content))
+
+
+# --- script model ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", sorted(SAMPLES))
+def test_sentence_counts(lang: str) -> None:
+    paragraph, count = SAMPLES[lang]
+    assert len(split_sentences(paragraph)) == count
+    script = parse_script(f"Title\n\n{paragraph}")
+    assert len(script.paragraphs[1].sentences) == count
+
+
+def test_cjk_full_stops_split_without_spaces() -> None:
+    assert split_sentences("今天天气很好。我们去公园吧！好吗？") == ["今天天气很好。", "我们去公园吧！", "好吗？"]
+    assert split_sentences("「行こう。」次へ。") == ["「行こう。」", "次へ。"]
+
+
+def test_words_of_scripts_without_spaces_are_characters() -> None:
+    assert word_count("今日は晴れです。") == 7
+    assert word_count("Python 3.11を使う") == 5
+    assert word_count("नमस्ते, मेरा नाम राज है।") == 5
+    # Two CJK characters take as long to say as a word.
+    assert estimate_seconds("今日は晴れです。明日は雨です。", 160) == pytest.approx(13 / 2 * 60 / 160)
+
+
+def test_wrap_breaks_cjk_between_characters_and_never_before_closing_punctuation() -> None:
+    sentence = "朝は七時に起きます。コーヒーを飲みながら、メールを確認します。"
+    lines = wrap(sentence, 7)
+    assert len(lines) > 2 and "".join(lines) == sentence
+    assert all(len(line) <= 7 for line in lines)
+    assert not any(line[0] in "。、」" for line in lines)
+    assert wrap("Hola, me llamo Ana y trabajo aquí.", 12) == ["Hola, me", "llamo Ana y", "trabajo", "aquí."]
+
+
+def test_first_words_headline() -> None:
+    assert first_words("Утром инженер пьёт кофе. Потом") == "Утром инженер пьёт кофе"
+    assert first_words("朝は七時に起きます。コーヒーを飲みながら") == "朝は七時に起きます"
+    assert first_words("午後はPythonでモデルを訓練します、そして") == "午後はPythonでモデルを…"
+
+
+# --- language -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", sorted(SAMPLES))
+def test_detects_the_language(lang: str) -> None:
+    assert detect_language(SAMPLES[lang][0]) == lang
+
+
+def test_keyword_language_guard() -> None:
+    assert written_in("My day starts very early, around eleven.", "en")
+    assert written_in("Python rocks", "en")  # too short to say it is not English
+    assert not written_in(SAMPLES["es"][0], "en")
+    assert not written_in("朝", "en")
+
+
+def write(tmp_path: Path, name: str, body: str) -> Path:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def run_cli(args: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
+    from dayinlife_manim import cli as cli_module
+
+    monkeypatch.setattr("sys.argv", ["dayinlife", *args])
+    try:
+        cli_module.main()
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_lang_is_detected_and_printed(tmp_path, media_env, monkeypatch, capsys) -> None:
+    script = write(tmp_path, "ja.txt", "# 一日\n\n" + SAMPLES["ja"][0] + "\n")
+    code, out, err = run_cli(["voice", str(script), "--voice", "silent"], monkeypatch, capsys)
+    assert code == 0, err
+    assert "language: ja (Japanese), detected from the script" in err
+
+
+@pytest.mark.network_attempt_expected
+def test_offline_non_english_without_a_voice_is_one_line(tmp_path, media_env, monkeypatch, capsys) -> None:
+    script = write(tmp_path, "hi.txt", SAMPLES["hi"][0] + "\n")
+    code, out, err = run_cli(["voice", str(script)], monkeypatch, capsys)  # auto, and the tests are offline
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and lines[0].startswith("language: hi")
+    assert lines[1].startswith("Error: ") and "Hindi (hi)" in lines[1]
+    assert "--voice silent" in lines[1] and "--voice gtts" in lines[1] and "--piper-model" in lines[1]
+    assert "Traceback" not in err
+
+
+def test_piper_never_reads_english_over_another_language() -> None:
+    with pytest.raises(VoiceError, match=r"speaks English \(en_US\), not Japanese \(ja\).*--voice silent"):
+        get_voice("piper", lang="ja")
+
+
+def test_piper_model_is_checked_on_load(tmp_path) -> None:
+    model = tmp_path / "de_DE-test-low.onnx"
+    with pytest.raises(VoiceError, match="piper model not found"):
+        get_voice("piper", lang="de", piper_model=model)
+    model.write_bytes(b"not an onnx file")
+    with pytest.raises(VoiceError, match="config not found"):
+        get_voice("piper", lang="de", piper_model=model)
+    Path(f"{model}.json").write_text(json.dumps({"language": {"code": "de_DE"}, "audio": {"sample_rate": 16000}}))
+    with pytest.raises(VoiceError, match=r"speaks German \(de_DE\), not Spanish \(es\)"):
+        get_voice("piper", lang="es", piper_model=model)
+    with pytest.raises(VoiceError, match="cannot load the piper voice"):
+        get_voice("piper", lang="de", piper_model=model)
+
+
+# --- glyphs ---------------------------------------------------------------------------------
+
+
+def test_missing_glyph_names_character_line_and_package(tmp_path) -> None:
+    from dayinlife_manim.script import load_script
+
+    script = load_script(write(tmp_path, "s.txt", "Title\n\nFirst line.\nSecond \ue000 line.\n"))
+    with pytest.raises(UserError) as caught:
+        fonts.check_glyphs(script)
+    message = str(caught.value)
+    assert "line 4" in message and "U+E000" in message and "\n" not in message
+
+
+def test_missing_font_package_is_named(tmp_path, monkeypatch) -> None:
+    """On a machine with DejaVu only, Japanese and Hindi name the Noto packages that draw them."""
+    from dayinlife_manim.script import load_script
+
+    dejavu = tuple(f for f in fonts.installed_faces() if f.family.startswith("DejaVu"))
+    assert dejavu, "DejaVu fonts are not installed"
+    monkeypatch.setattr(fonts, "installed_faces", lambda: dejavu)
+    fonts._coverage.cache_clear()
+    try:
+        for body, char, package in (("今日", "今", "fonts-noto-cjk"), ("नमस्ते", "न", "fonts-noto-core")):
+            script = load_script(write(tmp_path, "s.txt", f"Hello there.\n\n{body}\n"))
+            with pytest.raises(UserError, match=rf"line 3: .*'{char}' \(U\+{ord(char):04X} .*apt-get install {package}"):
+                fonts.check_glyphs(script)
+    finally:
+        fonts._coverage.cache_clear()
+
+
+@pytest.mark.parametrize("lang", sorted(SAMPLES))
+def test_every_sample_character_has_a_font(lang: str) -> None:
+    assert all(fonts.can_draw(ch) for ch in SAMPLES[lang][0]), [
+        unicodedata.name(ch) for ch in SAMPLES[lang][0] if not fonts.can_draw(ch)
+    ]
+
+
+def test_the_glyph_check_sees_a_box(tmp_path) -> None:
+    """The outline count used below does catch Pango's missing-glyph box."""
+    with tempconfig({"media_dir": str(tmp_path)}):
+        drawn = text("a\ue000b", DEFAULT_THEME)
+    assert len(drawn.submobjects) > glyph_chars("a\ue000b")
+
+
+@pytest.mark.parametrize("lang", sorted(SAMPLES))
+def test_text_draws_every_glyph(lang: str, tmp_path) -> None:
+    with tempconfig({"media_dir": str(tmp_path)}):
+        for sentence in split_sentences(SAMPLES[lang][0]):
+            assert_no_missing_glyph(text(sentence, DEFAULT_THEME), sentence)
+
+
+def test_right_to_left_words_run_right_to_left(tmp_path) -> None:
+    """The first word of an Arabic line is drawn at its right end; a lone RTL word is drawn at all.
+
+    (manim 0.22 draws nothing for a bare right-to-left word: visuals.text works around it.)
+    """
+    with tempconfig({"media_dir": str(tmp_path)}):
+        first, second = text("مرحبا", DEFAULT_THEME), text("بكم", DEFAULT_THEME)
+        line = text("مرحبا بكم", DEFAULT_THEME)
+    assert len(first.submobjects) == 5 and first.width > 0
+    glyphs = sorted(line.submobjects, key=lambda m: m.get_center()[0])
+    right, left = glyphs[-len(first.submobjects) :], glyphs[: len(second.submobjects)]
+
+    def shapes(mobs):
+        return [(round(m.width, 2), round(m.height, 2)) for m in sorted(mobs, key=lambda m: m.get_center()[0])]
+
+    assert shapes(right) == shapes(first.submobjects)
+    assert shapes(left) == shapes(second.submobjects)
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "9:16"])
+def test_captions_wrap_cjk_and_set_rtl_flush_right(aspect: str, tmp_path) -> None:
+    from dayinlife_manim.manifest import Cue
+
+    ja = "朝は七時に起きます。" * 6
+    ar = "أستيقظ في الصباح الباكر وأشرب القهوة وأقرأ الأخبار كل يوم قبل العمل."
+    with tempconfig({**RenderSettings.from_options("tiny", aspect).manim_config(), "media_dir": str(tmp_path)}):
+        region = DEFAULT_THEME.caption
+        for sentence in (ja, ar):
+            block = CaptionBlock([Cue(0.0, 4.0, sentence)], region, DEFAULT_THEME)
+            page = block.page(0)
+            lines = [line for group in page for line in group]
+            assert len(lines) >= 2
+            assert "".join(block.chunks[0].lines).replace(" ", "") == sentence.replace(" ", "")
+            size = text("朝", DEFAULT_THEME, "caption").height
+            for line, content in zip(lines, block.chunks[0].lines):
+                # Inside the caption region's width and the safe area (marks above Arabic letters
+                # may rise a hair above a line's nominal height).
+                assert region.left - 1e-3 <= line.get_left()[0] and line.get_right()[0] <= region.right + 1e-3
+                assert DEFAULT_THEME.safe.contains(line)
+                assert_no_missing_glyph(line, content)
+                if is_rtl(content):
+                    assert line.get_right()[0] == pytest.approx(region.right, abs=1e-3)
+                else:
+                    assert line.get_left()[0] == pytest.approx(region.left, abs=1e-3)
+            if sentence is ja:  # wrapped, not shrunk
+                assert all(line.height == pytest.approx(size, rel=0.05) for line in lines)
+
+
+# --- AutoScene, rendered -----------------------------------------------------------------------
+
+
+def capturing_scene(seen: dict):
+    class Capturing(AutoScene):
+        def narrate(self) -> None:
+            super().narrate()
+            block = self._caption_block
+            seen[self.para.id] = {
+                "headline": self.headline,
+                "icons": [m.slug for m in self.matches],
+                "lines": [(line, content) for c, chunk in enumerate(block.chunks) for line, content in zip(block._lines.get(c, []), chunk.lines)],
+                "safe": all(self.theme.safe.contains(m) for m in self.mobjects),
+            }
+
+    return Capturing
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", sorted(SAMPLES))
+def test_autoscene_renders_every_language(lang: str, tmp_path) -> None:
+    paragraph, count = SAMPLES[lang]
+    manifest, _ = make_voiceover(parse_script(f"Title\n\n{paragraph}", lang), SilentVoice(wpm=600), tmp_path / "m")
+    para = manifest.paragraphs[1]
+    assert len(para.cues) == count
+    seen: dict = {}
+    out = render_scene(
+        capturing_scene(seen),
+        manifest=tmp_path / "m" / manifest.slug / "manifest.json",
+        paragraph=para.id,
+        out=tmp_path / "s.mp4",
+        settings=RenderSettings.from_options("tiny", "16:9"),
+        workdir=tmp_path / "w",
+    )
+    assert out.stat().st_size > 0
+    result = seen[para.id]
+    # The keyword map is English: a neutral icon, and the paragraph's own first words as headline.
+    assert result["icons"] in ([FALLBACK_ICON], ["lightbulb-on-outline"])
+    assert result["headline"] and para.display_text.startswith(result["headline"].rstrip("…"))
+    assert result["safe"]
+    for line, content in result["lines"]:
+        assert_no_missing_glyph(line, content)
