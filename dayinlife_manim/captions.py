@@ -8,9 +8,10 @@ and the functions only turn them into text.
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass
 from typing import Iterable, Sequence
+
+from .writing import display_columns, wrap
 
 # Common subtitle guidelines (BBC, Netflix): at most two lines of about 42 characters.
 LINE_WIDTH = 42
@@ -41,7 +42,8 @@ class Caption:
 def wrap_captions(
     captions: Iterable[Caption], width: int = LINE_WIDTH, max_lines: int = MAX_LINES
 ) -> list[Caption]:
-    """Wrap each caption into lines of at most ``width`` characters.
+    """Wrap each caption into lines of at most ``width`` columns (a Chinese or
+    Japanese character takes two, and lines break between them).
 
     A caption that needs more than ``max_lines`` lines is split into several
     consecutive captions of at most ``max_lines`` lines each; its time is shared
@@ -50,7 +52,7 @@ def wrap_captions(
     """
     result: list[Caption] = []
     for caption in captions:
-        lines = textwrap.wrap(caption.text, width, break_on_hyphens=False)
+        lines = wrap(" ".join(caption.text.split()), width, display_columns)
         if not lines:
             continue
         pieces = [lines[i : i + max_lines] for i in range(0, len(lines), max_lines)]

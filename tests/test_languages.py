@@ -302,3 +302,15 @@ def test_autoscene_renders_every_language(lang: str, tmp_path) -> None:
     assert result["safe"]
     for line, content in result["lines"]:
         assert_no_missing_glyph(line, content)
+
+
+def test_subtitle_files_wrap_cjk_by_columns() -> None:
+    from dayinlife_manim.captions import LINE_WIDTH, Caption, wrap_captions
+    from dayinlife_manim.writing import display_columns
+
+    sentence = "朝は七時に起きて、コーヒーを飲みながらメールを確認します。午後はPythonでモデルを訓練します。"
+    pieces = wrap_captions([Caption(0.0, 6.0, sentence)])
+    lines = [line for p in pieces for line in p.text.split("\n")]
+    assert len(lines) >= 3 and "".join(lines) == sentence
+    assert all(display_columns(line) <= LINE_WIDTH for line in lines)
+    assert pieces[0].start == 0.0 and pieces[-1].end == 6.0

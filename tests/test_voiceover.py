@@ -465,7 +465,7 @@ def voice_factory(monkeypatch, fake_voice_cls):
 def test_ensure_voiceover_reuses_current_and_remakes_stale(seed_copy, media_env, voice_factory):
     calls, made = voice_factory
     first = ensure_voiceover(seed_copy, voice="fake")
-    assert calls == [("fake", {})] and made[0].calls == SEED_SENTENCES
+    assert calls == [("fake", {"lang": "en"})] and made[0].calls == SEED_SENTENCES  # the script's language
     assert first.root == media_env.media / first.slug  # $DAYINLIFE_MEDIA is the default
 
     again = ensure_voiceover(seed_copy)
@@ -476,7 +476,7 @@ def test_ensure_voiceover_reuses_current_and_remakes_stale(seed_copy, media_env,
     text = seed_copy.read_text(encoding="utf-8")
     seed_copy.write_text(text.replace("cool off in the pool", "cool off in the lake"), encoding="utf-8")
     remade = ensure_voiceover(seed_copy)
-    assert calls[-1] == ("fake", {"rate": 1.0})
+    assert calls[-1] == ("fake", {"rate": 1.0, "lang": "en"})
     assert made[-1].calls == 1
     assert remade.script_sha256 == load_script(seed_copy).sha256 != first.script_sha256
     check_layout(remade, AudioSettings())

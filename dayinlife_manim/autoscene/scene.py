@@ -12,7 +12,10 @@ them) and tells it like this:
   sentences give a gentle pulse or wiggle to the icon they mention (or the
   next one in turn); the synced caption block runs below;
 * the title paragraph: a title card (icon, big wrapped title, accent rule),
-  no captions.
+  no captions;
+* a paragraph in a language the (English) keyword map cannot read: the
+  neutral icon and the paragraph's own first words as headline, never
+  English words guessed from another language.
 
 Everything is placed relative to the theme's regions, so 16:9, 9:16 and 1:1
 frames all work, and text is shown literally (markup, ``&``, ``{}``).
