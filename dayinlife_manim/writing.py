@@ -105,7 +105,10 @@ def first_words(text: str, max_words: int = 5, max_chars: int = 14) -> str:
     """
     clause = _CLAUSE_END.split(text.strip(), maxsplit=1)[0].strip() or text.strip()
     words = clause.split()[:max_words]
-    head = " ".join(words)
+    if len(clause.split()) > max_words:  # cut mid-clause: do not end on a little word ("de", "и", "a")
+        while len(words) > 2 and sum(ch.isalpha() for ch in words[-1]) <= 2:
+            words.pop()
+    head = " ".join(words).lstrip("¿¡")
     if _NO_SPACE_CHAR.search(head) and len(head) > max_chars:
         head = head[:max_chars].rstrip() + "…"
     return head.strip(" -–—'\"“”‘’()«»「」")

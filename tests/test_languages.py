@@ -86,6 +86,8 @@ def test_wrap_breaks_cjk_between_characters_and_never_before_closing_punctuation
 
 def test_first_words_headline() -> None:
     assert first_words("Утром инженер пьёт кофе. Потом") == "Утром инженер пьёт кофе"
+    assert first_words("Утром инженер пьёт кофе и читает новости.") == "Утром инженер пьёт кофе"
+    assert first_words("¿Qué hace una ingeniera de datos?") == "Qué hace una ingeniera"
     assert first_words("朝は七時に起きます。コーヒーを飲みながら") == "朝は七時に起きます"
     assert first_words("午後はPythonでモデルを訓練します、そして") == "午後はPythonでモデルを…"
 
@@ -298,7 +300,8 @@ def test_autoscene_renders_every_language(lang: str, tmp_path) -> None:
     result = seen[para.id]
     # The keyword map is English: a neutral icon, and the paragraph's own first words as headline.
     assert result["icons"] in ([FALLBACK_ICON], ["lightbulb-on-outline"])
-    assert result["headline"] and para.display_text.startswith(result["headline"].rstrip("…"))
+    headline = result["headline"].rstrip("…")
+    assert headline and para.display_text.lstrip("¿¡").startswith(headline)  # its own first words
     assert result["safe"]
     for line, content in result["lines"]:
         assert_no_missing_glyph(line, content)
