@@ -55,7 +55,8 @@ def _voice(scripts, voice: str, lang: str | None, tld: str, rate: float, slow: b
 
     detected = lang is None
     if detected:
-        lang = scripts_language(scripts if isinstance(scripts, (list, tuple)) else [scripts])
+        scripts = scripts if isinstance(scripts, (list, tuple)) else [scripts]
+        lang = scripts_language(scripts, mixed_ok=voice == "silent")  # silence speaks every language
     backend = get_voice(
         voice, lang=lang, tld=tld, rate=rate, slow=slow, piper_model=piper_model, say=lambda m: click.echo(m, err=True)
     )

@@ -128,10 +128,11 @@ def script_language(script: Script) -> str:
     return detect_language(" ".join(p.spoken for p in script.paragraphs))
 
 
-def scripts_language(scripts: list[Script]) -> str:
-    """The one language of several scripts built with one voice; a one-line error when they differ."""
+def scripts_language(scripts: list[Script], mixed_ok: bool = False) -> str:
+    """The one language of several scripts built with one voice (the first one's, when ``mixed_ok``);
+    a one-line error when they differ."""
     found = {s.path or s.title: script_language(s) for s in scripts}
-    if len(set(found.values())) > 1:
+    if len(set(found.values())) > 1 and not mixed_ok:
         listed = ", ".join(f"{name}: {code}" for name, code in found.items())
         raise UserError(f"the scripts are in different languages ({listed}): build them one language at a time, or set --lang")
     return next(iter(found.values()), DEFAULT_LANGUAGE)

@@ -317,3 +317,11 @@ def test_subtitle_files_wrap_cjk_by_columns() -> None:
     assert len(lines) >= 3 and "".join(lines) == sentence
     assert all(display_columns(line) <= LINE_WIDTH for line in lines)
     assert pieces[0].start == 0.0 and pieces[-1].end == 6.0
+
+
+def test_scripts_in_several_languages_need_one_lang(tmp_path, media_env, monkeypatch, capsys) -> None:
+    es = write(tmp_path, "es.txt", SAMPLES["es"][0] + "\n")
+    ja = write(tmp_path, "ja.txt", SAMPLES["ja"][0] + "\n")
+    code, out, err = run_cli(["build", str(es), str(ja), "--voice", "piper"], monkeypatch, capsys)
+    assert code == 2 and err.count("\n") == 1
+    assert "different languages" in err and "es.txt: es" in err and "ja.txt: ja" in err
