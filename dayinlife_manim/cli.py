@@ -204,7 +204,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
 @click.option("--force", is_flag=True, help="Draw every scene again, ignoring the storyboard cache.")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="HTML page (default: MEDIA/<script-slug>/storyboard.html).")
 @MEDIA
-def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, tld, rate, slow, workers, force, out, media_dir):
+def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_model, tld, rate, slow, workers, force, out, media_dir):
     """Stills of every scene at each beat, without rendering any video.
 
     A beat is the end of each sentence window and each point a scene waits
@@ -221,7 +221,7 @@ def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, tld, ra
 
     settings = RenderSettings.from_options(quality, aspect, fps)
     parsed = load_script(script)
-    backend = _voice(voice, lang, tld, rate, slow)
+    backend = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
     manifest, _ = make_voiceover(parsed, backend, media_dir)
     report = run_storyboard(
         manifest, scenes_module, settings, out=out, workers=workers or os.cpu_count() or 1, force=force,
