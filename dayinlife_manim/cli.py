@@ -50,13 +50,11 @@ def voice_options(fn):
 
 def _voice(scripts, voice: str, lang: str | None, tld: str, rate: float, slow: bool, piper_model: Path | None):
     """The voice for ``scripts`` (one or several): their language detected (and said) unless ``--lang`` names it."""
-    from .language import language_name, scripts_language
+    from .language import language_name, voice_language
     from .voices import get_voice
 
-    detected = lang is None
-    if detected:
-        scripts = scripts if isinstance(scripts, (list, tuple)) else [scripts]
-        lang = scripts_language(scripts, mixed_ok=voice == "silent")  # silence speaks every language
+    scripts = scripts if isinstance(scripts, (list, tuple)) else [scripts]
+    lang, detected = voice_language(scripts, lang, voice)
     backend = get_voice(
         voice, lang=lang, tld=tld, rate=rate, slow=slow, piper_model=piper_model, say=lambda m: click.echo(m, err=True)
     )

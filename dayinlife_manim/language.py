@@ -14,34 +14,43 @@ import functools
 import re
 
 from .errors import UserError
-from .script import Script
+from .script import Script, script_line
 
 DEFAULT_LANGUAGE = "en"
 
-#: Writing systems that tell the language on their own, and the code for the rest.
-_BY_SCRIPT = (
-    (re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]"), "ja"),  # kana
-    (re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"), "ko"),  # hangul
-    (re.compile("[\u4e00-\u9fff\u3400-\u4dbf]"), "zh-CN"),
-    (re.compile("[\u0600-\u06ff\u0750-\u077f]"), "ar"),
-    (re.compile("[\u0590-\u05ff]"), "iw"),
-    (re.compile("[\u0900-\u097f]"), "hi"),
-    (re.compile("[\u0980-\u09ff]"), "bn"),
-    (re.compile("[\u0a00-\u0a7f]"), "pa"),
-    (re.compile("[\u0a80-\u0aff]"), "gu"),
-    (re.compile("[\u0b80-\u0bff]"), "ta"),
-    (re.compile("[\u0c00-\u0c7f]"), "te"),
-    (re.compile("[\u0c80-\u0cff]"), "kn"),
-    (re.compile("[\u0d00-\u0d7f]"), "ml"),
-    (re.compile("[\u0d80-\u0dff]"), "si"),
-    (re.compile("[\u0e00-\u0e7f]"), "th"),
-    (re.compile("[\u1000-\u109f]"), "my"),
-    (re.compile("[\u1780-\u17ff]"), "km"),
-    (re.compile("[\u0370-\u03ff\u1f00-\u1fff]"), "el"),
-    (re.compile("[\u0400-\u04ff]"), "ru"),
-    (re.compile("[\u0531-\u058f]"), "hy"),
+#: Writing systems: name, letters, and the language a text in it is taken for
+#: when py3langid is not installed.  Kana and hangul settle Japanese and Korean.
+_SYSTEMS = (
+    ("kana", re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]"), "ja"),
+    ("hangul", re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"), "ko"),
+    ("han", re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]"), "zh-CN"),
+    ("arabic", re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]"), "ar"),
+    ("hebrew", re.compile("[\u0590-\u05ff]"), "iw"),
+    ("devanagari", re.compile("[\u0900-\u097f]"), "hi"),
+    ("bengali", re.compile("[\u0980-\u09ff]"), "bn"),
+    ("gurmukhi", re.compile("[\u0a00-\u0a7f]"), "pa"),
+    ("gujarati", re.compile("[\u0a80-\u0aff]"), "gu"),
+    ("tamil", re.compile("[\u0b80-\u0bff]"), "ta"),
+    ("telugu", re.compile("[\u0c00-\u0c7f]"), "te"),
+    ("kannada", re.compile("[\u0c80-\u0cff]"), "kn"),
+    ("malayalam", re.compile("[\u0d00-\u0d7f]"), "ml"),
+    ("sinhala", re.compile("[\u0d80-\u0dff]"), "si"),
+    ("thai", re.compile("[\u0e00-\u0e7f]"), "th"),
+    ("myanmar", re.compile("[\u1000-\u109f]"), "my"),
+    ("khmer", re.compile("[\u1780-\u17ff]"), "km"),
+    ("greek", re.compile("[\u0370-\u03ff\u1f00-\u1fff]"), "el"),
+    ("cyrillic", re.compile("[\u0400-\u04ff]"), "ru"),
+    ("armenian", re.compile("[\u0531-\u058f]"), "hy"),
 )
+#: Languages written in another system than their default language's ("ur" in Arabic letters).
+_SYSTEM_OF = {
+    **{code: "arabic" for code in ("fa", "ur", "ps", "sd", "ug", "ku")},
+    **{code: "devanagari" for code in ("mr", "ne", "sa")},
+    **{code: "cyrillic" for code in ("uk", "bg", "sr", "mk", "be", "kk", "ky", "mn", "tg")},
+    "yi": "hebrew",
+}
 _LETTER = re.compile(r"[^\W\d_]")
+_LATIN = "latin"
 #: py3langid's codes that gTTS spells differently.
 _GTTS_CODE = {"zh": "zh-CN", "he": "iw", "jv": "jw", "fil": "tl"}
 #: Codes that name the same language.
@@ -88,21 +97,69 @@ def _identifier():
 
 def detect_language(text: str) -> str:
     """The gTTS code of the language ``text`` is most likely written in (``en`` when it cannot tell)."""
-    letters = _LETTER.findall(text)
-    if not letters:
+    system = writing_system(text)
+    if system is None:
         return DEFAULT_LANGUAGE
-    counts = [(len(pattern.findall(text)), code) for pattern, code in _BY_SCRIPT]
-    kana, hangul = counts[0][0], counts[1][0]
-    if kana:
-        return "ja"
-    if hangul:
-        return "ko"
+    if system in ("kana", "hangul"):  # only Japanese and Korean are written so
+        return "ja" if system == "kana" else "ko"
     identifier = _identifier()
     if identifier is not None:
+        # Only the dominant writing system's letters: a line of Japanese must not outvote English paragraphs.
+        others = [pattern for name, pattern, _ in _SYSTEMS if name != system]
+        for pattern in others:
+            text = pattern.sub(" ", text)
+        if system != _LATIN:
+            text = re.sub(r"[A-Za-z\u00c0-\u024f]", " ", text)
         code = identifier.classify(text)[0]
         return _GTTS_CODE.get(code, code)
-    best, code = max(counts)
-    return code if best > len(letters) / 2 else DEFAULT_LANGUAGE
+    return next((code for name, _, code in _SYSTEMS if name == system), DEFAULT_LANGUAGE)
+
+
+def writing_system(text: str) -> str | None:
+    """The writing system most of ``text``'s letters are in ("latin", "kana", "han", "arabic"...); None without letters."""
+    letters = len(_LETTER.findall(text))
+    if not letters:
+        return None
+    counts = {name: len(pattern.findall(text)) for name, pattern, _ in _SYSTEMS}
+    counts[_LATIN] = letters - sum(counts.values())
+    if counts["kana"]:  # Japanese mixes kana and kanji
+        counts["kana"] += counts.pop("han")
+    return max(counts, key=counts.get)
+
+
+def writing_systems(lang: str) -> set[str]:
+    """The writing systems ``lang`` is written in (Latin letters, for the languages not listed)."""
+    base = base_language(lang)
+    if base in _SYSTEM_OF:
+        return {_SYSTEM_OF[base]}
+    found = {name for name, _, code in _SYSTEMS if base_language(code) == base}
+    if base == "ja":
+        found |= {"han"}
+    if base == "ko":
+        found |= {"han"}
+    return found or {_LATIN}
+
+
+def check_spoken_language(script: Script, lang: str) -> None:
+    """Refuse, in one line, a sentence a voice for ``lang`` would read in the wrong language.
+
+    A sentence written in another writing system than ``lang``'s (a line of
+    Japanese in an English script) is one no voice of ``lang`` can speak.
+    Latin letters pass anywhere (names, code, a word of English).
+    """
+    own = writing_systems(lang)
+    for para in script.paragraphs:
+        for sentence in para.sentences:
+            system = writing_system(sentence.spoken)
+            if system is None or system == _LATIN or system in own:
+                continue
+            other = detect_language(sentence.spoken)
+            where = script_line(script, sentence.text)
+            raise UserError(
+                f"{where}: this sentence is in {language_name(other)} ({other}), but the voice speaks "
+                f"{language_name(lang)} ({lang}) and would read it wrong; one voice speaks one language: "
+                "put it in a script of its own, or use --voice silent"
+            )
 
 
 #: Below this many words, a text in Latin letters is too short to tell English from other languages.
@@ -128,6 +185,18 @@ def script_language(script: Script) -> str:
     return detect_language(" ".join(p.spoken for p in script.paragraphs))
 
 
+def voice_language(scripts: list[Script], lang: str | None, voice: str) -> tuple[str, bool]:
+    """The language the voice ``voice`` speaks ``scripts`` in: ``lang``, or detected (then
+    ``(code, True)``); every sentence must be one that language's voice can read (not for ``silent``)."""
+    detected = lang is None
+    speaks = voice != "silent"
+    lang = scripts_language(scripts, mixed_ok=not speaks) if lang is None else lang
+    if speaks:
+        for script in scripts:
+            check_spoken_language(script, lang)
+    return lang, detected
+
+
 def scripts_language(scripts: list[Script], mixed_ok: bool = False) -> str:
     """The one language of several scripts built with one voice (the first one's, when ``mixed_ok``);
     a one-line error when they differ."""
@@ -141,11 +210,15 @@ def scripts_language(scripts: list[Script], mixed_ok: bool = False) -> str:
 __all__ = [
     "DEFAULT_LANGUAGE",
     "base_language",
+    "check_spoken_language",
     "detect_language",
     "gtts_languages",
     "language_name",
     "same_language",
     "script_language",
+    "voice_language",
     "scripts_language",
+    "writing_system",
+    "writing_systems",
     "written_in",
 ]

@@ -162,6 +162,22 @@ def parse_script(text: str, name: str = "script") -> Script:
     return replace(script, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
+def script_line(script: Script, text: str) -> str:
+    """Where ``text`` (shown text of a sentence) is in ``script``: "FILE, line N", or "script" when unknown."""
+    if script.path is None:
+        return "script"
+    try:
+        lines = [display_text(line) for line in script.path.read_text(encoding="utf-8-sig").splitlines()]
+    except OSError:
+        return str(script.path)
+    words = text.split()
+    for needle in (text[:24], " ".join(words[:2]), words[0] if words else text):  # a sentence may span lines
+        for number, line in enumerate(lines, 1):
+            if needle and needle in line:
+                return f"{script.path}, line {number}"
+    return str(script.path)
+
+
 def split_sentences(text: str) -> list[str]:
     """Split ``text`` into sentences; whitespace is collapsed and no sentence is empty.
 

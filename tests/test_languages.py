@@ -325,3 +325,17 @@ def test_scripts_in_several_languages_need_one_lang(tmp_path, media_env, monkeyp
     code, out, err = run_cli(["build", str(es), str(ja), "--voice", "piper"], monkeypatch, capsys)
     assert code == 2 and err.count("\n") == 1
     assert "different languages" in err and "es.txt: es" in err and "ja.txt: ja" in err
+
+
+def test_a_line_in_another_writing_system_is_not_read_by_the_wrong_voice(tmp_path, media_env, monkeypatch, capsys) -> None:
+    script = write(tmp_path, "mixed.txt", "A Day\n\nMy day starts early.\nThen I relax.\n今日は晴れです。\n\nThe end.\n")
+    assert detect_language("My day starts early. Then I relax. 今日は晴れです。 The end.") == "en"
+    code, out, err = run_cli(["voice", str(script), "--voice", "piper"], monkeypatch, capsys)
+    assert code == 2 and err.count("\n") == 1, err
+    assert "mixed.txt, line 5" in err and "Japanese (ja)" in err and "English (en)" in err and "--voice silent" in err
+    code, out, err = run_cli(["voice", str(script), "--voice", "silent"], monkeypatch, capsys)
+    assert code == 0, err
+    # Latin letters pass anywhere: a name or a line of code in a Japanese script.
+    script = write(tmp_path, "ja.txt", SAMPLES["ja"][0] + "\n\nPython 3.11.\n")
+    code, out, err = run_cli(["voice", str(script), "--voice", "piper", "--lang", "ja"], monkeypatch, capsys)
+    assert code == 1 and "not Japanese (ja)" in err  # the refusal is about the voice, not the Latin line
