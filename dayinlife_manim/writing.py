@@ -110,7 +110,10 @@ def first_words(text: str, max_words: int = 5, max_chars: int = 14) -> str:
             words.pop()
     head = " ".join(words).lstrip("¿¡")
     if _NO_SPACE_CHAR.search(head) and len(head) > max_chars:
-        head = head[:max_chars].rstrip() + "…"
+        cut = max_chars
+        while cut < len(head) and _is_mark(head[cut]):  # keep a Thai vowel sign with its letter
+            cut += 1
+        head = head[:cut].rstrip() + "…" if cut < len(head) else head
     return head.strip(" -–—'\"“”‘’()«»「」")
 
 

@@ -88,6 +88,10 @@ def test_first_words_headline() -> None:
     assert first_words("Утром инженер пьёт кофе. Потом") == "Утром инженер пьёт кофе"
     assert first_words("Утром инженер пьёт кофе и читает новости.") == "Утром инженер пьёт кофе"
     assert first_words("¿Qué hace una ingeniera de datos?") == "Qué hace una ingeniera"
+    thai = "ตอนเช้าผมดื่มกาแฟและอ่านข่าว"
+    for limit in range(4, 20):  # never cut between a Thai letter and its vowel or tone mark
+        body = first_words(thai, max_chars=limit).rstrip("…")
+        assert thai.startswith(body) and not unicodedata.category(thai[len(body)]).startswith("M")
     assert first_words("朝は七時に起きます。コーヒーを飲みながら") == "朝は七時に起きます"
     assert first_words("午後はPythonでモデルを訓練します、そして") == "午後はPythonでモデルを…"
 
