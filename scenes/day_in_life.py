@@ -2,9 +2,10 @@
 
 One scene per paragraph of ``examples/a_day_in_life.txt`` (a comedy
 explainer).  Each scene is a short story in ``narrate``; the drawings that
-scenes share live in ``dayinlife_manim.visuals.props`` (clock, progress bar,
-sliders, robot...) and ``dayinlife_manim.visuals.gadgets`` (vertical farm,
-meeting grid, checklist, face, cookie jar, counter...).  Render one with::
+scenes share live in ``dayinlife_manim.visuals``, one module per subject
+(``time``: clock, calendar; ``people``: face, robot, sitting coder; ``charts``:
+bars, gauges, counters; ``office``; ``home``; ``effects``; ``layout``); run
+``dayinlife gallery`` to see them all.  Render one with::
 
     DAYINLIFE_VOICE=silent .venv/bin/manim render scenes/day_in_life.py LateStart -ql
 """
@@ -43,43 +44,13 @@ from manim import (
 
 from dayinlife_manim.scene import NarratedScene
 from dayinlife_manim.visuals import icon, motions, paragraph, text
-from dayinlife_manim.visuals.gadgets import (
-    Checklist,
-    CodeLaptop,
-    CookieJar,
-    Counter,
-    Curtains,
-    Face,
-    FillBar,
-    FlipCalendar,
-    MeetingGrid,
-    PillBottle,
-    Shower,
-    Snore,
-    Sparkles,
-    ThoughtCloud,
-    VerticalFarm,
-    ring,
-    split,
-)
-from dayinlife_manim.visuals.props import (
-    Card,
-    Clock,
-    CodeCard,
-    Gauge,
-    LineChart,
-    MoodLine,
-    ProgressBar,
-    Robot,
-    ScanLine,
-    SittingFigure,
-    Slider,
-    SpeedLines,
-    ThoughtBubble,
-    Waves,
-    cells,
-    lay_out,
-)
+from dayinlife_manim.visuals.charts import Counter, FillBar, Gauge, LineChart, MoodLine, ProgressBar, Slider
+from dayinlife_manim.visuals.effects import ScanLine, Sparkles, SpeedLines, Waves
+from dayinlife_manim.visuals.home import CookieJar, Curtains, PillBottle, Shower, VerticalFarm
+from dayinlife_manim.visuals.layout import cells, lay_out, ring, split
+from dayinlife_manim.visuals.office import Card, Checklist, CodeCard, CodeLaptop, MeetingGrid
+from dayinlife_manim.visuals.people import Face, Robot, SittingFigure, Snore, ThoughtBubble, ThoughtCloud
+from dayinlife_manim.visuals.time import Clock, FlipCalendar
 from dayinlife_manim.visuals.theme import Region
 
 #: Every scene below tells a paragraph of this script (NarratedScene reads the module's SCRIPT).

@@ -31,11 +31,18 @@ TRANSITION_TIME = 0.3
 
 
 def pop_in(mob: Mobject, **kwargs) -> Animation:
-    """Grow from the centre with a little overshoot."""
+    """Grow from the centre with a little overshoot.
+
+    Example: ``pop_in(icon("coffee", height=1.5))``
+    """
     return GrowFromCenter(mob, rate_func=rate_functions.ease_out_back, **kwargs)
 
 
 def pop_out(mob: Mobject, **kwargs) -> Animation:
+    """Shrink to half while fading out.
+
+    Example: ``pop_out(icon("coffee", height=1.5))``
+    """
     return FadeOut(mob, scale=0.5, **kwargs)
 
 
@@ -88,45 +95,76 @@ class FadeInPlace(Animation):
 
 
 def fade(mob: Mobject, *, fade_in: bool = True, shift=None, **kwargs) -> Animation:
-    """Fade ``mob`` in or out (shifting by ``shift``), in place when it is all vectorized."""
+    """Fade ``mob`` in or out (shifting by ``shift``), in place when it is all vectorized.
+
+    Example: ``fade(icon("coffee", height=1.5), shift=0.5 * UP)``
+    """
     if all(isinstance(m, VMobject) for m in mob.family_members_with_points()):
         return FadeInPlace(mob, fade_in=fade_in, shift=shift, **kwargs)
     return (FadeIn if fade_in else FadeOut)(mob, shift=shift, **kwargs)
 
 
 def slide_in(mob: Mobject, direction=UP, distance: float = 0.6, **kwargs) -> Animation:
-    """Fade in while sliding ``distance`` along ``direction``."""
+    """Fade in while sliding ``distance`` along ``direction``.
+
+    Example: ``slide_in(icon("laptop", height=1.5))``
+    """
     return fade(mob, shift=np.asarray(direction) * distance, **kwargs)
 
 
 def slide_out(mob: Mobject, direction=DOWN, distance: float = 0.6, **kwargs) -> Animation:
+    """Fade out while sliding ``distance`` along ``direction``.
+
+    Example: ``slide_out(icon("laptop", height=1.5))``
+    """
     return fade(mob, fade_in=False, shift=np.asarray(direction) * distance, **kwargs)
 
 
 def pop_in_each(*mobs: Mobject, lag: float = 0.25, **kwargs) -> Animation:
-    """Pop in several mobjects one after another."""
+    """Pop in several mobjects one after another.
+
+    Example: ``pop_in_each(*VGroup(icon("coffee"), icon("laptop"), icon("robot")).arrange(RIGHT))``
+    """
     return LaggedStart(*(pop_in(m) for m in mobs), lag_ratio=lag, **kwargs)
 
 
 def pulse(mob: Mobject, scale: float = 1.2, color=None, **kwargs) -> Animation:
-    """A quick grow-and-back to draw the eye (keeps the colour unless given)."""
+    """A quick grow-and-back to draw the eye (keeps the colour unless given).
+
+    Example: ``pulse(icon("heart", height=1.5))``
+    """
     return Indicate(mob, scale_factor=scale, color=color or mob.get_color(), **kwargs)
 
 
 def wiggle(mob: Mobject, **kwargs) -> Animation:
+    """A playful wobble in place (a ringing bell, an eager hand).
+
+    Example: ``wiggle(icon("bell", height=1.5))``
+    """
     return Wiggle(mob, **kwargs)
 
 
 def circle_around(mob: Mobject, color: str = "#ffb703", **kwargs) -> Animation:
+    """Draw a ring around ``mob`` that comes and goes: "look here".
+
+    Example: ``circle_around(star := icon("star", height=1.5))``
+    """
     return Circumscribe(mob, color=color, **kwargs)
 
 
 def spin(mob: Mobject, turns: float = 1.0, **kwargs) -> Animation:
+    """Turn ``turns`` full times about its centre.
+
+    Example: ``spin(icon("cog", height=1.5))``
+    """
     return Rotate(mob, angle=turns * 2 * np.pi, **kwargs)
 
 
 def shake(mob: Mobject, amplitude: float = 0.08, times: int = 4, **kwargs) -> Animation:
-    """Shake left and right, ending where it started (for anger, alarms...)."""
+    """Shake left and right, ending where it started (for anger, alarms...).
+
+    Example: ``shake(icon("alarm", height=1.5))``
+    """
     steps = []
     for i in range(times):
         d = amplitude if i % 2 == 0 else -amplitude
@@ -135,10 +173,16 @@ def shake(mob: Mobject, amplitude: float = 0.08, times: int = 4, **kwargs) -> An
 
 
 def scene_in(*mobs: Mobject) -> Animation:
-    """The entrance of a scene's first elements (under half a second)."""
+    """The entrance of a scene's first elements (under half a second).
+
+    Example: ``scene_in(*VGroup(icon("coffee"), text("Good morning", DEFAULT_THEME, "headline")).arrange(DOWN))``
+    """
     return AnimationGroup(*(fade(m, shift=UP * 0.15) for m in mobs), run_time=TRANSITION_TIME)
 
 
 def scene_out(*mobs: Mobject) -> Animation:
-    """The exit of everything at the end of a scene, back to the bare background."""
+    """The exit of everything at the end of a scene, back to the bare background.
+
+    Example: ``scene_out(*VGroup(icon("coffee"), text("Good night", DEFAULT_THEME, "headline")).arrange(DOWN))``
+    """
     return AnimationGroup(*(fade(m, fade_in=False) for m in mobs), run_time=TRANSITION_TIME)
