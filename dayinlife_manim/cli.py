@@ -13,6 +13,7 @@ import click
 
 from . import __version__
 from .errors import UserError
+from .gallery import SUBJECTS as GALLERY_SUBJECTS
 from .voices import VOICES
 
 # No dir_okay=False: load_script reports a directory as a one-line error, not click's usage block.
@@ -97,6 +98,10 @@ def voice(script: Path, voice: str, lang: str | None, piper_model: Path | None, 
     )
 
 
+WATCH_OPTION = click.option(
+    "--watch", is_flag=True,
+    help="Keep running: redo the job whenever the script, the scene module or a module it imports from its folder changes (only what changed is redone). Ctrl-C stops.",
+)
 SCENES_OPTION = click.option(
     "--scenes",
     "scenes_module",
@@ -130,8 +135,9 @@ def frame_options(fn):
 @click.option("--music", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help="Background music, ducked under the voice.")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Output MP4 of a one-script build (default: MEDIA/<script-slug>.mp4).")
 @click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Folder for the videos, one <script-slug>.mp4 per script (default: MEDIA).")
+@WATCH_OPTION
 @MEDIA
-def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_model, tld, rate, slow, workers, cluster, allow_insecure, force, music, out, out_dir, media_dir):
+def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_model, tld, rate, slow, workers, cluster, allow_insecure, force, music, out, out_dir, watch, media_dir):
     """Build the narrated video of each SCRIPT (files, or folders of .txt scripts).
 
     Voice, render every scene, stitch. Scenes of all scripts share one queue
@@ -146,50 +152,58 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
     from .script import load_script
 
     settings = RenderSettings.from_options(quality, aspect, fps, cfr=cfr)
-    parsed = [load_script(path) for path in find_scripts(scripts)]
-    backend = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
-    reports = []
+    first = []
 
-    def summary(rows) -> None:
-        click.echo(table(("script", "rendered", "cached", "duration", "status", "output"), summary_rows(rows), right=(1, 2, 3)))
+    def once():
+        parsed = [load_script(path) for path in find_scripts(scripts)]
+        backend = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
+        reports = []
 
-    with ExitStack() as scene_stack, ExitStack() as voice_stack:
-        voice_bar = voice_stack.enter_context(
-            click.progressbar(length=sum(p.sentence_count for p in parsed), label="Voicing  ", file=sys.stderr)
-        )
-        scene_bar = []
+        def summary(rows) -> None:
+            click.echo(table(("script", "rendered", "cached", "duration", "status", "output"), summary_rows(rows), right=(1, 2, 3)))
 
-        def on_plan(jobs, notes):
-            voice_stack.close()
-            for note in notes:
-                click.echo(f"note: {note}", err=True)
-            todo = sum(not j.cached for j in jobs)
-            click.echo(f"{len(jobs)} scenes at {settings.tag}: {todo} to render, {len(jobs) - todo} cached", err=True)
-            if todo:
-                bar = click.progressbar(
-                    length=todo, label="Rendering", file=sys.stderr, show_eta=True,
-                    item_show_func=lambda j: j.para.id if j else None,
-                )
-                scene_bar.append(scene_stack.enter_context(bar))
-
-        try:
-            reports = build_many(
-                parsed, backend, scenes=scenes_module, settings=settings, workers=workers, cluster=cluster,
-                allow_insecure=allow_insecure, force=force, out=out, out_dir=out_dir, music=music, media_dir=media_dir,
-                on_voice=voice_bar.update, on_plan=on_plan, on_scene=lambda job: scene_bar[0].update(1, job),
+        with ExitStack() as scene_stack, ExitStack() as voice_stack:
+            voice_bar = voice_stack.enter_context(
+                click.progressbar(length=sum(p.sentence_count for p in parsed), label="Voicing  ", file=sys.stderr)
             )
-        except BuildFailed as failed:
-            if len(parsed) > 1 and failed.reports:
-                scene_stack.close()
-                summary(failed.reports)
-            raise
-    if len(reports) > 1:
-        summary(reports)
-    for report in reports:
-        verb = "wrote" if report.stitched else "up to date:"
-        click.echo(
-            f"{verb} {report.out} ({len(report.rendered)} rendered, {len(report.cached)} cached, {report.seconds:.1f}s)"
-        )
+            scene_bar = []
+
+            def on_plan(jobs, notes):
+                voice_stack.close()
+                for note in notes:
+                    click.echo(f"note: {note}", err=True)
+                todo = sum(not j.cached for j in jobs)
+                click.echo(f"{len(jobs)} scenes at {settings.tag}: {todo} to render, {len(jobs) - todo} cached", err=True)
+                if todo:
+                    bar = click.progressbar(
+                        length=todo, label="Rendering", file=sys.stderr, show_eta=True,
+                        item_show_func=lambda j: j.para.id if j else None,
+                    )
+                    scene_bar.append(scene_stack.enter_context(bar))
+
+            try:
+                reports = build_many(
+                    parsed, backend, scenes=scenes_module, settings=settings, workers=workers, cluster=cluster,
+                    allow_insecure=allow_insecure, force=force and not first, out=out, out_dir=out_dir, music=music, media_dir=media_dir,
+                    on_voice=voice_bar.update, on_plan=on_plan, on_scene=lambda job: scene_bar[0].update(1, job),
+                )
+            except BuildFailed as failed:
+                if len(parsed) > 1 and failed.reports:
+                    scene_stack.close()
+                    summary(failed.reports)
+                raise
+        if len(reports) > 1:
+            summary(reports)
+        for report in reports:
+            verb = "wrote" if report.stitched else "up to date:"
+            click.echo(
+                f"{verb} {report.out} ({len(report.rendered)} rendered, {len(report.cached)} cached, {report.seconds:.1f}s)"
+            )
+            if watch and first and report.rendered:
+                click.echo(f"re-rendered: {', '.join(report.rendered)}")
+        first.append(True)
+
+    _run(once, watch, find_scripts(scripts), scenes_module)
 
 
 @cli.command()
@@ -201,8 +215,9 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Scenes drawn at once (default: number of cores).")
 @click.option("--force", is_flag=True, help="Draw every scene again, ignoring the storyboard cache.")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="HTML page (default: MEDIA/<script-slug>/storyboard.html).")
+@WATCH_OPTION
 @MEDIA
-def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_model, tld, rate, slow, workers, force, out, media_dir):
+def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_model, tld, rate, slow, workers, force, out, watch, media_dir):
     """Stills of every scene at each beat, without rendering any video.
 
     A beat is the end of each sentence window and each point a scene waits
@@ -218,20 +233,58 @@ def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_m
     from .voiceover import make_voiceover
 
     settings = RenderSettings.from_options(quality, aspect, fps)
-    parsed = load_script(script)
-    backend = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
-    manifest, _ = make_voiceover(parsed, backend, media_dir)
-    report = run_storyboard(
-        manifest, scenes_module, settings, out=out, workers=workers or os.cpu_count() or 1, force=force,
-        on_scene=lambda b: click.echo(f"drew {b.para.id} ({b.scene}): {len(b.stills)} stills", err=True),
-    )
-    for note in report.notes:
-        click.echo(f"note: {note}", err=True)
-    stills = sum(len(b.stills) for b in report.scenes)
-    click.echo(
-        f"wrote {report.html}: {len(report.scenes)} scenes ({len(report.rendered)} drawn, "
-        f"{len(report.scenes) - len(report.rendered)} cached), {stills} stills, {report.seconds:.1f}s"
-    )
+    rounds = []
+
+    def once():
+        parsed = load_script(script)
+        backend = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
+        manifest, _ = make_voiceover(parsed, backend, media_dir)
+        report = run_storyboard(
+            manifest, scenes_module, settings, out=out, workers=workers or os.cpu_count() or 1, force=force and not rounds,
+            on_scene=lambda b: click.echo(f"drew {b.para.id} ({b.scene}): {len(b.stills)} stills", err=True),
+        )
+        rounds.append(report)
+        for note in report.notes:
+            click.echo(f"note: {note}", err=True)
+        stills = sum(len(b.stills) for b in report.scenes)
+        click.echo(
+            f"wrote {report.html}: {len(report.scenes)} scenes ({len(report.rendered)} drawn, "
+            f"{len(report.scenes) - len(report.rendered)} cached), {stills} stills, {report.seconds:.1f}s"
+        )
+
+    _run(once, watch, [script], scenes_module)
+
+
+def _run(once, watch: bool, scripts, scenes_module) -> None:
+    """Run ``once``; with ``--watch``, again after every change of the scripts or the scene code."""
+    if not watch:
+        once()
+        return
+    from .watch import watch as watch_files, watched_files
+
+    watch_files(lambda: watched_files(scripts, scenes_module), once, say=lambda m: click.echo(m, err=True))
+
+
+@cli.command()
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Folder for index.html and the PNGs (default: MEDIA/gallery).")
+@click.option("--subject", "subjects", multiple=True, type=click.Choice(list(GALLERY_SUBJECTS)), help="Only this subject; repeatable.")
+@MEDIA
+def gallery(out_dir, subjects, media_dir):
+    """Draw every prop, gadget and motion scene authors can use.
+
+    Each entry shows its name, what it is, its import line and a one-line
+    example, all read from the code (the subject modules' names and
+    docstrings), drawn as a still or as frames of its animation. Writes
+    index.html and one PNG sheet per subject.
+    """
+    from .gallery import entries, make_gallery
+    from .voiceover import default_media_dir
+
+    folder = out_dir or (Path(media_dir) if media_dir else default_media_dir()) / "gallery"
+    total = len(entries(subjects or None))
+    with click.progressbar(length=total, label="Drawing", file=sys.stderr, item_show_func=lambda e: e.name if e else None) as bar:
+        report = make_gallery(folder, subjects or None, progress=lambda entry: bar.update(1, entry))
+    click.echo(f"wrote {report.page}: {len(report.entries)} entries in {len(report.sheets)} sheets, {report.seconds:.1f}s")
 
 
 @cli.command(name="scenes")

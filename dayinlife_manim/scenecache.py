@@ -81,7 +81,19 @@ def class_fingerprint(cls: type) -> str:
         return _sha(repr(cls).encode())
     rest, classes = _module_parts(path)
     own = [classes.get(k.__name__, "") for k in cls.__mro__ if k.__module__ == cls.__module__]
-    return _sha((rest + "\0".join(own)).encode())
+    helpers = helpers_fingerprint(path)
+    return _sha((rest + "\0".join(own) + (f"\0{helpers}" if helpers else "")).encode())
+
+
+def helpers_fingerprint(path: str) -> str:
+    """A hash of the modules a scene module imports from its own folder (its helpers), if any."""
+    path = Path(path).resolve()
+    if PACKAGE_DIR in path.parents:
+        return ""  # this package's own modules: see package_fingerprint
+    from .watch import local_modules
+
+    helpers = local_modules(path)[1:]
+    return _sha("".join(f"{h.name}:{file_sha(h)}" for h in helpers).encode()) if helpers else ""
 
 
 def file_sha(path: Path) -> str:

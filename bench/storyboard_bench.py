@@ -1,0 +1,80 @@
+"""Storyboard timings on the seed script: cold (CLI, 2 workers), after editing one scene
+(CLI, and in a warm process as --watch does), against rendering the same scene as video.
+
+    python bench/storyboard_bench.py            # silent voice (timings do not depend on the voice engine)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPT = REPO / "examples" / "a_day_in_life.txt"
+SCENES = REPO / "scenes" / "day_in_life.py"
+
+
+def cli(*args: str, env: dict) -> float:
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "dayinlife_manim.cli", *args], check=True, env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="sb-bench-"))
+    scenes = tmp / "day_in_life.py"
+    source = SCENES.read_text(encoding="utf-8").replace(
+        'Path(__file__).resolve().parent.parent / "examples"', f'Path({str(REPO)!r}) / "examples"')
+    scenes.write_text(source, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "DAYINLIFE_MEDIA": str(tmp / "media")}
+    args = ["storyboard", str(SCRIPT), "--scenes", str(scenes), "--voice", "silent", "--workers", "2"]
+    cli("voice", str(SCRIPT), "--voice", "silent", env=env)
+    cold = cli(*args, env=env)
+    noop = cli(*args, env=env)
+    scenes.write_text(source.replace('headline = "AI is everywhere"', 'headline = "AI is everywhere!"'), encoding="utf-8")
+    edit = cli(*args, env=env)
+
+    # In one warm process, as --watch runs it: edit one scene, storyboard again; then render that scene as video.
+    sys.path.insert(0, str(REPO))
+    os.environ["DAYINLIFE_MEDIA"] = str(tmp / "media")
+    from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene
+    from dayinlife_manim.script import load_script
+    from dayinlife_manim.storyboard import scene_stills, storyboard
+    from dayinlife_manim.voiceover import make_voiceover
+    from dayinlife_manim.voices.silent import SilentVoice
+
+    manifest, _ = make_voiceover(load_script(SCRIPT), SilentVoice(), tmp / "media")
+    settings = RenderSettings.from_options("low")
+    storyboard(manifest, scenes, settings, workers=2)
+    scenes.write_text(source.replace('headline = "AI is everywhere"', 'headline = "AI, everywhere"'), encoding="utf-8")
+    t0 = time.perf_counter()
+    report = storyboard(manifest, scenes, settings, workers=2)
+    warm = time.perf_counter() - t0
+    assert len(report.rendered) == 1, report.rendered
+    cls = load_scene_module(scenes).AIEverywhere
+    para = manifest.paragraph(cls.paragraph)
+    common = dict(manifest=manifest.root / "manifest.json", paragraph=para.id, settings=settings)
+    t0 = time.perf_counter()
+    stills = scene_stills(cls, out_dir=tmp / "one", **common)
+    one_still = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    render_scene(cls, out=tmp / "one.mp4", workdir=tmp / "work", **common)
+    one_video = time.perf_counter() - t0
+
+    print(f"seed storyboard, 15 scenes, 480p15, 2 workers, cold (CLI):  {cold:6.1f} s")
+    print(f"no-op storyboard (CLI):                                    {noop:6.1f} s")
+    print(f"after editing one scene (CLI, new process):               {edit:6.1f} s")
+    print(f"after editing one scene (warm process, as --watch):        {warm:6.1f} s")
+    print(f"one scene ({para.duration:.1f} s): {len(stills)} stills in {one_still:.1f} s; video render {one_video:.1f} s"
+          f" (x{one_video / one_still:.1f})")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
