@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -19,11 +20,22 @@ SCRIPT = REPO / "examples" / "a_day_in_life.txt"
 SCENES = REPO / "scenes" / "day_in_life.py"
 
 
-def cli(*args: str, env: dict) -> float:
-    t0 = time.perf_counter()
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cli(*args: str, env: dict) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the command and the workers it waited for)."""
+    t0, c0 = time.perf_counter(), children_cpu()
     subprocess.run([sys.executable, "-m", "dayinlife_manim.cli", *args], check=True, env=env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, children_cpu() - c0
+
+
+def fmt(wall_cpu: tuple[float, float]) -> str:
+    wall, cpu = wall_cpu
+    return f"{wall:6.1f} s wall, {cpu:6.1f} s CPU"
 
 
 def main() -> None:
@@ -53,26 +65,27 @@ def main() -> None:
     settings = RenderSettings.from_options("low")
     storyboard(manifest, scenes, settings, workers=2)
     scenes.write_text(source.replace('headline = "AI is everywhere"', 'headline = "AI, everywhere"'), encoding="utf-8")
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     report = storyboard(manifest, scenes, settings, workers=2)
-    warm = time.perf_counter() - t0
+    warm = time.perf_counter() - t0, time.process_time() - c0
     assert len(report.rendered) == 1, report.rendered
     cls = load_scene_module(scenes).AIEverywhere
     para = manifest.paragraph(cls.paragraph)
     common = dict(manifest=manifest.root / "manifest.json", paragraph=para.id, settings=settings)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     stills = scene_stills(cls, out_dir=tmp / "one", **common)
-    one_still = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    one_still = time.perf_counter() - t0, time.process_time() - c0
+    t0, c0 = time.perf_counter(), time.process_time()
     render_scene(cls, out=tmp / "one.mp4", workdir=tmp / "work", **common)
-    one_video = time.perf_counter() - t0
+    one_video = time.perf_counter() - t0, time.process_time() - c0
 
-    print(f"seed storyboard, 15 scenes, 480p15, 2 workers, cold (CLI):  {cold:6.1f} s")
-    print(f"no-op storyboard (CLI):                                    {noop:6.1f} s")
-    print(f"after editing one scene (CLI, new process):               {edit:6.1f} s")
-    print(f"after editing one scene (warm process, as --watch):        {warm:6.1f} s")
-    print(f"one scene ({para.duration:.1f} s): {len(stills)} stills in {one_still:.1f} s; video render {one_video:.1f} s"
-          f" (x{one_video / one_still:.1f})")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"seed storyboard, 15 scenes, 480p15, 2 workers, cold (CLI): {fmt(cold)}")
+    print(f"no-op storyboard (CLI):                                   {fmt(noop)}")
+    print(f"after editing one scene (CLI, new process):              {fmt(edit)}")
+    print(f"after editing one scene (warm process, as --watch):       {fmt(warm)}")
+    print(f"one scene ({para.duration:.1f} s of video): {len(stills)} stills {fmt(one_still)};"
+          f" video render {fmt(one_video)} (x{one_video[1] / one_still[1]:.1f} CPU)")
     shutil.rmtree(tmp, ignore_errors=True)
 
 
