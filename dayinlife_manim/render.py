@@ -146,20 +146,28 @@ def render_scene(
     workdir: Path,
     sink: bool = True,
     encoder=None,
+    metrics_cache: Path | None = None,
 ) -> Path:
     """Render ``scene_cls`` telling ``paragraph`` of ``manifest`` into ``out`` (written atomically).
 
     With ``sink`` (the default) frames go through our frame sink (``sink.py``):
     each held frame is encoded once, with ``encoder`` (default: the settings'
     own, with as many x264 threads as ``$DAYINLIFE_ENCODER_THREADS`` says, else
-    one), and the file has no sound: the stitch lays the narration.  ``sink=False`` uses manim's own writer (every frame encoded,
-    partial movies joined, the narration mixed in), as ``manim render`` does.
+    one), and the file has no sound: the stitch lays the narration.
+    ``sink=False`` uses manim's own writer (every frame encoded, partial
+    movies joined, the narration mixed in), as ``manim render`` does.  Font
+    metrics are kept in ``metrics_cache`` (default: ``text-metrics.json`` two
+    folders above ``out``, beside the scene folders of every size), so that
+    scenes do not measure them again.
     """
     from manim import tempconfig
 
     from .pool import ENV_THREADS
     from .scene import ENV_MANIFEST, ENV_PARAGRAPH
     from .sink import install_sink
+    from .visuals.text import keep_metrics_in
+
+    keep_metrics_in(metrics_cache or Path(out).resolve().parent.parent / "text-metrics.json")
 
     if encoder is None:
         # The build gives each scene process its share of the cores.

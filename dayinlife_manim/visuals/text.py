@@ -8,13 +8,16 @@ measured the same way, per character and font, with Pillow (shaped by raqm).
 from __future__ import annotations
 
 import functools
+import json
 import shutil
 import subprocess
+from pathlib import Path
 from typing import Callable
 
 from manim import DOWN, Text, VGroup
 
 from .. import fonts
+from ..fsutil import atomic_write_text
 from ..writing import is_rtl, wrap
 from .theme import Region, Theme
 
@@ -43,12 +46,50 @@ def _text(content: str, font: str, size: float, **kwargs) -> Text:
     return Text(pango_text(content), font=font, font_size=size, warn_missing_font=False, **kwargs)
 
 
+#: Where measured metrics are kept across processes (see :func:`keep_metrics_in`).
+_metrics_file: Path | None = None
+
+
+def keep_metrics_in(path: Path | None) -> None:
+    """Keep :func:`metrics` in the JSON file ``path``, shared by every scene process
+    (``None``: this process only).  Measuring builds two ``Text`` mobjects per
+    font size, which every scene of a build would otherwise do again."""
+    global _metrics_file
+    _metrics_file = Path(path) if path is not None else None
+
+
+def _metrics_key(font: str, size: float) -> str:
+    import manim
+    import manimpango
+
+    found = font_file(font)
+    stamp = Path(found).stat().st_mtime_ns if found and Path(found).exists() else None
+    return json.dumps([font, size, found, stamp, manim.__version__, manimpango.__version__])
+
+
+def _stored_metrics() -> dict:
+    try:
+        return json.loads(_metrics_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
 @functools.lru_cache(maxsize=32)
 def metrics(font: str, size: float) -> tuple[float, float]:
     """(average character width, line height) of ``font`` (a family or a stack) at ``size``, in manim units."""
+    key = _metrics_key(font, size) if _metrics_file is not None else None
+    stored = _stored_metrics().get(key) if key else None
+    if isinstance(stored, list) and len(stored) == 2:
+        return float(stored[0]), float(stored[1])
     sample = _text(_SAMPLE, font, size)
     probe = _text("Ag", font, size)
-    return sample.width / len(_SAMPLE), probe.height * LINE_SPACING
+    measured = sample.width / len(_SAMPLE), probe.height * LINE_SPACING
+    if key:
+        try:
+            atomic_write_text(_metrics_file, json.dumps({**_stored_metrics(), key: measured}, indent=1))
+        except OSError:
+            pass  # a cache only
+    return measured
 
 
 @functools.lru_cache(maxsize=8)
