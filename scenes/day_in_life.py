@@ -26,7 +26,6 @@ from manim import (
     Create,
     DashedLine,
     FadeIn,
-    FadeOut,
     Flash,
     GrowFromEdge,
     LaggedStart,
@@ -114,16 +113,16 @@ class LateStart(NarratedScene):
         heart = icon("heart", self.theme.color(4), 0.55 * h).move_to(right.point(0.5, 0.28))
         with self.sentence(0) as s:
             self.play(motions.pop_in(clock), motions.pop_in(bed), run_time=s.share(0.06))
-            self.play(FadeIn(zzz, shift=UP * 0.3), run_time=s.share(0.05))
+            self.play(motions.fade(zzz, shift=UP * 0.3), run_time=s.share(0.05))
             s.wait_for("around")
             self.play(clock.turn_to(11, rate_func=rate_functions.ease_in_out_cubic), motions.wiggle(zzz), run_time=s.share(0.08))
             awake = icon("emoticon-cool", self.theme.accent, h).move_to(bed)
-            self.play(motions.shake(clock), FadeOut(zzz, shift=UP * 0.5), ReplacementTransform(bed, awake), run_time=s.share(0.04))
+            self.play(motions.shake(clock), motions.fade(zzz, fade_in=False, shift=UP * 0.5), ReplacementTransform(bed, awake), run_time=s.share(0.04))
             s.wait_for("I know")
             self.play(motions.pop_in(bubble), run_time=s.share(0.05))
             s.wait_for("flexible")
             yoga = icon("yoga", self.theme.color(3), h).move_to(awake)
-            self.play(FadeOut(bubble), ReplacementTransform(awake, yoga), run_time=s.share(0.05))
+            self.play(motions.fade(bubble, fade_in=False), ReplacementTransform(awake, yoga), run_time=s.share(0.05))
             self.play(ApplyWave(yoga, amplitude=0.15 * h), run_time=s.share(0.08))
             s.wait_for("passion")
             self.play(motions.pop_in(heart), run_time=s.share(0.04))
@@ -160,12 +159,12 @@ class ChairScooter(NarratedScene):
         with self.sentence(0) as s:
             self.play(motions.pop_in(home), run_time=s.share(0.04))
             s.wait_for("money")
-            self.play(LaggedStart(*(FadeIn(c, shift=c.get_center() - home.get_center(), scale=0.3) for c in cash), lag_ratio=0.3), run_time=s.share(0.06))
+            self.play(LaggedStart(*(motions.fade(c, shift=c.get_center() - home.get_center(), scale=0.3) for c in cash), lag_ratio=0.3), run_time=s.share(0.06))
             s.wait_for("perks")
             self.play(*(motions.wiggle(c) for c in cash), run_time=s.share(0.05))
             s.wait_for("commuting")
             self.play(motions.pop_out(home), *(motions.pop_out(c) for c in cash), run_time=s.share(0.03))
-            self.play(Create(floor), motions.pop_in_each(dining, office, chair), FadeIn(names), run_time=s.share(0.05))
+            self.play(Create(floor), motions.pop_in_each(dining, office, chair), motions.fade(names), run_time=s.share(0.05))
             s.wait_for("dining")
             # A slow, wobbly commute: the chair gets only halfway down the corridor.
             self.play(chair.animate(rate_func=rate_functions.linear).move_to(floor.get_center(), coor_mask=[1, 0, 0]), run_time=s.share(0.13))
@@ -174,13 +173,13 @@ class ChairScooter(NarratedScene):
             idea = ThoughtBubble(icon("scooter"), self.theme, 0.8 * h).next_to(chair, UP + RIGHT, buff=-0.2 * h)
             self.play(motions.pop_in(idea), run_time=s.share(0.03))
             s.wait_for("turning")
-            self.play(FadeOut(idea), ReplacementTransform(chair, scooter), Broadcast(Circle(0.7 * h, color=self.theme.accent), focal_point=scooter.get_center(), n_mobs=3), run_time=s.share(0.08))
+            self.play(motions.fade(idea, fade_in=False), ReplacementTransform(chair, scooter), Broadcast(Circle(0.7 * h, color=self.theme.accent), focal_point=scooter.get_center(), n_mobs=3), run_time=s.share(0.08))
             s.wait_for("so I could")
             trail = SpeedLines(scooter, LEFT, self.theme).attach()
             self.add(trail)
             self.play(scooter.animate(rate_func=rate_functions.rush_into).next_to(office, LEFT, buff=0.2 * h), run_time=s.share(0.05))
             trail.detach()
-            self.play(FadeOut(trail), motions.pulse(office), motions.wiggle(scooter), run_time=s.share(0.06))
+            self.play(motions.fade(trail, fade_in=False), motions.pulse(office), motions.wiggle(scooter), run_time=s.share(0.06))
 
 
 class AIEverywhere(NarratedScene):
@@ -209,18 +208,18 @@ class AIEverywhere(NarratedScene):
             s.wait_for("booming")
             self.play(Broadcast(Circle(0.45 * stage.height, color=self.theme.color(5)), focal_point=brain.get_center(), n_mobs=3), motions.pulse(brain), run_time=s.share(0.05))
             s.wait_for("great")
-            self.play(FadeOut(brain, scale=0.6), FadeIn(robot, scale=1.4), run_time=s.share(0.04))
+            self.play(motions.fade(brain, fade_in=False, scale=0.6), motions.fade(robot, scale=1.4), run_time=s.share(0.04))
             s.wait_for("Intelligence")
             self.play(robot.glare(self.theme.color(0)), run_time=s.share(0.03))
             s.wait_for("penetrating")
-            self.play(LaggedStart(*(FadeIn(c.panel) for c in cards), *(FadeIn(c.label) for c in cards), lag_ratio=0.1), Transform(robot, seat), run_time=s.share(0.06))
+            self.play(LaggedStart(*(motions.fade(c.panel) for c in cards), *(motions.fade(c.label) for c in cards), lag_ratio=0.1), Transform(robot, seat), run_time=s.share(0.06))
             s.wait_for("ice")
             self.play(motions.pop_in(ice), run_time=s.share(0.025))
             self.play(chart.grow(), run_time=s.share(0.05))
             s.wait_for("face")
             self.play(motions.pop_in(face), run_time=s.share(0.025))
             self.play(scan.sweep(2), run_time=s.share(0.05))
-            self.play(FadeOut(scan), face.animate.set_fill(self.theme.color(3)), run_time=s.share(0.02))
+            self.play(motions.fade(scan, fade_in=False), face.animate.set_fill(self.theme.color(3)), run_time=s.share(0.02))
             s.wait_for("machines")
             self.play(motions.pulse(robot), run_time=s.share(0.03))
             s.wait_for("decide")
@@ -252,7 +251,7 @@ class SecretToSuccess(NarratedScene):
             self.play(motions.pop_in(laptop), run_time=s.share(0.04))
             self.play(motions.pop_in(heart), run_time=s.share(0.04))
             s.wait_for("mood")
-            self.play(FadeIn(cloud, shift=DOWN * 0.3), run_time=s.share(0.04))
+            self.play(motions.fade(cloud, shift=DOWN * 0.3), run_time=s.share(0.04))
             self.play(motions.shake(cloud, amplitude=0.05 * h), run_time=s.share(0.06))
         top, bottom = self.stage.rows(2)
         ih = 0.6 * top.height
@@ -263,7 +262,7 @@ class SecretToSuccess(NarratedScene):
         moody = MoodLine(length, 0.3 * bottom.height, waves=2.5, theme=self.theme, color=self.theme.color(4)).next_to(you, RIGHT, buff=0.06 * top.width)
         tie = icon("tie", self.theme.accent, 0.5 * ih).next_to(bot, DOWN, buff=0.02 * ih)
         with self.sentence(1) as s:
-            self.play(*(FadeOut(m) for m in (key, chair, cloud, laptop, heart)), run_time=s.share(0.04))
+            self.play(*(motions.fade(m, fade_in=False) for m in (key, chair, cloud, laptop, heart)), run_time=s.share(0.04))
             self.play(motions.pop_in(bot), calm.draw(), run_time=s.share(0.12))
             s.wait_for("suffer")
             self.play(motions.pop_in(you), moody.draw(), run_time=s.share(0.1))
@@ -293,7 +292,7 @@ class PoolBreak(NarratedScene):
         cold = icon("snowflake-thermometer", self.theme.color(6), 0.6 * h).move_to(hot)
         swimmer = icon("swim", self.theme.text, 0.7 * h).next_to(waves, UP, buff=-0.05 * h)
         with self.sentence(0) as s:
-            self.play(motions.pop_in(laptop), FadeIn(bar), FadeIn(status), Create(waves), run_time=s.share(0.1))
+            self.play(motions.pop_in(laptop), motions.fade(bar), motions.fade(status), Create(waves), run_time=s.share(0.1))
             bar.run(s.remaining, until=0.87)
             waves.start()
             s.wait_for("meantime")
@@ -323,7 +322,7 @@ class Hyperparameters(NarratedScene):
         sliders = VGroup(*(Slider(name, 4.2, value, self.theme, self.theme.color(i)) for i, (name, value) in enumerate((("learning rate", 0.7), ("batch size", 0.3), ("epochs", 0.45)))))
         knobs.fit(sliders.arrange(DOWN, buff=0.3), fill=0.9)
         with self.sentence(0) as s:
-            self.play(FadeIn(bar), run_time=s.share(0.03))
+            self.play(motions.fade(bar), run_time=s.share(0.03))
             s.wait_for("finished")
             self.play(bar.fill_to(1.0), run_time=s.share(0.05))
             self.play(motions.pop_in(done), run_time=s.share(0.04))
@@ -350,7 +349,7 @@ class PostureTips(NarratedScene):
         coder = self.stage.fit(SittingFigure(lean=0.45, theme=self.theme), fill=0.9)
         why = text("why?", self.theme, "headline", self.theme.accent).next_to(coder.head, RIGHT, buff=0.3)
         with self.sentence(0) as s:
-            self.play(FadeIn(coder), run_time=s.share(0.08))
+            self.play(motions.fade(coder), run_time=s.share(0.08))
             s.wait_for("back")
             self.play(coder.straighten(), run_time=s.share(0.1))
             hip = coder.hip_angle(self.theme.accent)
@@ -368,14 +367,14 @@ class PostureTips(NarratedScene):
         card = right.fit(CodeCard(["# load the data", "df = load()", "# train, then pray", "model.fit(df)"], self.theme), fill=0.92)
         with self.sentence(1) as s:
             left.fit(posture.generate_target(), fill=0.95)
-            self.play(FadeOut(why), MoveToTarget(posture), run_time=s.share(0.08))
+            self.play(motions.fade(why, fade_in=False), MoveToTarget(posture), run_time=s.share(0.08))
             arrow.scale_to_fit_height(0.18 * posture.height).align_to(posture, UP + RIGHT)
             s.wait_for("positive")
             self.play(motions.pop_in(arrow), run_time=s.share(0.06))
             s.wait_for("vegetables")
             self.play(motions.pop_in_each(*veggies), run_time=s.share(0.1))
             s.wait_for("comment")
-            self.play(FadeIn(card, shift=UP * 0.3), run_time=s.share(0.05))
+            self.play(motions.fade(card, shift=UP * 0.3), run_time=s.share(0.05))
             self.play(card.type_comments(), run_time=s.share(0.18))
 
 
@@ -418,7 +417,7 @@ class CuriousReader(NarratedScene):
         cash = VGroup(*(icon("cash", t.color(3), money.height * 1.2) for _ in range(3))).arrange(RIGHT, buff=money.height)
         cash.next_to(money, DOWN, buff=money.height * 0.6)
         with self.sentence(2) as s:
-            self.play(*(FadeOut(m) for m in (laptop, cog, book, lens, marks, areas, robot)), run_time=s.share(0.06))
+            self.play(*(motions.fade(m, fade_in=False) for m in (laptop, cog, book, lens, marks, areas, robot)), run_time=s.share(0.06))
             s.wait_for("vertical")
             self.play(farm.build(), run_time=s.share(0.18))
             self.play(farm.grow(), run_time=s.share(0.25))
@@ -442,12 +441,12 @@ class TheMeetings(NarratedScene):
         title = title_zone.fit(text("THE MEETINGS", t, "title", t.color(4), weight="BOLD"), 0.9)
         grid = Region(inner.left, inner.right, inner.bottom, title_zone.bottom).fit(MeetingGrid(2, 3, 5.0, t), 0.9)
         with self.sentence(0) as s:
-            self.play(FadeIn(curtains), run_time=s.share(0.1))
+            self.play(motions.fade(curtains), run_time=s.share(0.1))
             self.add(grid)
             self.bring_to_front(curtains)
             self.play(motions.wiggle(curtains), run_time=s.share(0.3))
             s.wait_for("the meetings")
-            self.play(curtains.open(), FadeIn(title, scale=1.8), run_time=s.share(0.2))
+            self.play(curtains.open(), motions.fade(title, scale=1.8), run_time=s.share(0.2))
             self.play(motions.shake(title, amplitude=0.12), run_time=s.share(0.15, minimum=0.1))
         grid_col, list_col = split(inner, 2, t)
         board = Checklist(["Done", "Can be done", "Closed", "Opened"], t,
@@ -457,7 +456,7 @@ class TheMeetings(NarratedScene):
         grid.generate_target()
         grid_col.fit(grid.target, 0.9, grow=True)
         with self.sentence(1) as s:
-            self.play(FadeOut(title, shift=UP * 0.3), MoveToTarget(grid), run_time=s.share(0.08))
+            self.play(motions.fade(title, fade_in=False, shift=UP * 0.3), MoveToTarget(grid), run_time=s.share(0.08))
             for row, (word, speaker) in enumerate(zip(["done", "else", "closed", "opened"], [0, 4, 2, 5])):
                 s.wait_for(word)
                 self.play(board.reveal_checked(row), grid.speak(speaker), run_time=s.share(0.11))
@@ -482,7 +481,7 @@ class MeetingSurvival(NarratedScene):
         with self.sentence(0) as s:
             self.play(motions.pop_in(chair), run_time=s.share(0.08))
             s.wait_for("go to them")
-            self.play(FadeIn(call, shift=LEFT * chair_zone.width * 0.8), run_time=s.share(0.12))
+            self.play(motions.fade(call, shift=LEFT * chair_zone.width * 0.8), run_time=s.share(0.12))
             self.play(motions.pulse(call.tiles[0].person), run_time=s.share(0.06))
             s.wait_for("unfortunate")
             self.play(motions.pop_in(bottle), run_time=s.share(0.08))
@@ -495,7 +494,7 @@ class MeetingSurvival(NarratedScene):
         zzz = Snore(t, face.height * 0.45).next_to(face, RIGHT, buff=0.1).align_to(face, UP)
         self.stage.fit(VGroup(bulb, face, zzz), 0.9)
         with self.sentence(1) as s:
-            self.play(*(FadeOut(m) for m in (chair, call, team, bottle, fine_print)), run_time=s.share(0.05))
+            self.play(*(motions.fade(m, fade_in=False) for m in (chair, call, team, bottle, fine_print)), run_time=s.share(0.05))
             self.play(motions.pop_in(face), motions.pop_in(bulb), run_time=s.share(0.08))
             s.wait_for("deeply")
             self.play(face.raise_brows(), face.animate(rate_func=there_and_back).scale(1.1), run_time=s.share(0.1))
@@ -528,14 +527,14 @@ class ShowerIdea(NarratedScene):
             self.play(motions.pop_in(clipboard), run_time=s.share(0.05))
             self.play(motions.wiggle(clipboard), run_time=s.share(0.08))
             s.wait_for("brilliant")
-            self.play(motions.pop_in(pm), FadeIn(shower.head, shift=DOWN * 0.2), run_time=s.share(0.05))
+            self.play(motions.pop_in(pm), motions.fade(shower.head, shift=DOWN * 0.2), run_time=s.share(0.05))
             self.add(shower.drops)
             shower.start()
             s.wait_for("visited")
             self.play(motions.pop_in(bulb), Flash(bulb, color=t.accent, flash_radius=bulb.height * 0.8), run_time=s.share(0.08))
             s.wait_for("taking")
             self.play(motions.pop_in(song), bulb.animate(path_arc=-1.2).move_to(clipboard).scale(0.5), run_time=s.share(0.07))
-            self.play(FadeOut(bulb, scale=2.5), motions.pulse(clipboard), motions.wiggle(pm), run_time=s.share(0.05))
+            self.play(motions.fade(bulb, fade_in=False, scale=2.5), motions.pulse(clipboard), motions.wiggle(pm), run_time=s.share(0.05))
             s.wait_for("now we")
             self.play(LaggedStart(*(tasks.reveal(k) for k in range(3)), lag_ratio=0.4), run_time=s.share(0.12))
             shower.stop()
@@ -561,7 +560,7 @@ class AngryCookieJar(NarratedScene):
         with self.sentence(0) as s:
             self.play(motions.pop_in(pm), run_time=s.share(0.05))
             s.wait_for("imagination")
-            self.play(FadeIn(bubble, scale=0.5), run_time=s.share(0.06))
+            self.play(motions.fade(bubble, scale=0.5), run_time=s.share(0.06))
             s.wait_for("infancy")
             self.play(motions.pop_in(baby), run_time=s.share(0.06))
             self.play(motions.wiggle(baby), run_time=s.share(0.06))
@@ -569,7 +568,7 @@ class AngryCookieJar(NarratedScene):
             self.play(GrowFromEdge(reach, LEFT), run_time=s.share(0.1))
             s.wait_for("vertical")
             self.play(reach.animate.rotate(-0.8, about_point=start).set_opacity(0), motions.pop_in(farm), run_time=s.share(0.1))
-            self.play(FadeIn(lock, shift=DOWN * 0.8), run_time=s.share(0.06))
+            self.play(motions.fade(lock, shift=DOWN * 0.8), run_time=s.share(0.06))
             s.wait_for("angry")
             self.play(motions.shake(lock), run_time=s.share(0.06))
         jar_zone, face_zone = split(self.stage, 2, t)
@@ -577,7 +576,7 @@ class AngryCookieJar(NarratedScene):
         face = face_zone.fit(Face(2.6, t), 0.85)
         spots = [jar_zone.point(x, y) for x, y in ((0.14, 0.25), (0.86, 0.25), (0.14, 0.72), (0.86, 0.72))]
         with self.sentence(1) as s:
-            self.play(*(FadeOut(m) for m in (pm, bubble, baby, farm, lock)), run_time=s.share(0.05))
+            self.play(*(motions.fade(m, fade_in=False) for m in (pm, bubble, baby, farm, lock)), run_time=s.share(0.05))
             self.play(motions.pop_in(jar), motions.pop_in(face), run_time=s.share(0.06))
             s.wait_for("open")
             self.play(jar.open(), run_time=s.share(0.06))
@@ -618,12 +617,12 @@ class PayDay(NarratedScene):
             s.wait_for("passed")
             self.play(calendar.flip(), run_time=s.share(0.08))
             s.wait_for("money")
-            self.play(motions.pop_in(bank), FadeIn(balance), motions.pop_in_each(*cash), run_time=s.share(0.08))
+            self.play(motions.pop_in(bank), motions.fade(balance), motions.pop_in_each(*cash), run_time=s.share(0.08))
             self.play(LaggedStart(*(c.animate.move_to(bank).scale(0.3).set_opacity(0) for c in cash), lag_ratio=0.3),
                       balance.count_to(4242), run_time=s.share(0.16))
             self.remove(*cash)
             s.wait_for("added")
-            self.play(FadeIn(label), FadeIn(bar), run_time=s.share(0.06))
+            self.play(motions.fade(label), motions.fade(bar), run_time=s.share(0.06))
             self.play(bar.fill_to(0.73), motions.slide_in(plus), run_time=s.share(0.12))
             self.play(motions.pulse(plus), run_time=s.share(0.06))
 
@@ -647,13 +646,13 @@ class MushroomFarmHobby(NarratedScene):
             s.wait_for("over")
             self.play(motions.pop_out(work), run_time=s.share(0.06))
             s.wait_for("hobby")
-            self.play(FadeIn(laptop.body, shift=UP * 0.3), motions.pop_in(sticker), run_time=s.share(0.06))
+            self.play(motions.fade(laptop.body, shift=UP * 0.3), motions.pop_in(sticker), run_time=s.share(0.06))
             s.wait_for("code for")
             self.play(laptop.type_code(), run_time=s.share(0.15))
             s.wait_for("vertical")
             lines = VGroup(*(line.copy() for line in laptop.code[: len(farm.shelves)]))
             self.play(ReplacementTransform(lines, farm.shelves), run_time=s.share(0.07))
-            self.play(*(GrowFromEdge(post, DOWN) for post in farm.posts), FadeIn(farm.lights), FadeIn(farm.roof, shift=DOWN * 0.3),
+            self.play(*(GrowFromEdge(post, DOWN) for post in farm.posts), motions.fade(farm.lights), motions.fade(farm.roof, shift=DOWN * 0.3),
                       run_time=s.share(0.04))
             s.wait_for("do not")
             self.play(farm.grow(lag=0.25), run_time=s.share(0.1))

@@ -39,21 +39,21 @@ def frames(animation) -> list[np.ndarray]:
     return shots
 
 
-@pytest.mark.parametrize("fade_in", [True, False])
-def test_in_place_fade_draws_what_manims_fade_draws(fade_in: bool) -> None:
+@pytest.mark.parametrize(("fade_in", "scale"), [(True, 1.0), (False, 1.0), (True, 0.3), (False, 2.5)])
+def test_in_place_fade_draws_what_manims_fade_draws(fade_in: bool, scale: float) -> None:
     with tempconfig(RenderSettings.from_options("tiny").manim_config()):
         shift = UP * 0.4
-        theirs = frames((FadeIn if fade_in else FadeOut)(scene_of("Fade me"), shift=shift))
+        theirs = frames((FadeIn if fade_in else FadeOut)(scene_of("Fade me"), shift=shift, scale=scale))
         mob = scene_of("Fade me")
         before = [m.fill_rgbas.copy() for m in mob.family_members_with_points()], mob.get_center()
-        animation = motions.fade(mob, fade_in=fade_in, shift=shift)
+        animation = motions.fade(mob, fade_in=fade_in, shift=shift, scale=scale)
         assert isinstance(animation, motions.FadeInPlace)
         ours = frames(animation)
         assert any(np.abs(a - b).max() > 0 for a, b in zip(ours, ours[1:]))  # it does move
         for a, b in zip(ours, theirs):
             assert np.abs(a - b).max() <= 2
         # Afterwards the mobject is as it was (a fade-out has also asked for its removal).
-        assert np.allclose(mob.get_center(), before[1])
+        assert np.allclose(mob.get_center(), before[1]) and np.allclose(mob.width, scene_of("Fade me").width)
         for member, rgbas in zip(mob.family_members_with_points(), before[0]):
             assert np.allclose(member.fill_rgbas, rgbas)
 

@@ -43,37 +43,40 @@ def pop_out(mob: Mobject, **kwargs) -> Animation:
 
     Example: ``pop_out(icon("coffee", height=1.5))``
     """
-    return FadeOut(mob, scale=0.5, **kwargs)
+    return fade(mob, fade_in=False, scale=0.5, **kwargs)
 
 
 class FadeInPlace(Animation):
-    """``FadeIn``/``FadeOut`` (with an optional ``shift``) that change the
-    mobject's opacities and position in place.
+    """``FadeIn``/``FadeOut`` (with ``shift`` and ``scale`` as they take them)
+    that change the mobject's opacities and points in place.
 
     manim's fades deep-copy the whole mobject family twice when they begin;
     for a caption page or a scene's worth of text that is most of the cost
-    of the scene's first and last animation.  The frames are the same: the
-    opacities are scaled by the eased alpha and the position interpolated.
-    At the end everything is as before (a fade-out then removes the mobject,
-    as ``FadeOut`` does).  Use :func:`fade` to get this or, for families
-    that are not all vectorized, manim's own fades.
+    of the scene's first and last animation.  The frames are the same: a
+    fade is a straight line between the mobject and a faded, shifted, scaled
+    version of it, so each frame scales the opacities and moves the points
+    from their originals.  At the end everything is as before (a fade-out
+    then removes the mobject, as ``FadeOut`` does).  Use :func:`fade` to get
+    this or, for families that are not all vectorized, manim's own fades.
     """
 
     _COLORS = ("fill_rgbas", "stroke_rgbas", "background_stroke_rgbas")
 
-    def __init__(self, mobject: Mobject, *, fade_in: bool = True, shift=None, **kwargs) -> None:
+    def __init__(self, mobject: Mobject, *, fade_in: bool = True, shift=None, scale: float = 1.0, **kwargs) -> None:
         self.fade_in = fade_in
         self.shift_vector = np.zeros(3) if shift is None else np.asarray(shift, dtype=float)
+        self.scale_factor = scale
         super().__init__(mobject, introducer=fade_in, remover=not fade_in, **kwargs)
 
     def begin(self) -> None:
-        self._alphas = []
+        self._alphas, self._points = [], []
         for member in self.mobject.family_members_with_points():
             for name in self._COLORS:
                 rgbas = np.array(getattr(member, name), dtype=float)  # its own array, even if shared
                 setattr(member, name, rgbas)
                 self._alphas.append((rgbas, rgbas[:, 3].copy()))
-        self._offset = np.zeros(3)
+            self._points.append((member, member.points.copy()))
+        self._center = self.mobject.get_center()
         super().begin()
 
     def create_starting_mobject(self) -> Mobject:
@@ -81,12 +84,13 @@ class FadeInPlace(Animation):
 
     def interpolate_mobject(self, alpha: float) -> None:
         eased = self.rate_func(alpha)
-        visible = eased if self.fade_in else 1.0 - eased
-        offset = self.shift_vector * ((eased - 1.0) if self.fade_in else eased)
-        self.mobject.shift(offset - self._offset)
-        self._offset = offset
+        faded = 1.0 - eased if self.fade_in else eased  # 0: as it is, 1: fully faded
+        factor = 1.0 + faded * (self.scale_factor - 1.0)
+        offset = self.shift_vector * (-faded if self.fade_in else faded)
+        for member, points in self._points:
+            member.points = self._center + factor * (points - self._center) + offset if faded else points.copy()
         for rgbas, opacity in self._alphas:
-            rgbas[:, 3] = opacity * visible
+            rgbas[:, 3] = opacity * (1.0 - faded)
 
     def clean_up_from_scene(self, scene) -> None:
         super().clean_up_from_scene(scene)
@@ -94,14 +98,15 @@ class FadeInPlace(Animation):
             self.interpolate(0)  # as FadeOut leaves it: removed, but unchanged
 
 
-def fade(mob: Mobject, *, fade_in: bool = True, shift=None, **kwargs) -> Animation:
-    """Fade ``mob`` in or out (shifting by ``shift``), in place when it is all vectorized.
+def fade(mob: Mobject, *, fade_in: bool = True, shift=None, scale: float = 1.0, **kwargs) -> Animation:
+    """``FadeIn(mob, shift=, scale=)`` (or ``FadeOut``, with ``fade_in=False``), done in
+    place when ``mob`` is all vectorized: the same frames without copying it.
 
     Example: ``fade(icon("coffee", height=1.5), shift=0.5 * UP)``
     """
     if all(isinstance(m, VMobject) for m in mob.family_members_with_points()):
-        return FadeInPlace(mob, fade_in=fade_in, shift=shift, **kwargs)
-    return (FadeIn if fade_in else FadeOut)(mob, shift=shift, **kwargs)
+        return FadeInPlace(mob, fade_in=fade_in, shift=shift, scale=scale, **kwargs)
+    return (FadeIn if fade_in else FadeOut)(mob, shift=shift, scale=scale, **kwargs)
 
 
 def slide_in(mob: Mobject, direction=UP, distance: float = 0.6, **kwargs) -> Animation:
