@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Sequence
 from urllib.parse import quote
 
+from .errors import UserError
 from .fsutil import atomic_write_text
 from .manifest import Manifest
 from .render import RenderSettings
@@ -90,10 +91,14 @@ def write_review_page(
     out = Path(out)
     page = out.with_suffix(".html")
     starts = chapter_starts(manifest)
-    boards = []
+    boards, missing = [], ""
     if scenes is not None and settings is not None:
-        boards, _ = make_stills(manifest, scenes, still_settings(settings), workers=workers,
-                                fork=threading.active_count() == 1)
+        try:
+            boards, _ = make_stills(manifest, scenes, still_settings(settings), workers=workers,
+                                    fork=threading.active_count() == 1)
+        except UserError as exc:  # the video is fine; the page says why it has no stills
+            missing = f'<p class="meta">No storyboard stills: {html.escape(str(exc))}</p>'
+
     vtt = out.with_suffix(".vtt")
     track = ""
     if vtt.exists():
@@ -115,7 +120,7 @@ def write_review_page(
         f'<a href="{rel(out, page.parent)}">{html.escape(out.name)}</a></p>'
         f'<main><video id="video" controls preload="auto" src="{rel(out, page.parent)}">{track}</video>'
         f'<nav><h2>Chapters</h2><ol id="chapters">{items}</ol></nav></main>'
-        + (f"<h2>Storyboard</h2>{scene_sections_html(boards, page.parent, starts)}" if boards else "")
+        + (f"<h2>Storyboard</h2>{scene_sections_html(boards, page.parent, starts)}" if boards else missing)
         + f'<script id="review-data" type="application/json">{data_json}</script>'
         + f"<script>{SCRIPT}</script></body></html>\n"
     )

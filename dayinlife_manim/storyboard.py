@@ -28,6 +28,7 @@ from typing import Callable, Iterable
 
 from .errors import UserError
 from .fsutil import atomic_path, atomic_write_text
+from .locks import FileLock
 from .manifest import Cue, Manifest, ParagraphAudio
 
 #: Bump when the stills this module draws change for the same scene.
@@ -372,46 +373,49 @@ def make_stills(
     else:
         pairs, notes = list(scenes), []
     root = storyboard_root(manifest, settings)
-    manifest_file = manifest.root / "manifest.json"
-    boards, todo = [], []
-    wanted = set(only) if only is not None else None
-    for para, cls, ref in pairs:
-        board = SceneBoard(para, cls.__name__, root / para.id)
-        key = _board_key(scene_key(cls, manifest, para, settings))
-        cached = None if force else _load_cached(board.dir, key)
-        if cached is not None:
-            board.stills, board.cached = cached, True
-        elif wanted is None or para.id in wanted:
-            todo.append((board, ref, key))
-        boards.append(board)
-    failures = []
+    # One storyboard of these settings at a time: a concurrent one (two builds of a script)
+    # waits, then finds the scenes it needs drawn and cached.
+    with FileLock(root, "stills"):
+        manifest_file = manifest.root / "manifest.json"
+        boards, todo = [], []
+        wanted = set(only) if only is not None else None
+        for para, cls, ref in pairs:
+            board = SceneBoard(para, cls.__name__, root / para.id)
+            key = _board_key(scene_key(cls, manifest, para, settings))
+            cached = None if force else _load_cached(board.dir, key)
+            if cached is not None:
+                board.stills, board.cached = cached, True
+            elif wanted is None or para.id in wanted:
+                todo.append((board, ref, key))
+            boards.append(board)
+        failures = []
 
-    def finish(board: SceneBoard, key: str, result) -> None:
-        if isinstance(result, str):
-            failures.append(f"paragraph {board.para.id} ({board.scene}) failed:\n{result}")
-            return
-        board.stills = [Still(**s) for s in result]
-        contact_sheet(board, settings)
-        atomic_write_text(board.dir / "stills.json", json.dumps({"key": key, "stills": result}, indent=1))
-        if on_scene:
-            on_scene(board)
+        def finish(board: SceneBoard, key: str, result) -> None:
+            if isinstance(result, str):
+                failures.append(f"paragraph {board.para.id} ({board.scene}) failed:\n{result}")
+                return
+            board.stills = [Still(**s) for s in result]
+            contact_sheet(board, settings)
+            atomic_write_text(board.dir / "stills.json", json.dumps({"key": key, "stills": result}, indent=1))
+            if on_scene:
+                on_scene(board)
 
-    for board, _, _ in todo:
-        _clear(board.dir)
-    args = [(ref, str(manifest_file), b.para.id, settings.tag, str(b.dir)) for b, ref, _ in todo]
-    if len(todo) > 1 and workers > 1:
-        # Forked workers start warm: manim and the scene module are already imported.
-        context = multiprocessing.get_context("fork" if fork else "forkserver")
-        if not fork:
-            context.set_forkserver_preload(["manim", "dayinlife_manim.storyboard"])
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
-            for (board, _, key), result in zip(todo, pool.map(_run_job, *zip(*args))):
-                finish(board, key, result)
-    else:
-        for (board, _, key), a in zip(todo, args):
-            finish(board, key, _run_job(*a))
-    if failures:
-        raise StoryboardFailed(failures)
+        for board, _, _ in todo:
+            _clear(board.dir)
+        args = [(ref, str(manifest_file), b.para.id, settings.tag, str(b.dir)) for b, ref, _ in todo]
+        if len(todo) > 1 and workers > 1:
+            # Forked workers start warm: manim and the scene module are already imported.
+            context = multiprocessing.get_context("fork" if fork else "forkserver")
+            if not fork:
+                context.set_forkserver_preload(["manim", "dayinlife_manim.storyboard"])
+            with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
+                for (board, _, key), result in zip(todo, pool.map(_run_job, *zip(*args))):
+                    finish(board, key, result)
+        else:
+            for (board, _, key), a in zip(todo, args):
+                finish(board, key, _run_job(*a))
+        if failures:
+            raise StoryboardFailed(failures)
     return boards, notes
 
 
