@@ -133,3 +133,33 @@ def test_storyboard_watch_redraws_the_edited_scene_and_stops_on_ctrl_c(tmp_path)
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+@pytest.mark.slow
+def test_build_watch_re_renders_only_the_edited_scene(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import dayinlife_manim.watch as watch_module
+    from dayinlife_manim.cli import cli
+
+    script = write(tmp_path / "watch.txt", SCRIPT)
+    module = write(tmp_path / "watch_scenes.py", MODULE)
+
+    def two_rounds(files, run, say, **kwargs):  # the real loop polls; here one edit between two runs
+        assert module.resolve() in files()
+        run()
+        module.write_text(MODULE.replace('"Coffee"', '"More coffee"'), encoding="utf-8")
+        later = time.time_ns() + 2 * 10**9
+        os.utime(module, ns=(later, later))
+        run()
+        return 2
+
+    monkeypatch.setattr(watch_module, "watch", two_rounds)
+    result = CliRunner().invoke(cli, [
+        "build", str(script), "--scenes", str(module), "--voice", "silent", "--quality", "tiny", "--workers", "2",
+        "--media", str(tmp_path / "media"), "-o", str(tmp_path / "out.mp4"), "--watch",
+    ])
+    assert result.exit_code == 0, result.output
+    lines = [l for l in result.output.splitlines() if l.startswith("re-rendered:")]
+    assert lines == ["re-rendered: 01-a-cup-of-coffee"], result.output
+    assert (tmp_path / "out.html").exists()
