@@ -38,6 +38,7 @@ SUBJECTS: dict[str, str] = {
     "layout": "Layout",
     "motions": "Motions (entrances, exits, emphasis)",
 }
+ROLE = re.compile(r":\w+:`~?([^`]+)`")  # :meth:`start` -> start
 EXAMPLE = re.compile(r"Example:\s*``(.+?)``", re.S)
 FRAME = (8.0, 5.0)  # manim units shown in a cell (16:10)
 ALPHAS = (0.0, 0.5, 1.0)
@@ -89,7 +90,7 @@ def entries(subjects=None) -> list[Entry]:
         module = importlib.import_module(f"dayinlife_manim.visuals.{subject}")
         for name in _public(module):
             doc = inspect.getdoc(getattr(module, name)) or ""
-            summary = " ".join(doc.split("\n\n")[0].split()).replace("``", "")
+            summary = ROLE.sub(r"\1", " ".join(doc.split("\n\n")[0].split()).replace("``", ""))
             match = EXAMPLE.search(doc)
             out.append(Entry(subject, name, summary, " ".join(match.group(1).split()) if match else None))
     return out

@@ -85,7 +85,7 @@ class SpeedLines(VGroup):
 class ScanLine(VGroup):
     """A glowing horizontal line that sweeps over ``target`` (face scans, barcode jokes).
 
-    Example: ``ScanLine(face := icon("face-recognition", height=2)).sweep()``
+    Example: ``ScanLine(face := icon("face-recognition", height=2)).sweep(times=1)``
     """
 
     def __init__(self, target: Mobject, theme: Theme = DEFAULT_THEME, color: str | None = None) -> None:
