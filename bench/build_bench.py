@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -25,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dayinlife_manim.build import build  # noqa: E402
+from dayinlife_manim.pool import peak_memory_mib  # noqa: E402
 from dayinlife_manim.render import RenderSettings  # noqa: E402
 from dayinlife_manim.script import load_script  # noqa: E402
 from dayinlife_manim.voiceover import default_cache_dir  # noqa: E402
@@ -90,8 +90,8 @@ def main() -> None:
             video = probe(report.out).video_duration
             print(f"high (1080p30), {cores} workers: {secs:7.1f} s = {secs / video:.2f} s per video second")
 
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak memory of a render worker: {peak:.0f} MiB")
+        peak = peak_memory_mib(media.rglob("scenes/*/*.log"))  # scene processes are the warm server's children
+        print(f"peak memory of a render worker: {peak:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from typing import Any
 from pydub import AudioSegment
 
 from .audio import read_wav, write_wav
-from .fsutil import atomic_write_text
+from .fsutil import atomic_write_text, clean_stale_temps
 
 CACHE_FORMAT = 1
 
@@ -60,6 +60,7 @@ class AudioCache:
 
     def put(self, key: str, segment: AudioSegment, meta: dict[str, Any]) -> None:
         wav, meta_path = self._paths(key)
+        clean_stale_temps(wav.parent)  # half-written entries of killed runs (a rerun writes here again)
         write_wav(segment, wav)
         info = {**meta, "samples": int(segment.frame_count()), "sample_rate": segment.frame_rate}
         atomic_write_text(meta_path, json.dumps(info, ensure_ascii=False, sort_keys=True) + "\n")

@@ -23,6 +23,7 @@ import platform
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -234,10 +235,12 @@ def render_remote(payload: dict) -> dict:
             log=tmp / "scene.log",
             label=payload["label"],
         )
+        t0 = time.perf_counter()
         ok = _worker_runner(payload.get("host_threads")).run(task)
+        seconds = time.perf_counter() - t0
         log = task.log.read_text(encoding="utf-8", errors="replace") if task.log.exists() else ""
         video = task.out.read_bytes() if ok else None
-    return {"ok": ok, "host": host, "log": log, "video": video}
+    return {"ok": ok, "host": host, "log": log, "video": video, "seconds": seconds}
 
 
 # -- on the client ------------------------------------------------------------------
@@ -259,6 +262,7 @@ class ClusterRunner:
 
         self.address = address
         self._cluster = None
+        self.timings: list[tuple[float, float]] = []
         logging.getLogger("distributed").setLevel(logging.ERROR)  # its INFO lines would bury the progress bars
         self._config = dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES})
         self._config.__enter__()
@@ -268,7 +272,8 @@ class ClusterRunner:
                     n_workers=int(address.partition(":")[2]),
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=":0",  # no fixed port to collide on
+                    host="127.0.0.1",
+                    dashboard_address="127.0.0.1:0",  # this machine only, no fixed port to collide on
                     silence_logs=logging.ERROR,
                 )
                 address = self._cluster.scheduler_address
@@ -276,6 +281,13 @@ class ClusterRunner:
                 self.client = distributed.Client(address, timeout=f"{CONNECT_TIMEOUT}s", set_as_default=False)
             except (OSError, TimeoutError) as exc:
                 raise ClusterError(f"cannot reach the Dask scheduler at {self.address}: {' '.join(str(exc).split())}") from None
+            except Exception as exc:
+                if "ssl_context" in str(exc):
+                    raise ClusterError(
+                        f"{self.address} needs TLS certificates in Dask's configuration (distributed.comm.tls.ca-file, "
+                        "distributed.comm.tls.client.cert and .key; see the README)"
+                    ) from None
+                raise ClusterError(f"cannot connect to the Dask scheduler at {self.address}: {type(exc).__name__}: {exc}") from None
             try:
                 self.client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
             except (TimeoutError, OSError):
@@ -326,6 +338,7 @@ class ClusterRunner:
             priority=int(duration * 1000),  # longest first
         )
         header = f"# {task.label}: {task.ref} at {task.settings.tag}, on {self.address}\n"
+        t0 = time.perf_counter()
         try:
             result = future.result()
         except KilledWorker as exc:
@@ -339,6 +352,8 @@ class ClusterRunner:
         note = ""
         if result["ok"]:
             note = self._place(result["video"], Path(task.out))
+            # Wall time from submit to placed video, and the render's own time on the worker.
+            self.timings.append((time.perf_counter() - t0, result["seconds"]))
         Path(task.log).write_text(header + f"# rendered on {result['host']}\n" + result["log"] + note, encoding="utf-8")
         return result["ok"] and not note
 

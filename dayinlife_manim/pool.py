@@ -20,6 +20,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import resource
 import shutil
 import signal
 import sys
@@ -39,6 +40,8 @@ from .render import RenderSettings
 PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.worker"]
 #: Environment variable with the encoder threads each scene process may use.
 ENV_THREADS = "DAYINLIFE_ENCODER_THREADS"
+#: How a scene process reports its peak memory at the end of its log.
+PEAK_MEMORY = "# peak memory:"
 #: How often a job whose scene another build holds is tried again (seconds).
 RETRY_LOCKED = 0.25
 
@@ -114,6 +117,17 @@ def _render_child(task: RenderTask, env: dict[str, str], cwd: str) -> None:
         traceback.print_exc()
         sys.stderr.flush()
         os._exit(1)
+    print(f"{PEAK_MEMORY} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB")
+
+
+def peak_memory_mib(logs) -> int:
+    """The largest peak memory that the scene logs ``logs`` report (0 when none does)."""
+    peaks = [0]
+    for log in logs:
+        for line in Path(log).read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith(PEAK_MEMORY):
+                peaks.append(int(line.split()[-2]))
+    return max(peaks)
 
 
 class WarmRunner:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -51,7 +52,7 @@ def local_cluster():
     import logging
 
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR
     ) as cluster:
         yield cluster
 
@@ -167,3 +168,35 @@ def test_worker_killed_mid_render_is_retried_and_the_build_finishes(project, loc
     assert report.stitched and len(report.rendered) == 3
     info = probe(report.out)
     assert abs(info.video_duration - info.audio_duration) <= 1 / SETTINGS.fps
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a certificate")
+def test_tls_scheduler_uses_certificates_from_dask_config(tmp_path):
+    import dask
+    from distributed.security import Security
+
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1",
+         "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )
+    pem = {"tls_ca_file": str(cert), "require_encryption": True}
+    for role in ("scheduler", "worker", "client"):
+        pem.update({f"tls_{role}_cert": str(cert), f"tls_{role}_key": str(key)})
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, protocol="tls://", host="127.0.0.1",
+        security=Security(**pem), dashboard_address="127.0.0.1:0",
+    ) as tls_cluster:
+        address = tls_cluster.scheduler_address
+        assert address.startswith("tls://")
+        with pytest.raises(farm.ClusterError, match="needs TLS certificates in Dask's configuration"):
+            farm.ClusterRunner(address)
+        settings = {"distributed.comm.tls.ca-file": str(cert), "distributed.comm.tls.client.cert": str(cert),
+                    "distributed.comm.tls.client.key": str(key)}
+        with dask.config.set(settings):
+            runner = farm.ClusterRunner(address)
+            try:
+                assert runner.workers == 1
+            finally:
+                runner.close()

@@ -19,6 +19,7 @@ from dayinlife_manim.build import BuildFailed, build_many, find_scripts
 from dayinlife_manim.errors import UserError
 from dayinlife_manim.fsutil import atomic_path, clean_stale_temps, temp_dir, temp_prefix
 from dayinlife_manim.locks import FileLock
+from dayinlife_manim.pool import peak_memory_mib
 from dayinlife_manim.render import RenderSettings
 from dayinlife_manim.script import load_script
 from dayinlife_manim.stitch import probe
@@ -141,8 +142,34 @@ def test_many_scripts_one_queue_and_a_killed_scene_fails_only_itself(project, tm
     assert second.stitched and second.out == tmp_path / "videos" / "another-one.mp4"  # the other script is done
     info = probe(second.out)
     assert abs(info.video_duration - info.audio_duration) <= 1 / SETTINGS.fps
+    assert peak_memory_mib((media / "another-one" / "scenes" / SETTINGS.tag).glob("*.log")) > 50  # each log says it
 
     monkeypatch.delenv("KILL_THE_CAT")
     reports = build_many(scripts, SilentVoice(), scenes=module, settings=SETTINGS, workers=2, out_dir=tmp_path / "videos", media_dir=media)
     assert reports[0].rendered == ["01-a-cat-sleeps-all"] and reports[0].stitched
     assert not reports[1].rendered and not reports[1].stitched  # up to date
+
+
+@pytest.mark.slow
+def test_a_killed_build_leaves_nothing_a_rerun_mistakes_for_done(project):
+    script, module, media = project
+    env = {**os.environ, "PYTHONPATH": str(REPO), "DAYINLIFE_CACHE": str(media / "cache")}
+    cmd = _cli(str(script), "--scenes", str(module), "--media", str(media), "--workers", "1")
+    scenes = media / "two-short-scenes" / "scenes" / SETTINGS.tag
+    build = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(scenes.glob(".*.tmp")):  # a scene's job folder: rendering
+        time.sleep(0.05)
+    build.kill()
+    build.wait()
+    assert list(scenes.glob(".*.tmp")), "the build was not caught rendering"
+    done_before = {p.stem for p in scenes.glob("*.key")}
+    assert len(done_before) < 3
+
+    rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240)
+    assert rerun.returncode == 0, rerun.stderr
+    rendered = int(re.search(r"\((\d+) rendered", rerun.stdout).group(1))
+    assert rendered == 3 - len(done_before)
+    assert not [p for p in media.rglob("*") if ".tmp" in p.name]  # the killed run's leftovers are gone
+    info = probe(media / "two-short-scenes.mp4")
+    assert abs(info.video_duration - info.audio_duration) <= 1 / SETTINGS.fps
