@@ -259,6 +259,8 @@ def output_paths(scripts: Sequence[Script], out: Path | None, out_dir: Path | No
     if twice:
         raise UserError(f"two scripts of this build have the same name ({', '.join(twice)}); rename one")
     if out is not None:
+        if out_dir is not None:
+            raise UserError("give -o/--output or --out-dir, not both")
         if len(scripts) != 1:
             raise UserError("-o/--output names one video; with several scripts use --out-dir")
         return [Path(out)]

@@ -91,6 +91,31 @@ def test_find_scripts_expands_folders_and_refuses_empty_ones(tmp_path):
         find_scripts([tmp_path / "empty"])
 
 
+def test_output_paths_one_per_script(tmp_path):
+    from dayinlife_manim.build import output_paths
+    from dayinlife_manim.script import parse_script
+
+    a, b = parse_script("Alpha\n\nOne.\n", "a"), parse_script("Beta\n\nTwo.\n", "b")
+    assert output_paths([a, b], None, None, tmp_path) == [tmp_path / "alpha.mp4", tmp_path / "beta.mp4"]
+    assert output_paths([a, b], None, tmp_path / "v", tmp_path) == [tmp_path / "v" / "alpha.mp4", tmp_path / "v" / "beta.mp4"]
+    assert output_paths([a], tmp_path / "x.mp4", None, tmp_path) == [tmp_path / "x.mp4"]
+    for args, message in [(([a, b], tmp_path / "x.mp4", None), "with several scripts use --out-dir"),
+                          (([a], tmp_path / "x.mp4", tmp_path), "not both"),
+                          (([a, parse_script("Alpha\n\nAgain.\n", "c")], None, None), "same name")]:
+        with pytest.raises(UserError, match=message):
+            output_paths(*args, tmp_path)
+
+
+def test_summary_rows_say_what_happened_to_each_script(tmp_path):
+    from dayinlife_manim.build import BuildReport, summary_rows
+
+    done = BuildReport(out=tmp_path / "a.mp4", rendered=["01"], cached=["00"], stitched=True, title="A", duration=65.5)
+    same = BuildReport(out=tmp_path / "b.mp4", cached=["00", "01"], title="B", duration=3.0)
+    failed = BuildReport(out=tmp_path / "c.mp4", failures=["x"], title="C", duration=1.0)
+    rows = summary_rows([done, same, failed])
+    assert [r[:5] for r in rows] == [("A", 1, 1, "1:05.50", "written"), ("B", 0, 2, "3.00s", "up to date"), ("C", 0, 0, "1.00s", "failed")]
+
+
 # -- builds -------------------------------------------------------------------------
 @pytest.fixture()
 def project(tmp_path):
