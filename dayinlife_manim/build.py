@@ -411,12 +411,13 @@ def _finish(state: _ScriptState, force: bool, music: Path | None, on_stitch) -> 
     out = state.out
     key = _build_key(jobs, state.manifest.title, music) + f":{out.resolve()}"
     key_file = state.manifest.root / "build.key"
-    with FileLock(state.manifest.root, "stitch"):  # a concurrent build of this script waits, then finds it done
+    # A concurrent build of this script waits here, then finds the video and the review stills done.
+    with FileLock(state.manifest.root, "finish"):
         if force or not out.exists() or not key_file.exists() or key_file.read_text().strip() != key:
             stitch_video(state.manifest, jobs, out, music)
             atomic_write_text(key_file, key + "\n")
             report.stitched = True
-    review_build(state.manifest, jobs, out)  # OUT.html: video, captions, chapters, storyboard stills
+        review_build(state.manifest, jobs, out)  # OUT.html: video, captions, chapters, storyboard stills
     if on_stitch:
         on_stitch(report)
 
