@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import platform
+import socket
 import sys
 import tempfile
 import threading
@@ -31,6 +32,7 @@ from . import __version__
 from .errors import UserError
 from .fsutil import atomic_path
 from .pool import RenderTask, WarmRunner
+from .scenecache import parse_python
 
 CONNECT_TIMEOUT = 5  # seconds to reach the scheduler
 WORKER_TIMEOUT = 20  # seconds to wait for the first worker
@@ -98,11 +100,34 @@ def check_address(address: str, allow_insecure: bool = False) -> str:
     return f"{scheme}://{rest}"
 
 
+def probe_scheduler(address: str, timeout: float = CONNECT_TIMEOUT) -> None:
+    """Fail at once when nothing listens at ``address`` (Dask itself retries until its timeout)."""
+    rest = address.split("://", 1)[-1]
+    host, _, port = rest.rpartition(":")
+    host = host.strip("[]")
+    if not port.isdigit():
+        return  # Dask's own error will say what is wrong
+    try:
+        infos = socket.getaddrinfo(host, int(port), type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    error: OSError | None = None
+    for family, kind, proto, _, sockaddr in infos:
+        with socket.socket(family, kind, proto) as sock:
+            sock.settimeout(timeout)
+            try:
+                sock.connect(sockaddr)
+                return
+            except OSError as exc:
+                error = exc
+    raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+
+
 # -- what travels -------------------------------------------------------------------
 def _local_imports(path: Path) -> set[str]:
     """Top-level module names imported by the Python file ``path``."""
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = parse_python(path.read_text(encoding="utf-8"))
     except (OSError, SyntaxError, ValueError):
         return set()
     names = set()
@@ -277,6 +302,7 @@ class ClusterRunner:
                     silence_logs=logging.ERROR,
                 )
                 address = self._cluster.scheduler_address
+            probe_scheduler(address)
             try:
                 self.client = distributed.Client(address, timeout=f"{CONNECT_TIMEOUT}s", set_as_default=False)
             except (OSError, TimeoutError) as exc:

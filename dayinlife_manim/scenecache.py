@@ -16,6 +16,7 @@ import functools
 import hashlib
 import inspect
 import json
+import threading
 from pathlib import Path
 
 from . import __version__
@@ -31,6 +32,15 @@ AUTOSCENE_SOURCES = ("autoscene",)
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+_AST_LOCK = threading.Lock()
+
+
+def parse_python(source: str) -> ast.Module:
+    """``ast.parse``, one thread at a time (Python 3.11's parser state is shared between threads)."""
+    with _AST_LOCK:
+        return ast.parse(source)
 
 
 def _uses_autoscene(cls: type) -> bool:
@@ -57,7 +67,7 @@ def _module_parts(path: str) -> tuple[str, dict[str, str]]:
 
 @functools.lru_cache(maxsize=64)
 def _parse_module(source: str) -> tuple[str, dict[str, str]]:
-    tree = ast.parse(source)
+    tree = parse_python(source)
     lines = source.splitlines(keepends=True)
     classes: dict[str, str] = {}
     keep = [True] * len(lines)
