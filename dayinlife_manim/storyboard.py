@@ -459,8 +459,9 @@ def _wrap(draw, text: str, font, width: int, lines: int) -> list[str]:
 
 
 def still_label(still: Still) -> str:
-    what = {"end": "end of sentence", "beat": "sentence", "late": "sentence (late)"}[still.kind]
-    return f"{still.time:.1f}s · {what} {still.sentence + 1}"
+    what = "end of sentence" if still.kind == "end" else "sentence"
+    late = " · late: the scene was still busy" if still.kind == "late" else ""
+    return f"{still.time:.1f}s · {what} {still.sentence + 1}{late}"
 
 
 def contact_sheet(board: SceneBoard, settings, columns: int | None = None) -> Path:
