@@ -97,6 +97,13 @@ def _autoscene():
     return AutoScene
 
 
+def _defines_beats(module) -> bool:
+    """Whether a scene module defines beats of its own (classes registered with ``register_beat``)."""
+    from .autoscene import registered_beats
+
+    return any(b.__module__ == module.__name__ for b in registered_beats())
+
+
 def assign_scenes(manifest: Manifest, module_path: Path | None) -> tuple[list[tuple[ParagraphAudio, type, str]], list[str]]:
     """Pair every paragraph with a scene class; return the pairs and notes on mismatches.
 
@@ -141,11 +148,18 @@ def assign_scenes(manifest: Manifest, module_path: Path | None) -> tuple[list[tu
             missing = [p.id for p in paras if p.id not in chosen]
             if missing:
                 notes.append(f"no scene class for {len(missing)} paragraph(s), AutoScene used: {', '.join(missing)}")
+    auto, auto_ref = _autoscene(), AUTOSCENE_REF
+    if module_path is not None and _defines_beats(module):
+        # Its beats register when the module is imported: the worker must import it too.
+        if isinstance(getattr(module, "AutoScene", None), type) and issubclass(module.AutoScene, auto):
+            auto, auto_ref = module.AutoScene, f"{Path(module_path).resolve()}:AutoScene"
+        else:
+            notes.append(f"{module_path} defines beats but does not import AutoScene: its beats are not used")
     pairs = []
     for para in paras:
         cls = chosen.get(para.id)
         if cls is None:
-            pairs.append((para, _autoscene(), AUTOSCENE_REF))
+            pairs.append((para, auto, auto_ref))
         else:
             pairs.append((para, cls, f"{Path(module_path).resolve()}:{cls.__name__}"))
     return pairs, notes
@@ -157,6 +171,7 @@ class SceneRow:
     scene: str
     duration: float
     estimated: bool  # True when no current voiceover exists (silent-voice estimate)
+    story: str = ""  # what the scene shows, when it can say (AutoScene: its beats)
 
 
 def list_scenes(script: Script, module_path: Path | None, media_dir: Path | None = None) -> tuple[list[SceneRow], list[str]]:
@@ -174,8 +189,13 @@ def list_scenes(script: Script, module_path: Path | None, media_dir: Path | None
         with tempfile.TemporaryDirectory() as tmp:
             manifest, _ = make_voiceover(script, SilentVoice(), Path(tmp))
     pairs, notes = assign_scenes(manifest, module_path)
-    rows = [SceneRow(p.id, cls.__name__, p.duration, estimated) for p, cls, _ in pairs]
+    rows = [SceneRow(p.id, cls.__name__, p.duration, estimated, _story(cls, manifest, p)) for p, cls, _ in pairs]
     return rows, notes
+
+
+def _story(cls: type, manifest: Manifest, para: ParagraphAudio) -> str:
+    story = getattr(cls, "story", None)
+    return story(manifest, para) if callable(story) else ""
 
 
 # -- planning --------------------------------------------------------------------

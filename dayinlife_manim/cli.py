@@ -292,7 +292,10 @@ def gallery(out_dir, subjects, media_dir):
 @SCENES_OPTION
 @MEDIA
 def scenes_cmd(script, scenes_module, media_dir):
-    """List the paragraphs of SCRIPT with the scene class that tells each and its duration.
+    """List the paragraphs of SCRIPT with the scene class that tells each, its duration and what it shows.
+
+    For AutoScene paragraphs, "shows" names the beats the words called for
+    (clock, counter, checklist...) or the icons.
 
     Durations come from the voiceover when it is current, else they are
     estimated (marked ~).
@@ -306,8 +309,8 @@ def scenes_cmd(script, scenes_module, media_dir):
         click.echo(f"note: {note}", err=True)
     click.echo(
         table(
-            ("paragraph", "scene", "duration"),
-            [(r.paragraph, r.scene, ("~" if r.estimated else "") + seconds(r.duration)) for r in rows],
+            ("paragraph", "scene", "duration", "shows"),
+            [(r.paragraph, r.scene, ("~" if r.estimated else "") + seconds(r.duration), r.story) for r in rows],
             right=(2,),
         )
     )

@@ -159,10 +159,15 @@ def module_sources(path: Path) -> dict[str, bytes]:
     return found
 
 
+def _own_paragraph(manifest: dict, paragraph: str) -> dict:
+    """The paragraph a job manifest is for (it also holds its neighbours, see ``pool.job_manifest``)."""
+    return next(p for p in manifest["paragraphs"] if p["id"] == paragraph)
+
+
 def make_payload(task: RenderTask) -> dict:
     """Everything a worker needs to render ``task``, as plain data."""
     manifest = json.loads(Path(task.manifest).read_text(encoding="utf-8"))
-    (para,) = manifest["paragraphs"]
+    para = _own_paragraph(manifest, task.paragraph)  # its neighbours come along as text only
     audio = Path(para["audio"]).read_bytes()
     para["audio"] = "audio.wav"
     module_ref, _, name = task.ref.rpartition(":")
@@ -355,7 +360,7 @@ class ClusterRunner:
         from distributed import KilledWorker
 
         payload = {**make_payload(task), "host_threads": self._host_threads}
-        duration = max(p["duration"] for p in payload["manifest"]["paragraphs"])
+        duration = _own_paragraph(payload["manifest"], task.paragraph)["duration"]
         future = self.client.submit(
             render_remote,
             payload,

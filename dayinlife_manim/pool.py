@@ -69,13 +69,16 @@ class Runner(Protocol):
 
 
 def job_manifest(manifest: Manifest, para: ParagraphAudio, audio: str | None = None) -> dict:
-    """The manifest a scene render sees: the script's header and its own paragraph only.
+    """The manifest a scene render sees: the script's header, its own paragraph and
+    its neighbours (AutoScene makes a paragraph look unlike them; their audio is not sent).
 
     ``audio`` replaces the paragraph's audio path (default: the absolute path
     of its WAV), so the file can live anywhere.
     """
     data = manifest.to_dict()
-    data["paragraphs"] = [{**asdict(para), "audio": audio or str(manifest.audio_path(para).resolve())}]
+    near = [{**asdict(p), "audio": ""} for p in manifest.paragraphs if abs(p.index - para.index) == 1]
+    own = {**asdict(para), "audio": audio or str(manifest.audio_path(para).resolve())}
+    data["paragraphs"] = sorted(near + [own], key=lambda p: p["index"])
     return data
 
 

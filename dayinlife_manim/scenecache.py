@@ -135,6 +135,9 @@ def scene_key(cls: type, manifest: Manifest, para: ParagraphAudio, settings: Ren
         "render": [settings.width, settings.height, settings.fps, settings.cfr],
         "versions": [manim.__version__, __version__],
     }
+    notes = getattr(cls, "cache_notes", None)
+    if callable(notes):  # e.g. AutoScene: its plan, which depends on the paragraphs before
+        payload["notes"] = notes(manifest, para)
     return _sha(json.dumps(payload, sort_keys=True).encode())
 
 

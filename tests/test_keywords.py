@@ -270,3 +270,32 @@ def test_empty_headline() -> None:
 def test_headline_keeps_acronyms_and_brands() -> None:
     assert headline_for("My years in IT went by fast.").endswith("IT")
     assert "iPhone" in headline_for("The iPhone changed phones.")
+
+
+# -- senses from neighbouring words -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("I click the mouse and my laptop wakes up.", "mouse", "rodent"),
+        ("A mouse ran across the kitchen and the cat chased it.", "rodent", "mouse"),
+        ("The bar chart shows our sales.", "chart-bar", "glass-cocktail"),
+        ("We met at the bar for a drink.", "glass-cocktail", "chart-bar"),
+        ("We train the model on the GPU overnight.", "brain", "train"),
+        ("I take the train to work.", "train", "brain"),
+        ("A bug crawled on the leaf.", "ladybug", "bug"),
+        ("I fix a bug in the code.", "bug", "ladybug"),
+    ],
+)
+def test_neighbours_choose_the_sense(text: str, present: str, absent: str) -> None:
+    icons = pick_icons(text)
+    assert present in icons and absent not in icons, icons
+
+
+def test_a_progress_bar_is_no_pub() -> None:
+    assert "glass-cocktail" not in pick_icons("The progress bar is stuck again.")
+
+
+def test_headlines_keep_numbers_whole() -> None:
+    assert headline_for("At 7:30 pm I paid $4,242 for the tickets.") == "At 7:30 pm"

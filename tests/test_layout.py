@@ -55,8 +55,19 @@ ODD = (
     "Supercalifragilisticexpialidociousness_without_any_spaces_whatsoever_that_keeps_going_on_and_on."
 )
 
-SCRIPT = f"Layout Check: A Title That Is Fairly Long\n\nHello.\n\n{ODD}\n\n{LONG}\n"
+#: Paragraphs that call for every built-in beat (two each, one with an icon beside it).
+BEATS = [
+    "At 7:30 pm I paid $4,242 for the tickets.",
+    "I was so happy: I pack a passport, a charger, a book and a hat.",
+    "The app was loading while I drove from home to the airport.",
+    "Trains are faster than buses, from morning to night.",
+    "The whole team was waiting for the big release while we drank coffee in the kitchen and talked about "
+    "our plans for the long weekend by the sea with our families and friends.",
+]
+
+SCRIPT = f"Layout Check: A Title That Is Fairly Long\n\nHello.\n\n{ODD}\n\n{LONG}\n\n" + "\n\n".join(BEATS) + "\n"
 CASES = {"title": "00", "one-word": "01", "odd": "02", "long": "03"}
+BEAT_CASES = {f"beats-{i + 1}": f"{i + 4:02d}" for i in range(len(BEATS))}
 
 
 def test_long_paragraph_is_long() -> None:
@@ -68,7 +79,7 @@ def voiced(tmp_path_factory):
     root = tmp_path_factory.mktemp("voice")
     script = parse_script(SCRIPT, "odd")
     manifest, _ = make_voiceover(script, SilentVoice(wpm=900), root)
-    assert [p.kind for p in manifest.paragraphs] == ["title", "paragraph", "paragraph", "paragraph"]
+    assert [p.kind for p in manifest.paragraphs] == ["title"] + ["paragraph"] * (3 + len(BEATS))
     return manifest, root / manifest.slug / "manifest.json"
 
 
@@ -98,13 +109,46 @@ def checked_scene(report: dict):
                         report.setdefault("outside safe", []).append(where)
                     if id(leaf) in in_page and not theme.caption.contains(leaf):
                         report.setdefault("outside caption", []).append(where)
+            self._check_beats(report)
             for cue in getattr(self, "icon_cues", []):
                 if cue.card in self.mobjects and not self.stage.contains(cue.card):
                     report.setdefault("outside stage", []).append((round(self.time, 2), cue.match.slug, _box(cue.card)))
                 if cue.card in self.mobjects and page is not None and _overlap(cue.card, theme.caption):
                     report.setdefault("icon over captions", []).append((round(self.time, 2), cue.match.slug))
 
+        def _check_beats(self, report: dict) -> None:
+            """Each beat draws inside its own region, and no two beats' drawings overlap."""
+            beats = getattr(self, "beats", [])
+            drawn = {}
+            for beat in beats:
+                report.setdefault("beats seen", set()).add(beat.name)
+                if not _inside(beat.region, self.stage):
+                    report.setdefault("beat region off stage", []).append(beat.name)
+                on_stage = [m for m in beat.drawn if m in self.get_mobject_family_members()]
+                drawn[beat.name] = on_stage
+                for mob in on_stage:
+                    if not beat.region.contains(mob, tolerance=0.02):
+                        report.setdefault("beat outside its region", []).append((round(self.time, 2), beat.name, _box(mob)))
+                    if _overlap(mob, self.theme.caption):
+                        report.setdefault("beat over captions", []).append((round(self.time, 2), beat.name))
+            names = list(drawn)
+            for i, a in enumerate(names):
+                for b in names[i + 1 :]:
+                    if any(_boxes_overlap(m, n) for m in drawn[a] for n in drawn[b]):
+                        report.setdefault("beats overlap", []).append((round(self.time, 2), a, b))
+
     return CheckedAutoScene
+
+
+def _inside(inner, outer, tolerance: float = 1e-6) -> bool:
+    return (inner.left >= outer.left - tolerance and inner.right <= outer.right + tolerance
+            and inner.bottom >= outer.bottom - tolerance and inner.top <= outer.top + tolerance)
+
+
+def _boxes_overlap(a, b) -> bool:
+    l1, b1, r1, t1 = _box(a)
+    l2, b2, r2, t2 = _box(b)
+    return l1 < r2 and l2 < r1 and b1 < t2 and b2 < t1
 
 
 def _box(mob) -> tuple[float, ...]:
@@ -117,23 +161,50 @@ def _overlap(mob, region) -> bool:
     return l < region.right and r > region.left and b < region.top and t > region.bottom
 
 
+def render_checked(path, paragraph: str, aspect: str, tmp_path: Path) -> dict:
+    """Render one paragraph with the checks on; the report."""
+    report: dict = {}
+    out = render_scene(
+        checked_scene(report),
+        manifest=path,
+        paragraph=paragraph,
+        out=tmp_path / f"scene-{paragraph}.mp4",
+        settings=RenderSettings.from_options("tiny", aspect),
+        workdir=tmp_path / "work" / paragraph,
+    )
+    assert out.exists()
+    assert report.get("checks", 0) >= 2 and report.get("leaves", 0) > 0
+    return report
+
+
+def problems_in(report: dict) -> dict:
+    return {k: v[:5] for k, v in report.items() if k not in ("checks", "leaves", "pages", "beats seen")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("aspect", ASPECTS)
+def test_every_beat_stays_in_its_region(voiced, tmp_path: Path, aspect: str) -> None:
+    """Every built-in beat (and an icon beside a lone beat) drawn in every aspect: inside
+    its region, the regions inside the stage, no two beats over each other or the captions."""
+    from dayinlife_manim.autoscene import registered_beats
+
+    manifest, path = voiced
+    seen: set = set()
+    for case, paragraph in BEAT_CASES.items():
+        report = render_checked(path, paragraph, aspect, tmp_path)
+        assert not problems_in(report), f"{case} in {aspect}: {problems_in(report)}"
+        seen |= report.get("beats seen", set())
+    builtin = {b.name for b in registered_beats() if b.__module__.startswith("dayinlife_manim.")}
+    assert seen == builtin | {"icon"}, seen
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("aspect", ASPECTS)
 @pytest.mark.parametrize("case", list(CASES))
 def test_autoscene_stays_in_safe_area(voiced, tmp_path: Path, case: str, aspect: str) -> None:
     manifest, path = voiced
-    report: dict = {}
-    out = render_scene(
-        checked_scene(report),
-        manifest=path,
-        paragraph=CASES[case],
-        out=tmp_path / "scene.mp4",
-        settings=RenderSettings.from_options("tiny", aspect),
-        workdir=tmp_path / "work",
-    )
-    assert out.exists()
-    assert report.get("checks", 0) >= 2 and report.get("leaves", 0) > 0
-    problems = {k: v[:5] for k, v in report.items() if k not in ("checks", "leaves", "pages")}
+    report = render_checked(path, CASES[case], aspect, tmp_path)
+    problems = problems_in(report)
     assert not problems, f"{case} in {aspect}: {problems}"
     if case == "long":
         assert len(report["pages"]) > 1, "a 300-word paragraph should page its captions"

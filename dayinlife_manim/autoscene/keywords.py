@@ -149,7 +149,7 @@ factory: factory industry manufacturing production plant-factory
 store: shop store retail market supermarket
 cart: shopping cart buy purchase groceries grocery
 sofa: sofa couch living-room relax relaxing lounge
-bed: bed bedroom nap rest
+bed: bed bedroom nap rest hotel hostel motel
 sleep: sleep asleep sleeping sleepy tired sleepless
 chair-rolling: chair desk-chair seat
 desk: desk workstation
@@ -320,6 +320,55 @@ pistol: gun weapon
 bomb: bomb explosion explode
 shield: shield defence defense
 """
+
+# --- senses from neighbours ------------------------------------------------------
+# "word word: context words -> slug": a word whose neighbours (8 words either
+# side) include a context word shows that icon instead ("-": no icon at all).
+_SENSES_SPEC = """
+mouse: cat cats trap cheese squeak tail hole ran field farm pet rodent -> rodent
+bar: chart graph histogram -> chart-bar
+bar: progress loading status scroll tool sidebar menu search -> -
+train training trained: model models network neural data dataset epoch gpu weights loss accuracy -> brain
+table: kitchen dinner lunch breakfast chair chairs sit wooden eat family -> table-furniture
+tablet: screen app ipad touch android device -> tablet
+cloud: rain sky grey gray storm sun weather dark -> weather-cloudy
+bug: garden insect crawl crawled leaf flower grass ant spider -> ladybug
+run: code script program test tests pipeline job experiment model server command -> play-circle
+drive: usb hard disk file files backup storage -> harddisk
+chip: potato fish crisps snack ketchup salt -> french-fries
+apple: iphone mac macbook ipad laptop computer phone company -> -
+bank: river stream water shore -> waves
+server: restaurant waiter waitress food order tip menu -> room-service
+pool: data thread threads connection worker workers -> -
+"""
+#: How many words either side count as a word's neighbours.
+SENSE_WINDOW = 8
+
+
+@functools.lru_cache(maxsize=1)
+def senses() -> dict[str, list[tuple[frozenset[str], str | None]]]:
+    """word -> [(context words, slug or None), ...], first rule first."""
+    table: dict[str, list[tuple[frozenset[str], str | None]]] = {}
+    for line in _SENSES_SPEC.strip().splitlines():
+        words, _, rest = line.partition(":")
+        context, _, slug = rest.partition("->")
+        slug = slug.strip()
+        for word in words.split():
+            table.setdefault(word, []).append((frozenset(context.split()), None if slug == "-" else slug))
+    return table
+
+
+def _in_context(hit: tuple[str, str, str], tokens: list["_Token"], i: int) -> tuple[str, str, str] | None:
+    """``hit`` for token ``i``, or the icon its neighbours say it means (None: no icon)."""
+    rules = senses().get(hit[2]) or senses().get(tokens[i].norm)
+    if not rules:
+        return hit
+    near = {f for t in tokens[max(0, i - SENSE_WINDOW) : i + SENSE_WINDOW + 1] if t is not tokens[i] for f in word_forms(t.norm)[:2]}
+    for context, slug in rules:
+        if near & context:
+            return None if slug is None else (slug, hit[1], hit[2])
+    return hit
+
 
 #: Words the slug matching must not use: icon slugs that are interface glyphs
 #: (arrows, shapes, letters) or that mean something else in a sentence.
@@ -742,6 +791,8 @@ def _candidates(text: str) -> tuple[list[_Candidate], list[_Token]]:
             continue
         hit = _match_word(token.norm)
         if hit:
+            hit = _in_context(hit, tokens, i)
+        if hit:
             add(hit[0], hit[1], hit[2], i, i)
     for ch, slug in EMOJI_ICONS.items():
         pos = text.find(ch)
@@ -850,7 +901,8 @@ _OPENERS = frozenset(
     """.split()
 )
 _MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_CLAUSE_SPLIT = re.compile(r"\s[-–—]\s|[,;:()\[\]{}…!?\"“”]|\.(?:\s|$)|\.\.\.")
+#: Clause breaks (a comma or colon inside a number, as in 4,242 or 7:30, is none).
+_CLAUSE_SPLIT = re.compile(r"\s[-–—]\s|[,:](?!\d)|(?<!\d)[,:]|[;()\[\]{}…!?\"“”]|\.(?:\s|$)|\.\.\.")
 _HEADLINE_JUNK = re.compile(r"[*_#~`|^\\{}\[\]<>/=]")
 
 
@@ -875,14 +927,18 @@ def _shouting(text: str) -> bool:
     return len(letters) >= 8 and upper / len(letters) > 0.8
 
 
+#: Units that stay lower case after a number in a headline.
+_UNITS = frozenset("am pm a.m. p.m. kg km cm mm ml min".split())
+
+
 def _title_case(words: list[str], shouting: bool) -> str:
     out = []
     for i, w in enumerate(words):
         if shouting:
             w = w.lower()
         lower = w.lower()
-        if i > 0 and lower in _SMALL_WORDS and (w.islower() or shouting):
-            out.append(lower)
+        if i > 0 and (lower in _SMALL_WORDS or lower in _UNITS) and (w.islower() or shouting):
+            out.append(lower)  # "of", and "pm" in "At 7:30 pm"
         elif w.islower() or (w[:1].islower() and not any(c.isupper() for c in w[1:])):
             # Capitalise each hyphen part: "fine-tuning" -> "Fine-Tuning".
             out.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))

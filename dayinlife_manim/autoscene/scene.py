@@ -23,19 +23,25 @@ frames all work, and text is shown literally (markup, ``&``, ``{}``).
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from dataclasses import dataclass
 
 import numpy as np
-from manim import DOWN, RIGHT, UP, AnimationGroup, Circle, FadeIn, FadeOut, GrowFromCenter, Line, VGroup, VMobject
+from manim import DOWN, RIGHT, UP, AnimationGroup, FadeIn, FadeOut, GrowFromCenter, Line, VGroup, VMobject
 
+from ..manifest import Manifest, ParagraphAudio
 from ..scene import NarratedScene, SentenceWindow
 from ..visuals import motions
 from ..visuals.icons import icon
 from ..language import written_in
 from ..writing import first_words
 from .keywords import LANGUAGE as KEYWORD_LANGUAGE
+from .beats import Beat, badge, registered_beats
+from .builtin import IconBeat
 from .keywords import IconMatch, fallback_icon, headline_for, match_icons
+from .plan import Plan, default_plan, icon_count, plan_paragraph, slots
 from ..visuals.text import metrics, paragraph, text
 from ..visuals.theme import Region
 
@@ -68,11 +74,6 @@ class IconCue:
         return self.card[0][1]
 
 
-def icon_count(words: int) -> int:
-    """How many icons a paragraph of ``words`` words gets."""
-    return 1 if words <= 4 else 2 if words <= 12 else 3
-
-
 def label_for(match: IconMatch) -> str:
     """The caption under an icon: its words as written, shouting calmed down."""
     words = re.sub(r"\s+", " ", match.words).strip()
@@ -96,10 +97,50 @@ class AutoScene(NarratedScene):
             self.headline = None
             self.show_captions = False
         else:
-            headline = headline_for(text_) if known else first_words(text_)
-            self.headline = headline if headline and not _same_words(headline, text_) else None
+            self.headline = headline_of(text_, known)
         k = 1 if self.is_title else min(self.max_icons, icon_count(len(text_.split())))
         self.matches = match_icons(text_, k) if known else [fallback_icon(text_)]
+        self.story_text = story_text(self.para)
+        self._sentence_starts = sentence_starts(self.para)
+        self.plan = self.plan_for(self.manifest, self.para)
+        for beat in self.plan.beats:
+            beat.theme = self.theme
+
+    # -- the plan ------------------------------------------------------------------
+    @classmethod
+    def plan_for(cls, manifest: Manifest, para: ParagraphAudio) -> Plan:
+        """This paragraph's plan (beats, layout): its own words, and its neighbours' so as not to look like them.
+
+        The neighbours are the paragraphs numbered one less and one more, when the
+        manifest has them (a render's job manifest carries them for this).
+        """
+        if para.kind == "title":
+            return Plan(title=True)
+        near = tuple(p.display_text for p in manifest.paragraphs if abs(p.index - para.index) == 1 and p.kind != "title")
+        plan = _planned(story_text(para), para.index, near, tuple(registered_beats()))
+        return copy.deepcopy(plan)  # a fresh plan: beats keep state while they play
+
+    @classmethod
+    def story(cls, manifest: Manifest, para: ParagraphAudio) -> str:
+        """What this scene shows for ``para``, in a few words (for ``dayinlife scenes``)."""
+        return cls.plan_for(manifest, para).describe()
+
+    @classmethod
+    def cache_notes(cls, manifest: Manifest, para: ParagraphAudio) -> dict:
+        """What else changes this scene's frames, for the render cache key: its plan (which
+        depends on the paragraphs before it) and the source of beats registered outside this package."""
+        from ..scenecache import class_fingerprint
+
+        outside = [b for b in registered_beats() if not b.__module__.startswith("dayinlife_manim.")]
+        return {
+            "plan": cls.plan_for(manifest, para).describe(),
+            "beats": {b.name: class_fingerprint(b) for b in outside},
+        }
+
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        """Character span of sentence ``index`` in :attr:`story_text`."""
+        start = self._sentence_starts[index]
+        return start, start + len(self.cues[index].text)
 
     # -- the story ----------------------------------------------------------------
     def narrate(self) -> None:
@@ -107,8 +148,38 @@ class AutoScene(NarratedScene):
             return
         if self.is_title:
             self.narrate_title()
+        elif self.plan.beats:
+            self.narrate_beats()
         else:
             self.narrate_paragraph()
+
+    # -- beats --------------------------------------------------------------------
+    def narrate_beats(self) -> None:
+        """Each beat in its own part of the stage, playing in the sentences that hold its words."""
+        beats: list[Beat] = list(self.plan.beats)
+        if self.plan.companion:
+            companion = IconBeat.beside(self.story_text, beats)
+            if companion is not None:
+                companion.theme = self.theme
+                beats.append(companion)
+                beats.sort(key=lambda b: b.start)
+        regions = slots(self.stage, [b.shape for b in beats], gap=0.4 * self.theme.scale)
+        for beat, region in zip(beats, regions):
+            beat.region = region.inset(0.04 * region.width, 0.04 * region.height)
+            beat.drawn = []
+        self.beats = beats
+        for i in range(len(self.cues)):
+            with self.sentence(i) as s:
+                lo, hi = self.sentence_span(i)
+                said = sorted((span, n, beat) for n, beat in enumerate(beats) for span in beat.spans if lo <= span[0] < hi)
+                for span, _, beat in said:
+                    beat.current, beat.step = span, beat.spans.index(span)
+                    before = set(map(id, self.mobjects))
+                    beat.play(self, s)
+                    beat.drawn += [m for m in self.mobjects if id(m) not in before and _drawn_by_beat(m, self)]
+            for beat in beats:
+                if beat.shown:
+                    beat.finish_sentence(self, s)
 
     # -- paragraphs ---------------------------------------------------------------
     def narrate_paragraph(self) -> None:
@@ -175,9 +246,19 @@ class AutoScene(NarratedScene):
 
     # -- geometry -------------------------------------------------------------------
     def _style(self, n: int) -> str:
-        """``"row"``: cards side by side, labels below; ``"list"``: stacked, labels to the right."""
+        """``"row"``: cards side by side, labels below; ``"list"``: stacked, labels to the right.
+
+        The plan's icon variant 1 swaps them (so a paragraph does not look like the one
+        before it), unless the row would be too cramped.
+        """
         stage = self.stage
-        return "list" if n > 1 and stage.width < 1.6 * stage.height else "row"
+        style = "list" if n > 1 and stage.width < 1.6 * stage.height else "row"
+        if getattr(self, "plan", None) is not None and self.plan.icon_variant == 1:
+            if style == "list" and n <= 2:
+                style = "row"
+            elif style == "row":
+                style = "list"
+        return style
 
     def _label_height(self) -> float:
         return metrics(self.theme.font, self.theme.size("label"))[1]
@@ -198,20 +279,14 @@ class AutoScene(NarratedScene):
         return max(0.3, min(size, cap))
 
     def _card(self, m: IconMatch, color: str, size: float, label) -> VGroup:
-        disc = Circle(radius=size / 2, stroke_color=color, stroke_width=3, stroke_opacity=0.55)
-        disc.set_fill(self.theme.panel, opacity=1.0)
-        glyph = icon(m.slug, color=color, height=0.56 * size)
-        if glyph.width > 0.56 * size:
-            glyph.scale_to_fit_width(0.56 * size)
-        glyph.move_to(disc.get_center())
-        badge = VGroup(disc, glyph)
+        disc_and_glyph = badge(m.slug, color, size, self.theme)
         if label is None:
-            return VGroup(badge)
+            return VGroup(disc_and_glyph)
         if self.style == "list":
-            label.next_to(badge, RIGHT, buff=0.3 * size)
+            label.next_to(disc_and_glyph, RIGHT, buff=0.3 * size)
         else:
-            label.next_to(badge, DOWN, buff=0.35 * self._label_height())
-        return VGroup(badge, label)
+            label.next_to(disc_and_glyph, DOWN, buff=0.35 * self._label_height())
+        return VGroup(disc_and_glyph, label)
 
     def _fit_labels(self, cues: list[IconCue], size: float) -> None:
         """Shrink labels wider than their room (only those; never below half the theme size)."""
@@ -371,10 +446,48 @@ class AutoScene(NarratedScene):
                 self.play(motions.pulse(glyph, scale=1.1), run_time=min(0.8, 0.5 * s.remaining))
 
 
+def _drawn_by_beat(mob, scene: "AutoScene") -> bool:
+    """Whether a mobject the scene gained while a beat played is the beat's drawing
+    (not a caption page, nor the empty placeholder of an animated wait)."""
+    return mob is not scene._caption_page and any(len(m.points) for m in mob.get_family())
+
+
+@functools.lru_cache(maxsize=256)
+def _planned(text: str, index: int, neighbours: tuple[str, ...], beats: tuple) -> Plan:
+    """A paragraph's plan (cached: the build, ``dayinlife scenes`` and the render cache key all ask).
+
+    Beats listen for English words: a paragraph in another language keeps its one neutral icon.
+    """
+    if not written_in(text, KEYWORD_LANGUAGE):
+        return Plan(icons=1)
+    return plan_paragraph(text, index, [default_plan(t) if written_in(t, KEYWORD_LANGUAGE) else Plan(icons=1) for t in neighbours])
+
+
+def headline_of(text: str, known: bool = True) -> str | None:
+    """The headline for a paragraph: a short key phrase (its first words when it is not in the
+    keyword map's language), or none when it would repeat the whole text."""
+    headline = headline_for(text) if known else first_words(text)
+    return headline if headline and not _same_words(headline, text) else None
+
+
+def story_text(para: ParagraphAudio) -> str:
+    """The text beats read: the paragraph's sentences as spoken cues, joined by spaces."""
+    return " ".join(c.text for c in para.cues) if para.cues else para.display_text
+
+
+def sentence_starts(para: ParagraphAudio) -> list[int]:
+    """Where each sentence starts in :func:`story_text`."""
+    starts, at = [], 0
+    for c in para.cues:
+        starts.append(at)
+        at += len(c.text) + 1
+    return starts
+
+
 def _same_words(a: str, b: str) -> bool:
     """Whether two texts say the same words (case and punctuation aside)."""
     words = lambda t: re.findall(r"\w+", t.lower())  # noqa: E731
     return words(a) == words(b)
 
 
-__all__ = ["AutoScene", "IconCue", "icon_count", "label_for"]
+__all__ = ["AutoScene", "IconCue", "headline_of", "icon_count", "label_for", "story_text"]
