@@ -42,8 +42,10 @@ from manim import (
 
 from ..visuals import motions
 from ..visuals.icons import icon
-from ..visuals.gadgets import Checklist, Counter, Face
-from ..visuals.props import Clock, ProgressBar
+from ..visuals.charts import Counter, ProgressBar
+from ..visuals.office import Checklist
+from ..visuals.people import Face
+from ..visuals.time import Clock
 from .beats import Beat, Span, badge, labelled, register_beat
 from .keywords import FALLBACK_ICON, FALLBACK_QUESTION_ICON, match_icons
 
