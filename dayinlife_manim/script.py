@@ -36,6 +36,7 @@ _CLOSERS = "\"'”’»)]}」』）】〕〉》"
 _OPENERS = "\"'“‘«([{¿¡「『（【〔〈《„"
 # Inside a token, after a CJK full stop (and its closing quotes) that more text follows: "。" needs no space.
 _STOP, _CLOSE = re.escape(CJK_STOPS), re.escape(_CLOSERS)
+_HAS_CJK_STOP = re.compile(f"[{_STOP}]")
 _CJK_SENTENCE_END = re.compile(rf"(?<=[{_STOP}])(?=[^{_STOP}{_CLOSE}])|(?<=[{_STOP}][{_CLOSE}])(?=[^{_CLOSE}])")
 
 # Abbreviations that never end a sentence (compared lowercased, final "." removed).
@@ -188,12 +189,14 @@ def split_sentences(text: str) -> list[str]:
     of that list).  Periods inside a token (``3.11``, ``model.py``, URLs) never
     split; the CJK full stops ``。！？`` split with no space after them.
     """
-    tokens: list[str] = []
+    tokens: list[str] = text.split()
     glued: set[int] = set()  # tokens cut off after a CJK full stop: a sentence ends there
-    for word in text.split():
-        pieces = [p for p in _CJK_SENTENCE_END.split(word) if p]
-        glued.update(range(len(tokens), len(tokens) + len(pieces) - 1))
-        tokens.extend(pieces)
+    if _HAS_CJK_STOP.search(text):
+        words, tokens = tokens, []
+        for word in words:
+            pieces = [p for p in _CJK_SENTENCE_END.split(word) if p]
+            glued.update(range(len(tokens), len(tokens) + len(pieces) - 1))
+            tokens.extend(pieces)
     sentences: list[str] = []
     start = 0
     list_number: int | None = None
