@@ -331,6 +331,9 @@ def build_many(
     among those ready); a script is stitched as soon as its last scene is done.
     ``on_plan`` runs once every script is voiced (which scenes are cached is
     known then); ``on_scene`` once per scene rendered (or reused), after it.
+    Scene processes are forked from a server that imports the calling
+    program's main module, so a script calling this needs the usual
+    ``if __name__ == "__main__":`` guard.
     """
     media_dir = Path(media_dir) if media_dir is not None else default_media_dir()
     if music is not None and not Path(music).is_file():

@@ -37,7 +37,9 @@ from .manifest import Manifest, ParagraphAudio
 from .render import RenderSettings
 
 #: What the warm server imports once, before it forks any scene.
-PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.worker"]
+PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.worker", "dayinlife_manim.pool"]
+#: When this module was imported: in the warm server, when its package code was loaded.
+_LOADED_NS = time.time_ns()
 #: Environment variable with the encoder threads each scene process may use.
 ENV_THREADS = "DAYINLIFE_ENCODER_THREADS"
 #: How a scene process reports its peak memory at the end of its log.
@@ -112,6 +114,13 @@ def _render_child(task: RenderTask, env: dict[str, str], cwd: str) -> None:
     os.environ.clear()
     os.environ.update(env)
     os.chdir(cwd)
+    if _package_changed_since_loaded():
+        # The package was edited (or updated) after the warm server loaded it: render with
+        # today's code in a cold process instead, same pid, same log.
+        print("# package code changed since the warm server started: rendering in a fresh interpreter", flush=True)
+        args = [task.ref, "--manifest", str(task.manifest), "--paragraph", task.paragraph, "--out", str(task.out),
+                "--size", task.settings.tag, "--workdir", str(task.workdir)]
+        os.execv(sys.executable, [sys.executable, "-m", "dayinlife_manim.worker", *args])
     from .worker import run_task
 
     try:
@@ -120,7 +129,12 @@ def _render_child(task: RenderTask, env: dict[str, str], cwd: str) -> None:
         traceback.print_exc()
         sys.stderr.flush()
         os._exit(1)
-    print(f"{PEAK_MEMORY} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB")
+    print_peak_memory()
+
+
+def print_peak_memory() -> None:
+    """End a scene's log with this process's peak memory."""
+    print(f"{PEAK_MEMORY} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB", flush=True)
 
 
 def peak_memory_mib(logs) -> int:
@@ -131,6 +145,18 @@ def peak_memory_mib(logs) -> int:
             if line.startswith(PEAK_MEMORY):
                 peaks.append(int(line.split()[-2]))
     return max(peaks)
+
+
+def _package_changed_since_loaded() -> bool:
+    """True when a loaded module of this package has changed on disk since the warm server imported it."""
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] == "dayinlife_manim" and getattr(module, "__file__", None):
+            try:
+                if os.stat(module.__file__).st_mtime_ns > _LOADED_NS:
+                    return True
+            except OSError:
+                return True
+    return False
 
 
 class WarmRunner:

@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--size", required=True, help="WIDTHxHEIGHT@FPS")
     parser.add_argument("--workdir", required=True, type=Path)
     args = parser.parse_args(argv)
-    from .pool import RenderTask
+    from .pool import RenderTask, print_peak_memory
 
     run_task(
         RenderTask(
@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> None:
             label=args.paragraph,
         )
     )
+    print_peak_memory()
 
 
 def run_task(task) -> None:

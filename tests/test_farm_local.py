@@ -198,3 +198,12 @@ def test_a_killed_build_leaves_nothing_a_rerun_mistakes_for_done(project):
     assert not [p for p in media.rglob("*") if ".tmp" in p.name]  # the killed run's leftovers are gone
     info = probe(media / "two-short-scenes.mp4")
     assert abs(info.video_duration - info.audio_duration) <= 1 / SETTINGS.fps
+
+
+def test_warm_server_notices_package_code_edited_after_it_loaded(monkeypatch):
+    from dayinlife_manim import pool
+
+    monkeypatch.setattr(pool, "_LOADED_NS", time.time_ns() + 10**12)  # loaded "after" every file was written
+    assert not pool._package_changed_since_loaded()
+    monkeypatch.setattr(pool, "_LOADED_NS", 0)  # loaded before the files were written: stale, render cold
+    assert pool._package_changed_since_loaded()
