@@ -147,6 +147,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
     next to each MP4.
     """
     from .build import BuildFailed, build_many, find_scripts, summary_rows
+    from .fonts import check_glyphs
     from .render import RenderSettings
     from .report import table
     from .script import load_script
@@ -156,6 +157,8 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
 
     def once():
         parsed = [load_script(path) for path in find_scripts(scripts)]
+        for each in parsed:
+            check_glyphs(each)  # before anything is voiced: a missing glyph is a one-line error
         backend = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
         reports = []
 
@@ -229,6 +232,7 @@ def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_m
 
     from .render import RenderSettings
     from .script import load_script
+    from .fonts import check_glyphs
     from .storyboard import storyboard as run_storyboard
     from .voiceover import make_voiceover
 
@@ -237,6 +241,7 @@ def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_m
 
     def once():
         parsed = load_script(script)
+        check_glyphs(parsed)
         backend = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
         manifest, _ = make_voiceover(parsed, backend, media_dir)
         report = run_storyboard(

@@ -343,3 +343,10 @@ def test_a_line_in_another_writing_system_is_not_read_by_the_wrong_voice(tmp_pat
     script = write(tmp_path, "ja.txt", SAMPLES["ja"][0] + "\n\nPython 3.11.\n")
     code, out, err = run_cli(["voice", str(script), "--voice", "piper", "--lang", "ja"], monkeypatch, capsys)
     assert code == 1 and "not Japanese (ja)" in err  # the refusal is about the voice, not the Latin line
+
+
+def test_build_stops_at_a_missing_glyph_in_one_line(tmp_path, media_env, monkeypatch, capsys) -> None:
+    script = write(tmp_path, "pua.txt", "Title\n\nHello there.\nA private \ue000 sign.\n")
+    code, out, err = run_cli(["build", str(script), "--voice", "silent", "--quality", "tiny"], monkeypatch, capsys)
+    assert code == 2 and err.count("\n") == 1, err
+    assert err.startswith("Error: ") and "pua.txt, line 4" in err and "U+E000" in err
