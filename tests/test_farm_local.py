@@ -207,3 +207,34 @@ def test_warm_server_notices_package_code_edited_after_it_loaded(monkeypatch):
     assert not pool._package_changed_since_loaded()
     monkeypatch.setattr(pool, "_LOADED_NS", 0)  # loaded before the files were written: stale, render cold
     assert pool._package_changed_since_loaded()
+
+
+def test_scenes_start_while_later_paragraphs_are_still_voiced(tmp_path):
+    """Voice and render overlap: a scene is handed to the runner as soon as its own audio is written."""
+
+    class SlowSilence(SilentVoice):
+        spoken = 0
+
+        def synthesize(self, text):
+            time.sleep(0.2)
+            SlowSilence.spoken += 1
+            return super().synthesize(text)
+
+    class Recorder:
+        slots = 1
+        started: list[int] = []
+
+        def run(self, task):
+            self.started.append(SlowSilence.spoken)
+            return False  # nothing rendered: the build fails, which is fine here
+
+        def close(self):
+            pass
+
+    script = tmp_path / "five.txt"
+    script.write_text("Five\n\n" + "\n\n".join(f"Paragraph {i} is here. It has two sentences." for i in range(4)) + "\n")
+    parsed = load_script(script)
+    with pytest.raises(BuildFailed):
+        build_many([parsed], SlowSilence(), settings=SETTINGS, media_dir=tmp_path / "media", runner=Recorder())
+    assert len(Recorder.started) == len(parsed.paragraphs)
+    assert Recorder.started[0] < parsed.sentence_count  # the first scene began before the last sentence was voiced
