@@ -34,9 +34,10 @@ class AudioSettings:
     trim_below_dbfs: float = -45.0  # what counts as silence when trimming
     keep_ms: int = 40  # silence kept around a trimmed sentence
     # Paragraph layout; not part of a sentence's sound, so not in the cache key.
+    # A narrator's pauses: about 0.6 s between sentences, 1.25 s between paragraphs.
     lead_in_ms: int = 350
-    gap_ms: int = 450
-    tail_ms: int = 650
+    gap_ms: int = 600
+    tail_ms: int = 900
     #: The paragraph's length is padded up to a multiple of this, so that it
     #: is a whole number of frames at 5, 10, 15, 20, 25, 30 and 60 fps and
     #: scenes cut together without drift between picture and sound.
@@ -81,6 +82,11 @@ def resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:
     return resample_poly(samples, target // g, rate // g).astype(np.float32)
 
 
+def segment_samples(segment: AudioSegment) -> np.ndarray:
+    """A 16-bit mono segment's samples as float32 in [-1, 1]."""
+    return np.frombuffer(segment.raw_data, dtype="<i2").astype(np.float32) / 32768.0
+
+
 def to_segment(samples: np.ndarray, rate: int) -> AudioSegment:
     """Mono float samples in [-1, 1] to a 16-bit pydub segment."""
     pcm = np.clip(np.round(samples * 32767.0), -32768, 32767).astype("<i2")
@@ -89,16 +95,26 @@ def to_segment(samples: np.ndarray, rate: int) -> AudioSegment:
 
 def condition(samples: np.ndarray, rate: int, settings: AudioSettings) -> AudioSegment:
     """Resample, trim silence and normalise one synthesized sentence."""
+    return conditioned(samples, rate, settings)[0]
+
+
+def conditioned(samples: np.ndarray, rate: int, settings: AudioSettings) -> tuple[AudioSegment, float]:
+    """:func:`condition`, and how many seconds were trimmed from the start.
+
+    A time ``t`` in the voice's audio is ``t - trimmed`` in the result
+    (resampling keeps times), so word times follow the trim exactly.
+    """
     seg = to_segment(resample(samples, rate, settings.sample_rate), settings.sample_rate)
     if seg.max_dBFS == float("-inf"):  # pure silence (the silent voice): nothing to trim or level
-        return seg
+        return seg, 0.0
     start = detect_leading_silence(seg, silence_threshold=settings.trim_below_dbfs)
     end = len(seg) - detect_leading_silence(seg.reverse(), silence_threshold=settings.trim_below_dbfs)
-    seg = seg[max(0, start - settings.keep_ms) : min(len(seg), end + settings.keep_ms)]
+    first_ms = min(max(0, start - settings.keep_ms), len(seg))
+    seg = seg[first_ms : min(len(seg), end + settings.keep_ms)]
     seg = seg.apply_gain(settings.target_dbfs - seg.dBFS)
     if seg.max_dBFS > settings.peak_dbfs:
         seg = seg.apply_gain(settings.peak_dbfs - seg.max_dBFS)
-    return seg
+    return seg, int(first_ms * settings.sample_rate / 1000) / settings.sample_rate  # pydub cuts at int(frames)
 
 
 def silence(ms: float, rate: int, extra_samples: int = 0) -> AudioSegment:

@@ -25,6 +25,7 @@ from .errors import UserError
 from .fonts import check_glyphs
 from .fsutil import atomic_write_text, clean_stale_temps
 from .locks import FileLock
+from .loudness import DEFAULT_TARGET, Loudness
 from .manifest import Manifest, ParagraphAudio, VoiceSettings, load_manifest, manifest_path
 from .render import RenderSettings, load_scene_module
 from .review import review_build
@@ -88,6 +89,7 @@ class BuildReport:
     title: str = ""
     duration: float = 0.0  # seconds of video
     failures: list[SceneFailure] = field(default_factory=list)
+    loudness: Loudness | None = None  # of the soundtrack written, when the video was (re)stitched
 
 
 # -- which scene tells which paragraph -------------------------------------------
@@ -240,8 +242,8 @@ def make_runner(workers: int | None = None, cluster: str | None = None, allow_in
 
 
 # -- the whole build -------------------------------------------------------------
-def _build_key(jobs: list[SceneJob], title: str, music: Path | None) -> str:
-    payload = {"scenes": [j.key for j in jobs], "title": title}
+def _build_key(jobs: list[SceneJob], title: str, music: Path | None, loudness: float | None = None) -> str:
+    payload = {"scenes": [j.key for j in jobs], "title": title, "loudness": loudness}
     if music is not None:
         payload["music"] = file_sha(Path(music))
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
@@ -257,7 +259,9 @@ def chapter_for(job: SceneJob, title: str) -> str:
     return headline if isinstance(headline, str) and headline else chapter_title(job.para.display_text)
 
 
-def stitch_video(manifest: Manifest, jobs: list[SceneJob], out: Path, music: Path | None = None, progress=None):
+def stitch_video(
+    manifest: Manifest, jobs: list[SceneJob], out: Path, music: Path | None = None, progress=None, loudness: float | None = DEFAULT_TARGET
+):
     from .stitch import Segment, stitch
 
     segments = [
@@ -269,7 +273,7 @@ def stitch_video(manifest: Manifest, jobs: list[SceneJob], out: Path, music: Pat
         )
         for j in jobs
     ]
-    return stitch(segments, out, title=manifest.title, music=music, progress=progress)
+    return stitch(segments, out, title=manifest.title, music=music, progress=progress, loudness=loudness)
 
 
 def output_paths(scripts: Sequence[Script], out: Path | None, out_dir: Path | None, media_dir: Path) -> list[Path]:
@@ -319,6 +323,7 @@ def build_many(
     out: Path | None = None,
     out_dir: Path | None = None,
     music: Path | None = None,
+    loudness: float | None = DEFAULT_TARGET,
     media_dir: Path | None = None,
     on_voice: Callable[[int], object] | None = None,
     on_plan: Callable[[list[SceneJob], list[str]], object] | None = None,
@@ -390,7 +395,7 @@ def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, med
             on_plan(all_jobs, where + [n for s in states for n in s.notes])
         for state in states:
             if not state.pending:
-                _finish(state, force, music, on_stitch)
+                _finish(state, force, music, on_stitch, loudness)
         left = sum(len(s.pending) for s in states)
         while left:
             outcome = done.get()
@@ -407,7 +412,7 @@ def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, med
             if on_scene:
                 on_scene(job)
             if not state.pending:
-                _finish(state, force, music, on_stitch)
+                _finish(state, force, music, on_stitch, loudness)
         scheduler.join()
     except BaseException:
         scheduler.abort()
@@ -421,7 +426,7 @@ def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, med
     return reports
 
 
-def _finish(state: _ScriptState, force: bool, music: Path | None, on_stitch) -> None:
+def _finish(state: _ScriptState, force: bool, music: Path | None, on_stitch, loudness: float | None = DEFAULT_TARGET) -> None:
     """Stitch a script whose scenes are all done (unless one failed or nothing changed)."""
     report = state.report
     jobs = state.ordered_jobs
@@ -432,12 +437,12 @@ def _finish(state: _ScriptState, force: bool, music: Path | None, on_stitch) -> 
     if report.failures:
         return
     out = state.out
-    key = _build_key(jobs, state.manifest.title, music) + f":{out.resolve()}"
+    key = _build_key(jobs, state.manifest.title, music, loudness) + f":{out.resolve()}"
     key_file = state.manifest.root / "build.key"
     # A concurrent build of this script waits here, then finds the video and the review stills done.
     with FileLock(state.manifest.root, "finish"):
         if force or not out.exists() or not key_file.exists() or key_file.read_text().strip() != key:
-            stitch_video(state.manifest, jobs, out, music)
+            report.loudness = stitch_video(state.manifest, jobs, out, music, loudness=loudness).loudness
             atomic_write_text(key_file, key + "\n")
             report.stitched = True
         review_build(state.manifest, jobs, out)  # OUT.html: video, captions, chapters, storyboard stills

@@ -48,13 +48,18 @@ class AudioCache:
         return folder / f"{key}.wav", folder / f"{key}.json"
 
     def get(self, key: str) -> AudioSegment | None:
+        found = self.lookup(key)
+        return found[0] if found else None
+
+    def lookup(self, key: str) -> tuple[AudioSegment, dict[str, Any]] | None:
+        """The entry's audio and its JSON metadata, or None when there is no good entry."""
         wav, meta = self._paths(key)
         try:
             info = json.loads(meta.read_text(encoding="utf-8"))
             segment = read_wav(wav)
             if segment.frame_count() != info["samples"]:  # a truncated WAV keeps its header's count
                 return None
-            return segment
+            return segment, info
         except (OSError, ValueError, KeyError, TypeError, EOFError, wave.Error):
             return None
 

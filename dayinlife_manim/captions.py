@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from .manifest import Word
+from .wordtiming import piece_starts, word_of_char
 from .writing import display_columns, wrap
 
 # Common subtitle guidelines (BBC, Netflix): at most two lines of about 42 characters.
@@ -32,11 +34,16 @@ class Chapter:
 
 @dataclass(frozen=True)
 class Caption:
-    """Text shown on screen from ``start`` to ``end`` seconds; lines are separated by ``\\n``."""
+    """Text shown on screen from ``start`` to ``end`` seconds; lines are separated by ``\\n``.
+
+    ``words`` (optional) are its words with their times on the same clock;
+    joined by spaces they give ``text``.
+    """
 
     start: float
     end: float
     text: str
+    words: tuple[Word, ...] = ()
 
 
 def wrap_captions(
@@ -46,9 +53,9 @@ def wrap_captions(
     Japanese character takes two, and lines break between them).
 
     A caption that needs more than ``max_lines`` lines is split into several
-    consecutive captions of at most ``max_lines`` lines each; its time is shared
-    between them in proportion to their text length, so each piece stays on
-    screen while it is being spoken.
+    consecutive captions of at most ``max_lines`` lines each.  With words, each
+    piece starts when its first word is said and keeps its words; without,
+    the caption's time is shared in proportion to the pieces' text length.
     """
     result: list[Caption] = []
     for caption in captions:
@@ -56,16 +63,22 @@ def wrap_captions(
         if not lines:
             continue
         pieces = [lines[i : i + max_lines] for i in range(0, len(lines), max_lines)]
-        weights = [sum(len(line) for line in piece) for piece in pieces]
-        total = sum(weights)
-        span = caption.end - caption.start
-        done = 0
-        for piece, weight in zip(pieces, weights):
-            start = caption.start + span * done / total
-            done += weight
-            end = caption.start + span * done / total
-            result.append(Caption(start, end, "\n".join(piece)))
+        starts = piece_starts(caption.start, caption.end, caption.words, ["".join(p) for p in pieces])
+        firsts = _first_chars(caption.words)
+        first_char = 0
+        for k, piece in enumerate(pieces):
+            chars = sum(len(line.replace(" ", "")) for line in piece)
+            mine = tuple(w for c, w in zip(firsts, caption.words) if first_char <= c < first_char + chars)
+            end = starts[k + 1] if k + 1 < len(starts) else caption.end
+            result.append(Caption(starts[k], end, "\n".join(piece), mine))
+            first_char += chars
     return result
+
+
+def _first_chars(words: Sequence[Word]) -> list[int]:
+    """Where each word begins, counted in non-space characters of the words joined."""
+    owners = word_of_char(words)
+    return [i for i, k in enumerate(owners) if i == 0 or owners[i - 1] != k]
 
 
 def _timestamp(seconds: float, separator: str) -> str:
@@ -90,12 +103,38 @@ def to_srt(captions: Iterable[Caption]) -> str:
 
 
 def to_webvtt(captions: Iterable[Caption]) -> str:
-    """WebVTT text: a ``WEBVTT`` header, then ``HH:MM:SS.mmm --> HH:MM:SS.mmm`` cues."""
+    """WebVTT text: a ``WEBVTT`` header, then ``HH:MM:SS.mmm --> HH:MM:SS.mmm`` cues.
+
+    A caption with words carries inline timestamps (``<00:00:01.200>``) before
+    each word after the first, so that players that support them follow the
+    words (karaoke style); the timestamps lie strictly inside the cue and increase.
+    """
     blocks = ["WEBVTT\n"] + [
-        f"{_timestamp(c.start, '.')} --> {_timestamp(c.end, '.')}\n{_escape_vtt(c.text)}\n"
+        f"{_timestamp(c.start, '.')} --> {_timestamp(c.end, '.')}\n{_timed_text(c)}\n"
         for c in wrap_captions(captions)
     ]
     return "\n".join(blocks)
+
+
+def _timed_text(caption: Caption) -> str:
+    """The caption's escaped text with a timestamp tag before each word that starts inside it."""
+    if not caption.words:
+        return _escape_vtt(caption.text)
+    first_chars = dict(zip(_first_chars(caption.words), caption.words))
+    lines, seen, last = [], 0, round(caption.start * 1000)
+    for line in caption.text.split("\n"):
+        out = []
+        for token in line.split(" "):
+            word = first_chars.get(seen)
+            stamp = round(word.start * 1000) if word is not None else None
+            piece = _escape_vtt(token)
+            if stamp is not None and last < stamp < round(caption.end * 1000):
+                piece = f"<{_timestamp(stamp / 1000, '.')}>{piece}"
+                last = stamp
+            out.append(piece)
+            seen += len(token)
+        lines.append(" ".join(out))
+    return "\n".join(lines)
 
 
 def _youtube_timestamp(seconds: float) -> str:

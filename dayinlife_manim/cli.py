@@ -133,11 +133,12 @@ def frame_options(fn):
 @click.option("--allow-insecure", is_flag=True, help="Allow a plain tcp:// scheduler outside this machine (unencrypted, unauthenticated).")
 @click.option("--force", is_flag=True, help="Render every scene again, ignoring the scene cache.")
 @click.option("--music", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help="Background music, ducked under the voice.")
+@click.option("--loudness", type=click.FloatRange(-40.0, -5.0), default=-16.0, show_default=True, help="Master the soundtrack to this integrated loudness in LUFS, true peaks <= -1 dBTP (video sites: -14).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Output MP4 of a one-script build (default: MEDIA/<script-slug>.mp4).")
 @click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Folder for the videos, one <script-slug>.mp4 per script (default: MEDIA).")
 @WATCH_OPTION
 @MEDIA
-def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_model, tld, rate, slow, workers, cluster, allow_insecure, force, music, out, out_dir, watch, media_dir):
+def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_model, tld, rate, slow, workers, cluster, allow_insecure, force, music, loudness, out, out_dir, watch, media_dir):
     """Build the narrated video of each SCRIPT (files, or folders of .txt scripts).
 
     Voice, render every scene, stitch. Scenes of all scripts share one queue
@@ -187,7 +188,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
             try:
                 reports = build_many(
                     parsed, backend, scenes=scenes_module, settings=settings, workers=workers, cluster=cluster,
-                    allow_insecure=allow_insecure, force=force and not first, out=out, out_dir=out_dir, music=music, media_dir=media_dir,
+                    allow_insecure=allow_insecure, force=force and not first, out=out, out_dir=out_dir, music=music, loudness=loudness, media_dir=media_dir,
                     on_voice=voice_bar.update, on_plan=on_plan, on_scene=lambda job: scene_bar[0].update(1, job),
                 )
             except BuildFailed as failed:
@@ -202,6 +203,8 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
             click.echo(
                 f"{verb} {report.out} ({len(report.rendered)} rendered, {len(report.cached)} cached, {report.seconds:.1f}s)"
             )
+            if report.loudness is not None:
+                click.echo(f"soundtrack: {report.loudness} (target {loudness:g} LUFS)")
             if watch and first and report.rendered:
                 click.echo(f"re-rendered: {', '.join(report.rendered)}")
         first.append(True)

@@ -9,24 +9,47 @@ manifest's own folder, so a media folder can be moved as a whole.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import UserError
 from .fsutil import atomic_write_text
 
-SCHEMA_VERSION = 1
+#: Version 2 added word cues (``Cue.words``) and ``Cue.words_from``.
+SCHEMA_VERSION = 2
 MANIFEST_NAME = "manifest.json"
 
 
 @dataclass(frozen=True)
-class Cue:
-    """One sentence's window in its paragraph's audio, in seconds."""
+class Word:
+    """One word of a sentence as displayed (punctuation kept), and when it is spoken, in seconds."""
 
     start: float
     end: float
     text: str
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One sentence's window in its paragraph's audio, in seconds, with its words.
+
+    ``" ".join(w.text for w in words) == text``; word times are monotonic and
+    inside ``[start, end]``.  ``words_from`` tells where the word times come
+    from: ``"voice"`` (the voice's own durations), ``"estimate"`` (syllables
+    snapped to the pauses measured in the audio) or ``"upgrade"`` (a version-1
+    manifest read without its audio: syllables only).
+    """
+
+    start: float
+    end: float
+    text: str
+    words: tuple[Word, ...] = ()
+    words_from: str = ""
 
     @property
     def duration(self) -> float:
@@ -67,6 +90,8 @@ class Manifest:
     generator: str = ""
     # Where the manifest was loaded from; not serialised.
     root: Path | None = field(default=None, compare=False, repr=False)
+    # The schema version of the file when it was older and upgraded on load; not serialised.
+    upgraded_from: int | None = field(default=None, compare=False, repr=False)
 
     @property
     def duration(self) -> float:
@@ -91,6 +116,7 @@ class Manifest:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("root")
+        data.pop("upgraded_from")
         return {"version": data.pop("version"), **data}
 
 
@@ -131,12 +157,7 @@ def manifest_from_dict(data: dict[str, Any], root: Path | None = None, source: s
         raise UserError(f"{source} has an unknown schema version {version}")
     try:
         paragraphs = tuple(
-            ParagraphAudio(
-                **{
-                    **p,
-                    "cues": tuple(Cue(**c) for c in p["cues"]),
-                }
-            )
+            ParagraphAudio(**{**p, "cues": tuple(_cue(c, version) for c in p["cues"])})
             for p in data["paragraphs"]
         )
         return Manifest(
@@ -147,9 +168,21 @@ def manifest_from_dict(data: dict[str, Any], root: Path | None = None, source: s
             sample_rate=int(data["sample_rate"]),
             voice=VoiceSettings(**data["voice"]),
             paragraphs=paragraphs,
-            version=version,
+            version=SCHEMA_VERSION,
+            upgraded_from=version if version < SCHEMA_VERSION else None,
             generator=data.get("generator", ""),
             root=root,
         )
     except (KeyError, TypeError) as exc:
         raise UserError(f"{source} is malformed: {exc}") from None
+
+
+def _cue(data: dict[str, Any], version: int) -> Cue:
+    if version >= 2:
+        words = tuple(Word(**w) for w in data["words"])
+        return Cue(**{**data, "words": words})
+    # Version 1 had sentence windows only: estimate the words from their syllables.
+    from .wordtiming import estimate_words
+
+    cue = Cue(**data)
+    return replace(cue, words=estimate_words(cue.text, cue.start, cue.end), words_from="upgrade")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .manifest import Manifest
+from .manifest import Manifest, ParagraphAudio
 from .writing import word_count
 
 
@@ -25,12 +25,27 @@ def seconds(value: float) -> str:
     return f"{int(minutes)}:{secs:05.2f}" if minutes else f"{secs:.2f}s"
 
 
+def _wpm(words: int, seconds: float) -> str:
+    return f"{words / seconds * 60:.0f}" if seconds > 0 else "-"
+
+
 def voice_table(manifest: Manifest) -> str:
+    """Paragraphs with their sentences, words, duration and pace: words a minute
+    over the whole paragraph (pauses included) and while speaking (sentence windows)."""
     rows = []
     for p in manifest.paragraphs:
-        words = word_count(p.spoken_text)  # characters, for scripts written without spaces
+        words = paragraph_words(p)
         speech = sum(c.duration for c in p.cues)
-        wpm = words / speech * 60 if speech > 0 else 0.0
-        rows.append((p.id, len(p.cues), seconds(p.duration), f"{wpm:.0f}"))
-    rows.append(("total", sum(len(p.cues) for p in manifest.paragraphs), seconds(manifest.duration), ""))
-    return table(("paragraph", "sentences", "duration", "wpm"), rows, right=(1, 2, 3))
+        rows.append((p.id, len(p.cues), words, seconds(p.duration), _wpm(words, p.duration), _wpm(words, speech)))
+    words = sum(paragraph_words(p) for p in manifest.paragraphs)
+    speech = sum(c.duration for p in manifest.paragraphs for c in p.cues)
+    rows.append(
+        ("total", sum(len(p.cues) for p in manifest.paragraphs), words, seconds(manifest.duration),
+         _wpm(words, manifest.duration), _wpm(words, speech))
+    )
+    return table(("paragraph", "sentences", "words", "duration", "wpm", "speaking wpm"), rows, right=(1, 2, 3, 4, 5))
+
+
+def paragraph_words(paragraph: ParagraphAudio) -> int:
+    """Spoken words of a paragraph (characters, for scripts written without spaces)."""
+    return word_count(paragraph.spoken_text)

@@ -33,7 +33,7 @@ from typing import ClassVar
 
 from manim import Scene, config, logger
 
-from .manifest import Cue, Manifest, ParagraphAudio, load_manifest
+from .manifest import Cue, Manifest, ParagraphAudio, Word, load_manifest
 from .visuals import motions
 from .visuals.captions import CaptionBlock
 from .visuals.text import text
@@ -42,6 +42,54 @@ from .visuals.theme import DEFAULT_THEME, Region, Theme
 #: Set by ``dayinlife build`` for the scene process it starts.
 ENV_MANIFEST = "DAYINLIFE_MANIFEST"
 ENV_PARAGRAPH = "DAYINLIFE_PARAGRAPH"
+
+
+def _bare(word: str) -> str:
+    return _EDGE_PUNCT.sub("", word.casefold())
+
+
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def word_starts(cue: Cue, phrase: str) -> list[float]:
+    """Start times of every occurrence of ``phrase`` among ``cue``'s words (whole
+    words first; words that begin with it when there are none)."""
+    key = [_bare(w) for w in phrase.split()]
+    key = [k for k in key if k]
+    if not key:
+        raise ValueError(f"no word to look for in {phrase!r}")
+    words = cue.words or _char_words(cue)
+    bare = [_bare(w.text) for w in words]
+    span = len(key)
+    exact = [words[i].start for i in range(len(bare) - span + 1) if bare[i : i + span] == key]
+    if exact:
+        return exact
+    return [
+        words[i].start
+        for i in range(len(bare) - span + 1)
+        if bare[i : i + span - 1] == key[:-1] and bare[i + span - 1].startswith(key[-1])
+    ]
+
+
+def char_time(cue: Cue, pos: int) -> float:
+    """When the word holding character ``pos`` of ``cue.text`` starts being said."""
+    offset = 0
+    words = cue.words or _char_words(cue)
+    for w in words:
+        offset += len(w.text) + 1
+        if pos < offset:
+            return w.start
+    return words[-1].start if words else cue.start
+
+
+def _char_words(cue: Cue) -> tuple[Word, ...]:
+    """Word cues placed by character position (a cue made by hand, without words)."""
+    out, offset, length = [], 0, max(1, len(cue.text))
+    for piece in cue.text.split():
+        t = cue.start + cue.duration * offset / length
+        out.append(Word(t, t, piece))
+        offset += len(piece) + 1
+    return tuple(out)
 
 
 @dataclass
@@ -77,17 +125,22 @@ class SentenceWindow:
         """Wait until ``fraction`` (0..1) of the sentence has been spoken."""
         self.scene.wait_until_time(self.start + fraction * self.cue.duration)
 
-    def word_time(self, word: str) -> float:
-        """When ``word`` is about to be said (estimated from its position in the text)."""
-        match = re.search(re.escape(word), self.cue.text, flags=re.IGNORECASE)
-        if match is None:
-            raise ValueError(f"{word!r} is not in sentence {self.index}: {self.cue.text!r}")
-        fraction = match.start() / max(1, len(self.cue.text))
-        return self.start + fraction * self.cue.duration
+    def word_time(self, word: str, n: int = 1) -> float:
+        """When the ``n``-th occurrence (1 = first) of ``word`` starts being said.
 
-    def wait_for(self, word: str) -> None:
-        """Wait until ``word`` is about to be said."""
-        self.scene.wait_until_time(self.word_time(word))
+        ``word`` is one word or several (``"11 o'clock"``), matched against the
+        sentence's word cues ignoring case and the punctuation around words; a
+        word that only begins a spoken one (``"sleep"`` in "sleeps") matches too.
+        """
+        starts = word_starts(self.cue, word)
+        if len(starts) < n or n < 1:
+            found = f"{len(starts)} time(s)" if starts else "not at all"
+            raise ValueError(f"{word!r} occurs {found} in sentence {self.index}, not {n}: {self.cue.text!r}")
+        return starts[n - 1]
+
+    def wait_for(self, word: str, n: int = 1) -> None:
+        """Wait until the ``n``-th ``word`` of the sentence is about to be said."""
+        self.scene.wait_until_time(self.word_time(word, n))
 
     # Context manager: enter at the sentence start, leave when the next one starts.
     def __enter__(self) -> "SentenceWindow":
@@ -130,6 +183,9 @@ class NarratedScene(Scene):
     paragraph: ClassVar[int | str] = 0
     headline: ClassVar[str | None] = None
     show_captions: ClassVar[bool] = True
+    #: ``"words"``: the spoken word is highlighted within its line (karaoke);
+    #: ``"sentence"``: the spoken sentence is.
+    caption_mode: ClassVar[str] = "words"
     theme: ClassVar[Theme] = DEFAULT_THEME
 
     #: Class attribute -> the module-level name that provides it for every scene of a module.
@@ -177,6 +233,7 @@ class NarratedScene(Scene):
         self._caption_block: CaptionBlock | None = None
         self._caption_page = None
         self._caption_chunk = -1
+        self._caption_key: tuple | None = None
 
     # -- regions ----------------------------------------------------------
     @property
@@ -198,8 +255,8 @@ class NarratedScene(Scene):
         if title is not None:
             opening.append(title)
         if self.show_captions and self.cues:
-            self._caption_block = CaptionBlock(self.cues, self.theme.caption, self.theme)
-            opening.append(self._caption_block.highlight(0))
+            self._caption_block = CaptionBlock(self.cues, self.theme.caption, self.theme, mode=self.caption_mode)
+            opening.append(self._caption_block.highlight(0, 0.0))
             self._caption_page, self._caption_chunk = opening[-1], 0
         if opening:
             self.play(motions.scene_in(*opening))
@@ -255,10 +312,10 @@ class NarratedScene(Scene):
         """Wait until scene time ``t``, switching the caption highlight on the way."""
         t = min(t, self.narration_duration)
         if self._caption_block is not None:
-            for chunk in self._caption_block.chunks:
-                if self.time < chunk.start < t:
-                    self._advance_frames_to(self._frame_at(chunk.start))
-                    self._show_caption_for(chunk.start)
+            for switch in self._caption_block.switch_times():
+                if self.time < switch < t:
+                    self._advance_frames_to(self._frame_at(switch))
+                    self._show_caption_for(switch)
         self._advance_frames_to(self._frame_at(t))
         self._show_caption_for(max(t, self.time))
 
@@ -279,14 +336,38 @@ class NarratedScene(Scene):
     def _has_updaters(self) -> bool:
         return bool(self.updaters) or any(m.updaters for m in self.get_mobject_family_members())
 
+    def play(self, *args, **kwargs) -> None:
+        """``Scene.play``; with word captions, the word highlight follows the voice while it runs."""
+        block, page = self._caption_block, self._caption_page
+        if block is None or block.mode != "words" or page is None:
+            return super().play(*args, **kwargs)
+        shown = block.page_of(self._caption_chunk)
+
+        def follow(_mob) -> None:  # inside the page on screen; a page turn waits for the next wait
+            chunk = block.chunk_at(self.time)
+            key = (chunk, block.word_at(chunk, self.time))
+            if key != self._caption_key and block.page_of(chunk) == shown:
+                block.highlight(chunk, self.time)
+                self._caption_key, self._caption_chunk = key, chunk
+
+        # An animation of the page itself (the scene's fades) suspends this updater.
+        page.add_updater(follow)
+        try:
+            super().play(*args, **kwargs)
+        finally:
+            page.remove_updater(follow)
+        self._show_caption_for(self.time)
+
     def _show_caption_for(self, t: float) -> None:
         block = self._caption_block
         if block is None:
             return
         chunk = block.chunk_at(t)
-        if chunk == self._caption_chunk:
+        key = (chunk, block.word_at(chunk, t) if block.mode == "words" else None)
+        if key == self._caption_key:
             return
-        page = block.highlight(chunk)
+        self._caption_key = key
+        page = block.highlight(chunk, t)
         if page is not self._caption_page:
             if self._caption_page is not None:
                 self.remove(self._caption_page)

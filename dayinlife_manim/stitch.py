@@ -5,7 +5,8 @@ timestamps, shifted to the scene's start, and are never re-encoded): a scene
 may hold one picture for many frame durations (variable frame rate, see
 ``sink.py``), so packets are never re-timed evenly.  Audio is rebuilt from the narration WAVs, so that each paragraph
 lasts exactly as long as its scene, optionally mixed with a ducked music bed,
-and encoded to AAC.  Side files carry the captions (.srt, .vtt) and the
+mastered to a target loudness (EBU R 128 / BS.1770, true-peak limited) and
+encoded to AAC.  Side files carry the captions (.srt, .vtt) and the
 YouTube chapter list.  All media I/O goes through PyAV; no ffmpeg binary.
 """
 
@@ -25,7 +26,9 @@ from av.stream import Stream
 from .captions import Caption, Chapter, to_srt, to_webvtt, to_youtube_chapters
 from .errors import UserError
 from .fsutil import atomic_path, atomic_write_text
-from .manifest import Cue
+from .loudness import DEFAULT_CEILING, DEFAULT_TARGET, Loudness, integrated_loudness, master
+from .loudness import true_peak as measure_true_peak
+from .manifest import Cue, Word
 
 SAMPLE_RATE = 48_000
 CHANNELS = 2  # narration is mono, but a music bed is usually stereo
@@ -57,6 +60,7 @@ class StitchResult:
     srt: Path
     vtt: Path
     chapters_txt: Path
+    loudness: Loudness | None = None  # measured on the encoded soundtrack as written
 
 
 @dataclass(frozen=True)
@@ -307,7 +311,11 @@ def _segment_captions(segment: Segment, start: float, duration: float) -> list[C
     for cue in segment.cues:
         begin, end = max(0.0, cue.start), min(duration, cue.end)
         if end > begin:
-            captions.append(Caption(start + begin, start + end, cue.text))
+            words = tuple(
+                Word(start + min(max(w.start, begin), end), start + min(max(w.end, begin), end), w.text)
+                for w in cue.words
+            )
+            captions.append(Caption(start + begin, start + end, cue.text, words))
     return captions
 
 
@@ -397,13 +405,17 @@ def stitch(
     music: Path | None = None,
     music_gain_db: float = -18.0,
     duck_db: float = -12.0,
+    loudness: float | None = DEFAULT_TARGET,
+    true_peak: float = DEFAULT_CEILING,
     progress: ProgressCallback | None = None,
 ) -> StitchResult:
     """Join ``segments`` into the MP4 ``out``, with captions and chapters beside it.
 
     The video packets are copied as they are; the soundtrack is each segment's
     narration fitted to its scene's exact length (plus ``music`` if given),
-    encoded to AAC.  ``out`` is replaced atomically: a failure leaves any
+    encoded to AAC.  The mix is mastered to ``loudness`` LUFS integrated with
+    true peaks at or under ``true_peak`` dBTP (``loudness=None``: left as
+    mixed), and the loudness of the written soundtrack is measured.  ``out`` is replaced atomically: a failure leaves any
     previous file untouched and never a half-written one.  ``progress`` is
     called with (segments done, total) as the scenes are joined.
     """
@@ -434,6 +446,8 @@ def stitch(
         music_gain_db=music_gain_db,
         duck_db=duck_db,
     )
+    if loudness is not None:
+        track, _ = master(track, SAMPLE_RATE, loudness, true_peak)
 
     srt, vtt = out.with_suffix(".srt"), out.with_suffix(".vtt")
     chapters_txt = out.with_name(out.stem + ".chapters.txt")
@@ -443,6 +457,8 @@ def stitch(
         atomic_write_text(vtt, to_webvtt(captions))
         atomic_write_text(chapters_txt, to_youtube_chapters(chapters))
 
+    written = load_audio(out)
+    measured = Loudness(integrated_loudness(written, SAMPLE_RATE), measure_true_peak(written))
     video_duration, audio_duration = float(starts[-1]), track.shape[1] / SAMPLE_RATE
     return StitchResult(
         path=out,
@@ -454,6 +470,7 @@ def stitch(
         srt=srt,
         vtt=vtt,
         chapters_txt=chapters_txt,
+        loudness=measured,
     )
 
 

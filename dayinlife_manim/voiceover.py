@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .audio import AudioSettings, assemble, condition, write_wav
+from pydub import AudioSegment
+
+from .audio import AudioSettings, assemble, conditioned, segment_samples, write_wav
 from .cache import AudioCache, cache_key
 from .errors import UserError
 from .language import script_language
 from .manifest import (
+    SCHEMA_VERSION,
     Cue,
     Manifest,
     ParagraphAudio,
@@ -28,10 +31,14 @@ from .manifest import (
     manifest_path,
     save_manifest,
 )
-from .script import Script, load_script
+from .script import Script, Sentence, load_script
 from .voices import Voice, get_voice
+from .wordtiming import display_words, estimate_words, place_words
 
 VOICE_DIR = "voice"
+#: Version of the word times kept in the sentence cache; bump it when the way
+#: they are derived changes, and cached sentences get new ones.
+WORDS_FORMAT = 1
 
 
 def default_media_dir() -> Path:
@@ -95,16 +102,12 @@ def make_voiceover(
         )
 
     for para in script.paragraphs:
-        segments = []
+        segments, timings = [], []
         for sentence in para.sentences:
-            key = cache_key(voice.name, params, sentence.spoken)
-            seg = cache.get(key)
-            if seg is None:
-                samples, native_rate = voice.synthesize(sentence.spoken)
-                seg = condition(samples, native_rate, settings)
-                cache.put(key, seg, {"backend": voice.name, "params": params, "text": sentence.spoken})
-                synthesized += 1
+            seg, times, fresh = _sentence_audio(voice, sentence, cache_key(voice.name, params, sentence.spoken), params, cache, settings)
             segments.append(seg)
+            timings.append(times)
+            synthesized += fresh
             total += 1
             if progress:
                 progress(1)
@@ -112,7 +115,8 @@ def make_voiceover(
         wav = voice_dir / f"{para.id}.wav"
         write_wav(assembled.audio, wav)
         cues = tuple(
-            Cue(start=a / rate, end=b / rate, text=s.text) for (a, b), s in zip(assembled.spans, para.sentences)
+            _cue(s, a / rate, b / rate, seg, times)
+            for (a, b), s, seg, times in zip(assembled.spans, para.sentences, segments, timings)
         )
         paragraphs.append(
             ParagraphAudio(
@@ -140,9 +144,45 @@ def make_voiceover(
     return manifest, VoiceoverStats(total, synthesized, time.perf_counter() - t0)
 
 
+def _sentence_audio(
+    voice: Voice, sentence: Sentence, key: str, params: dict, cache: AudioCache, settings: AudioSettings
+) -> tuple[AudioSegment, list | None, bool]:
+    """A sentence's conditioned audio, its word times (seconds into that audio,
+    when the voice gives them) and whether it was synthesized now."""
+    spoken = [w.spoken for w in display_words(sentence.text)]
+    found = cache.lookup(key)
+    if found is not None:
+        seg, meta = found
+        if not voice.times_words:
+            return seg, None, False
+        timing = meta.get("words")
+        if isinstance(timing, dict) and timing.get("format") == WORDS_FORMAT and timing.get("spoken") == spoken:
+            return seg, timing.get("times"), False
+    speech = voice.speak(sentence.spoken, spoken)
+    seg, trimmed = conditioned(speech.samples, speech.rate, settings)
+    meta = {"backend": voice.name, "params": params, "text": sentence.spoken}
+    times = None
+    if speech.words is not None:  # shifted by exactly what conditioning trimmed
+        times = [[round(a - trimmed, 5), round(b - trimmed, 5)] for a, b in speech.words]
+    if voice.times_words:
+        meta["words"] = {"format": WORDS_FORMAT, "spoken": spoken, "times": times}
+    cache.put(key, seg, meta)
+    return seg, times, True
+
+
+def _cue(sentence: Sentence, start: float, end: float, seg: AudioSegment, times: list | None) -> Cue:
+    """The sentence's cue with its words: the voice's own times, or an estimate from its audio."""
+    if times is not None:
+        words = place_words(display_words(sentence.text), times, start, end)
+        return Cue(start=start, end=end, text=sentence.text, words=words, words_from="voice")
+    samples = segment_samples(seg) if seg.rms else None  # pure silence (the silent voice) has no pauses to find
+    words = estimate_words(sentence.text, start, end, samples, seg.frame_rate)
+    return Cue(start=start, end=end, text=sentence.text, words=words, words_from="estimate")
+
+
 def manifest_is_current(manifest: Manifest, script: Script) -> bool:
     """True when ``manifest`` was made from this exact script and its audio is all there."""
-    return manifest.script_sha256 == script.sha256 and all(
+    return manifest.upgraded_from is None and manifest.script_sha256 == script.sha256 and all(
         manifest.audio_path(p).exists() for p in manifest.paragraphs
     )
 
@@ -169,6 +209,11 @@ def ensure_voiceover(
             previous = None
         if previous is not None and manifest_is_current(previous, script):
             return previous
+        if previous is not None and previous.upgraded_from is not None:
+            (say or print)(
+                f"{path} has manifest schema version {previous.upgraded_from} (no word timings); "
+                f"remaking it as version {SCHEMA_VERSION} (cached sentences are reused)"
+            )
     options = {}
     if voice is None and previous is not None:
         voice = previous.voice.backend

@@ -19,7 +19,7 @@ from dayinlife_manim import __version__
 from dayinlife_manim import cli as cli_mod
 from dayinlife_manim.cli import cli
 from dayinlife_manim.errors import UserError, VoiceError
-from dayinlife_manim.manifest import load_manifest, manifest_path
+from dayinlife_manim.manifest import SCHEMA_VERSION, load_manifest, manifest_path
 from dayinlife_manim.script import load_script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -84,14 +84,20 @@ def assert_one_line_error(stderr: str, *fragments: str) -> None:
 def check_voice_table(stdout: str, manifest) -> None:
     """The table the voice command prints: header, rule, one row per paragraph, total, summary."""
     lines = stdout.splitlines()
-    assert lines[0].split() == ["paragraph", "sentences", "duration", "wpm"]
+    assert lines[0].split() == ["paragraph", "sentences", "words", "duration", "wpm", "speaking", "wpm"]
     assert set(lines[1].replace(" ", "")) == {"-"}
     rows = lines[2 : 2 + len(manifest.paragraphs)]
     assert [r.split()[0] for r in rows] == [p.id for p in manifest.paragraphs]
     for row, p in zip(rows, manifest.paragraphs):
-        assert int(row.split()[1]) == len(p.cues)
+        words = sum(len(c.words) for c in p.cues)
+        assert int(row.split()[1]) == len(p.cues) and int(row.split()[2]) == words
+        # pace over the whole paragraph, pauses included, and over its sentences
+        assert int(row.split()[4]) == round(words / p.duration * 60)
+        assert int(row.split()[5]) == round(words / sum(c.duration for c in p.cues) * 60)
     total = lines[2 + len(manifest.paragraphs)].split()
     assert total[0] == "total" and int(total[1]) == sum(len(p.cues) for p in manifest.paragraphs)
+    words = sum(len(c.words) for p in manifest.paragraphs for c in p.cues)
+    assert int(total[2]) == words and int(total[4]) == round(words / manifest.duration * 60)
     assert "synthesized" in lines[-1] and "manifest:" in lines[-1]
     assert len(lines) == len(manifest.paragraphs) + 4
 
@@ -349,4 +355,4 @@ def test_manifest_written_by_cli_is_valid_json(runner, seed_script, tmp_path):
     result = runner.invoke(cli, ["voice", str(seed_script), "--voice", "silent", "--media", str(tmp_path)])
     assert result.exit_code == 0
     data = json.loads(manifest_path(tmp_path, load_script(seed_script).slug).read_text(encoding="utf-8"))
-    assert data["version"] == 1 and len(data["paragraphs"]) == SEED_PARAGRAPHS
+    assert data["version"] == SCHEMA_VERSION and len(data["paragraphs"]) == SEED_PARAGRAPHS

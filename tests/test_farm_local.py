@@ -142,6 +142,7 @@ def test_two_concurrent_builds_of_one_script_both_succeed_with_identical_files(p
         assert p.returncode == 0, err
     rendered = [int(re.search(r"\((\d+) rendered, (\d+) cached", out).group(1)) for out, _ in outputs]
     assert sum(rendered) == 3  # every scene rendered once, by one build or the other
+    assert all("soundtrack: silence" in out for out, _ in outputs)  # the measured loudness (a silent voice here)
     first, second = media / "out1.mp4", media / "out2.mp4"
     assert first.read_bytes() == second.read_bytes()
     assert first.with_suffix(".srt").read_text() == second.with_suffix(".srt").read_text()

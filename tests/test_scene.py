@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import av
+import numpy as np
 import pytest
 from manim import Square
 
@@ -17,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 TEXT = """Timing
 
-First sentence is here. The second sentence mentions a scooter near its end. Third and last one!
+First sentence is here. The second sentence mentions a scooter near its end, a red scooter. Third and last one!
 """
 
 
@@ -43,6 +45,8 @@ class Recorder(NarratedScene):
                 if "scooter" in s.text:
                     s.wait_for("scooter")
                     self.log.append(("word", s.index, self.frames_written, s.word_time("scooter")))
+                    s.wait_for("scooter", 2)
+                    self.log.append(("word 2", s.index, self.frames_written, s.word_time("scooter", n=2)))
             self.log.append(("exit", s.index, self.frames_written, s.end))
 
 
@@ -90,6 +94,10 @@ def test_sentence_windows_and_word_cues(manifest, tmp_path):
     (_, _, frame, when) = next(e for e in Recorder.log if e[0] == "word")
     assert frame == round(when * fps)
     assert cues[1].start < when < cues[1].end
+    # the second "scooter" (n=2) is its word cue's start, later in the sentence
+    (_, _, frame, when) = next(e for e in Recorder.log if e[0] == "word 2")
+    scooters = [w.start for w in cues[1].words if w.text.startswith("scooter")]
+    assert when == scooters[1] > scooters[0] and frame == round(when * fps)
     assert info.video_frames == round(para.duration * fps)
 
 
@@ -101,3 +109,31 @@ def test_overrunning_sentence_still_ends_with_audio(manifest, tmp_path):
 
     para, info, settings = render(manifest, Overrun, tmp_path)
     assert info.video_frames == round(para.duration * settings.fps)
+
+
+def caption_frames(path, height_share=0.3):
+    """The decoded frames' bottom part (where the captions are), as int arrays."""
+    with av.open(str(path)) as container:
+        frames = [f.to_ndarray(format="rgb24") for f in container.decode(video=0)]
+    return [f[int(f.shape[0] * (1 - height_share)) :].astype(int) for f in frames]
+
+
+@pytest.mark.parametrize("mode", ["words", "sentence"])
+def test_word_highlight_moves_on_the_frame_the_word_starts(manifest, tmp_path, mode):
+    Plain = type(f"Plain{mode.title()}", (NarratedScene,), {"caption_mode": mode})
+    para, info, settings = render(manifest, Plain, tmp_path)
+    fps = settings.fps
+    frames = caption_frames(tmp_path / "scene.mp4")
+    # words of sentence 1 that start at least two frames after the previous word and the sentence
+    cue = para.cues[1]
+    starts = [round(w.start * fps) for w in cue.words]
+    picked = [f for f, before in zip(starts[1:], starts) if f - before >= 2 and f - round(cue.start * fps) >= 2]
+    assert len(picked) >= 3
+    for f in picked:
+        change = np.abs(frames[f] - frames[f - 1]).max()
+        still = np.abs(frames[f - 1] - frames[f - 2]).max()
+        assert still < 40, (f, still)  # nothing moves between words
+        if mode == "words":
+            assert change > 80, (f, change)  # the next word lights up on its own frame
+        else:
+            assert change < 40, (f, change)  # sentence mode: the sentence stays lit as a whole

@@ -7,10 +7,12 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
+from scipy.signal import butter, lfilter
 
 from dayinlife_manim.captions import Caption
 from dayinlife_manim.errors import UserError
 from dayinlife_manim.manifest import Cue
+from dayinlife_manim.loudness import integrated_loudness
 from dayinlife_manim.stitch import (
     DUCK_RAMP,
     SAMPLE_RATE,
@@ -149,7 +151,8 @@ def segments(media: Path) -> list[Segment]:
 def stitched(media: Path, tmp_path_factory: pytest.TempPathFactory):
     out = tmp_path_factory.mktemp("out") / "day.mp4"
     calls: list[tuple[int, int]] = []
-    result = stitch(segments(media), out, title="A day", progress=lambda *a: calls.append(a))
+    # loudness=None: the mix as mixed, so levels can be checked (mastering has its own tests)
+    result = stitch(segments(media), out, title="A day", progress=lambda *a: calls.append(a), loudness=None)
     return result, calls
 
 
@@ -338,7 +341,7 @@ def test_music_is_ducked_under_speech_in_the_output(media: Path, tmp_path: Path)
         Segment(media / "green.mp4", silent, "One", ()),
         Segment(media / "long.mp4", silent, "Two", (Cue(0.1, 0.4, "Talking."),)),  # 0.6-0.9 s
     ]
-    result = stitch(parts, tmp_path / "music.mp4", title="M", music=media / "music.mp3", duck_db=-12.0)
+    result = stitch(parts, tmp_path / "music.mp4", title="M", music=media / "music.mp3", duck_db=-12.0, loudness=None)
     audio = decoded_audio(result.path)
 
     def level(start: float, end: float) -> float:
@@ -399,3 +402,19 @@ def test_probe_plain_scene(media: Path) -> None:
     assert info.video_frames == 7 and info.fps == Fraction(FPS)
     assert info.audio_codec == "aac" and info.audio_duration == pytest.approx(0.7)
     assert info.chapters == () and info.title == ""
+
+
+@pytest.mark.parametrize("target", [-16.0, -14.0])
+def test_soundtrack_is_mastered_to_the_target_loudness(media: Path, tmp_path: Path, target: float) -> None:
+    rng = np.random.default_rng(3)
+    n = 3 * SAMPLE_RATE
+    noise = lfilter(*butter(4, 4000 / (SAMPLE_RATE / 2)), rng.standard_normal(n))  # voice-band, as AAC keeps it
+    speech = 0.5 * noise * np.clip(np.sin(2 * np.pi * 2.7 * np.arange(n) / SAMPLE_RATE), 0, None)
+    speech[:: SAMPLE_RATE // 2] = 0.99  # peaks a limiter must catch
+    voice = make_wav(tmp_path / "voice.wav", np.clip(speech, -1, 1), SAMPLE_RATE)
+    video = make_video(tmp_path / "scene.mp4", 3 * FPS, GREEN)
+    result = stitch([Segment(video, voice, "One", ())], tmp_path / "loud.mp4", title="L", loudness=target)
+    # measured on the AAC soundtrack as written
+    assert result.loudness.integrated == pytest.approx(target, abs=0.5)
+    assert result.loudness.true_peak <= -1.0
+    assert integrated_loudness(load_audio(result.path), SAMPLE_RATE) == pytest.approx(result.loudness.integrated, abs=1e-6)

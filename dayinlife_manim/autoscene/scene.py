@@ -32,7 +32,7 @@ import numpy as np
 from manim import DOWN, RIGHT, UP, AnimationGroup, FadeIn, FadeOut, GrowFromCenter, Line, VGroup, VMobject
 
 from ..manifest import Manifest, ParagraphAudio
-from ..scene import NarratedScene, SentenceWindow
+from ..scene import NarratedScene, SentenceWindow, char_time
 from ..visuals import motions
 from ..visuals.icons import icon
 from ..language import written_in
@@ -235,14 +235,19 @@ class AutoScene(NarratedScene):
         for i, cue in enumerate(self.cues):
             end = offset + len(cue.text)
             if m.start >= 0 and offset <= m.start < end and cue.text[m.start - offset :].startswith(m.words):
-                return i, (m.start - offset) / max(1, len(cue.text))
+                return i, self._fraction(cue, m.start - offset)
             offset = end + 1  # the space joining sentences in the paragraph text
         pattern = re.compile(r"(?<!\w)" + re.escape(m.words) + r"(?!\w)", re.IGNORECASE)
         for i, cue in enumerate(self.cues):
             found = pattern.search(cue.text)
             if found:
-                return i, found.start() / max(1, len(cue.text))
+                return i, self._fraction(cue, found.start())
         return 0, 0.0
+
+    @staticmethod
+    def _fraction(cue, pos: int) -> float:
+        """How far into ``cue`` (0..1 of its window) the word at character ``pos`` is said."""
+        return (char_time(cue, pos) - cue.start) / cue.duration if cue.duration > 0 else 0.0
 
     # -- geometry -------------------------------------------------------------------
     def _style(self, n: int) -> str:
@@ -393,13 +398,8 @@ class AutoScene(NarratedScene):
         return quote
 
     def _wait_for_words(self, s: SentenceWindow, c: IconCue) -> None:
-        """``s.wait_for`` the icon's words (or its exact spot, if the words occur earlier too)."""
-        words = c.match.words
-        first = s.text.lower().find(words.lower()) if words else -1
-        if first >= 0 and abs(first / max(1, len(s.text)) - c.fraction) < 1e-9:
-            s.wait_for(words)
-        else:
-            s.wait_until(c.fraction)
+        """Wait until the icon's words are said (their spot in the sentence, by the word cues)."""
+        s.wait_until(c.fraction)  # the fraction is the start of the icon's word, from the word cues
 
     def _mentioned(self, i: int, shown: list[IconCue]) -> IconCue | None:
         """The first shown icon whose words sentence ``i`` says again."""

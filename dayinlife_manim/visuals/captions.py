@@ -1,9 +1,11 @@
 """The on-screen caption block: the paragraph's text, in sync with the voice.
 
 The sentence being spoken is bright, the ones already spoken are dimmed and
-the ones to come are muted.  Text wraps to the caption region (between
-words, or between characters in Chinese and Japanese; right-to-left lines are
-set flush right); a paragraph too
+the ones to come are muted.  In ``"words"`` mode (karaoke) the sentence being
+spoken fills in word by word: the word being said in the accent colour, the
+words already said bright, the rest muted.  Text wraps to the caption region
+(between words, or between characters in Chinese and Japanese; right-to-left
+lines are set flush right); a paragraph too
 long for it pages through its sentences (a sentence longer than a page is cut
 into page-sized chunks whose times split its cue by length) instead of
 shrinking the text below a readable size.  Text is shown literally: ``<b>``,
@@ -19,9 +21,14 @@ from typing import Callable, Sequence
 from manim import LEFT, RIGHT, VGroup
 
 from ..manifest import Cue
+from ..wordtiming import piece_starts, word_of_char
 from ..writing import is_rtl
 from .text import SAFETY, measurer, metrics, text, wrap
 from .theme import Region, Theme
+
+#: Caption highlight modes: follow the spoken word, or only the spoken sentence.
+MODES = ("words", "sentence")
+
 
 @dataclass(frozen=True)
 class Chunk:
@@ -31,23 +38,25 @@ class Chunk:
     lines: tuple[str, ...]
     start: float
     end: float
+    first_char: int = 0  # index of its first non-space character in the sentence's text
 
 
 def plan_chunks(
     cues: Sequence[Cue], width: float, lines_per_page: int, measure: Callable[[str], float] = len
 ) -> list[Chunk]:
     """Wrap every cue's text to ``width`` (as ``measure`` measures) and cut
-    sentences longer than a page into chunks."""
+    sentences longer than a page into chunks.  A chunk starts when its first
+    word is said (by the word cues; by its share of the text without them)."""
     chunks = []
     for i, cue in enumerate(cues):
         lines = wrap(cue.text, width, measure) or [""]
         groups = [lines[k : k + lines_per_page] for k in range(0, len(lines), lines_per_page)]
-        total = sum(len(" ".join(g)) for g in groups) or 1
-        t = cue.start
-        for g in groups:
-            share = (cue.end - cue.start) * len(" ".join(g)) / total
-            chunks.append(Chunk(i, tuple(g), t, t + share))
-            t += share
+        starts = piece_starts(cue.start, cue.end, cue.words, [" ".join(g) for g in groups])
+        first_char = 0
+        for k, g in enumerate(groups):
+            end = starts[k + 1] if k + 1 < len(starts) else cue.end
+            chunks.append(Chunk(i, tuple(g), starts[k], end, first_char))
+            first_char += sum(len(line.replace(" ", "")) for line in g)
     return chunks
 
 
@@ -65,10 +74,19 @@ def plan_pages(chunks: Sequence[Chunk], lines_per_page: int) -> list[list[int]]:
 
 
 class CaptionBlock:
-    """Plans and draws the caption pages of one paragraph inside ``region``."""
+    """Plans and draws the caption pages of one paragraph inside ``region``.
 
-    def __init__(self, cues: Sequence[Cue], region: Region, theme: Theme, size: str = "caption") -> None:
-        self.theme, self.region, self.size = theme, region, size
+    ``mode`` is ``"words"`` (the spoken word is highlighted within its line)
+    or ``"sentence"`` (the spoken sentence is).
+    """
+
+    def __init__(
+        self, cues: Sequence[Cue], region: Region, theme: Theme, size: str = "caption", mode: str = "words"
+    ) -> None:
+        if mode not in MODES:
+            raise ValueError(f"caption mode {mode!r}: choose one of {', '.join(MODES)}")
+        self.theme, self.region, self.size, self.cues = theme, region, size, tuple(cues)
+        self.mode = mode if any(c.words for c in self.cues) else "sentence"
         self.line_height = metrics(theme.font_stack, theme.size(size))[1]
         self.lines_per_page = max(1, int(region.height / self.line_height))
         measure = measurer(theme.font_stack, theme.size(size))
@@ -76,12 +94,25 @@ class CaptionBlock:
         self.pages = plan_pages(self.chunks, self.lines_per_page)
         self._starts = [c.start for c in self.chunks]
         self._page_of = {c: p for p, members in enumerate(self.pages) for c in members}
+        self._owners = [word_of_char(c.words) for c in self.cues]
         self._drawn: dict[int, VGroup] = {}
         self._lines: dict[int, VGroup] = {}
 
     def chunk_at(self, t: float) -> int:
         """Index of the chunk being spoken at time ``t`` (the last one started)."""
         return max(0, bisect.bisect_right(self._starts, t + 1e-9) - 1)
+
+    def word_at(self, chunk: int, t: float) -> int:
+        """Index (in its sentence) of the word being said at ``t`` in ``chunk``'s sentence; -1 before the first."""
+        words = self.cues[self.chunks[chunk].sentence].words
+        return bisect.bisect_right([w.start for w in words], t + 1e-9) - 1
+
+    def switch_times(self) -> list[float]:
+        """Every time the highlight changes: chunk starts, and word starts in ``"words"`` mode."""
+        times = list(self._starts)
+        if self.mode == "words":
+            times += [w.start for c in self.cues for w in c.words]
+        return sorted(set(times))
 
     def page_of(self, chunk: int) -> int:
         return self._page_of[chunk]
@@ -91,7 +122,10 @@ class CaptionBlock:
         if index not in self._drawn:
             groups = []
             for c in self.pages[index]:
-                lines = VGroup(*(text(line, self.theme, self.size) for line in self.chunks[c].lines))
+                # No ligatures: one glyph per character, so words map to glyphs.
+                lines = VGroup(
+                    *(text(line, self.theme, self.size, disable_ligatures=True) for line in self.chunks[c].lines)
+                )
                 for line in lines:
                     if line.width > self.region.width:  # a very wide glyph run
                         line.scale_to_fit_width(self.region.width)
@@ -108,13 +142,47 @@ class CaptionBlock:
             self._drawn[index] = VGroup(*groups)
         return self._drawn[index]
 
-    def highlight(self, chunk: int) -> VGroup:
-        """Colour the page of ``chunk`` for that moment; return the page."""
+    def highlight(self, chunk: int, t: float | None = None) -> VGroup:
+        """Colour the page of ``chunk`` for that moment (``t``: the time, for the
+        word highlight); return the page."""
         page = self.page(self.page_of(chunk))
         for c in self.pages[self.page_of(chunk)]:
             color = self.theme.text if c == chunk else self.theme.dim if c < chunk else self.theme.upcoming
             self._lines[c].set_color(color)
+        if self.mode == "words" and t is not None:
+            self.highlight_words(chunk, t)
         return page
 
+    def highlight_words(self, chunk: int, t: float) -> None:
+        """Colour ``chunk``'s glyphs by word: said, being said, to come."""
+        current = self.word_at(chunk, t)
+        owners = self._owners[self.chunks[chunk].sentence]
+        first = self.chunks[chunk].first_char
+        for line, content in zip(self._lines[chunk], self.chunks[chunk].lines):
+            glyphs = line.submobjects
+            # Without ligatures a Text has one submobject per character, spaces
+            # included; other layouts (and right-to-left lines, whose glyphs come
+            # in visual order) only get the line's colour.
+            spaced = len(glyphs) == len(content)
+            if is_rtl(content) or (not spaced and len(glyphs) != len(content.replace(" ", ""))):
+                line.set_color(self.theme.text)
+                first += len(content.replace(" ", ""))
+                continue
+            runs: list[tuple[int, int, str]] = []
+            g = 0
+            for ch in content:
+                if ch == " ":
+                    g += spaced
+                    continue
+                k = owners[first] if first < len(owners) else current + 1
+                first += 1
+                color = self.theme.accent if k == current else self.theme.text if k < current else self.theme.upcoming
+                if runs and runs[-1][2] == color:  # spaces between join the run
+                    runs[-1] = (runs[-1][0], g + 1, color)
+                else:
+                    runs.append((g, g + 1, color))
+                g += 1
+            for a, b, color in runs:
+                VGroup(*glyphs[a:b]).set_color(color)
 
-__all__ = ["CaptionBlock", "Chunk", "plan_chunks", "plan_pages"]
+__all__ = ["MODES", "CaptionBlock", "Chunk", "plan_chunks", "plan_pages"]
