@@ -352,13 +352,13 @@ def build_many(
     if hasattr(runner, "warm_up"):
         runner.warm_up()  # the warm server imports manim while the scene module loads and the voice is made
     try:
-        return _build_all(scripts, outs, voice, runner, scenes, settings, force, music, media_dir, on_voice, on_plan, on_scene, on_stitch)
+        return _build_all(scripts, outs, voice, runner, scenes, settings, force, music, loudness, media_dir, on_voice, on_plan, on_scene, on_stitch)
     finally:
         if own_runner:
             runner.close()
 
 
-def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, media_dir, on_voice, on_plan, on_scene, on_stitch):
+def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, loudness, media_dir, on_voice, on_plan, on_scene, on_stitch):
     from .pool import SceneScheduler
 
     t0 = time.perf_counter()

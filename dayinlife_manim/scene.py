@@ -342,12 +342,16 @@ class NarratedScene(Scene):
         if block is None or block.mode != "words" or page is None:
             return super().play(*args, **kwargs)
         shown = block.page_of(self._caption_chunk)
+        start, elapsed = self.time, [0.0]
 
-        def follow(_mob) -> None:  # inside the page on screen; a page turn waits for the next wait
-            chunk = block.chunk_at(self.time)
-            key = (chunk, block.word_at(chunk, self.time))
+        def follow(_mob, dt: float) -> None:  # inside the page on screen; a page turn waits for the next wait
+            # The animation's own clock (the renderer's may lag when frames are skipped, as in storyboards).
+            elapsed[0] += dt
+            t = start + elapsed[0]
+            chunk = block.chunk_at(t)
+            key = (chunk, block.word_at(chunk, t))
             if key != self._caption_key and block.page_of(chunk) == shown:
-                block.highlight(chunk, self.time)
+                block.highlight(chunk, t)
                 self._caption_key, self._caption_chunk = key, chunk
 
         # An animation of the page itself (the scene's fades) suspends this updater.

@@ -78,7 +78,10 @@ def spoken_at(cue: Cue, t: float, before: int = 3, after: int = 3) -> tuple[str,
     timed = getattr(cue, "words", None)
     if timed:
         words = [getattr(w, "text", str(w)) for w in timed]
-        k = sum(1 for w in timed if getattr(w, "start", cue.end) <= t + 1e-6)
+        if t >= cue.end - 1e-6:
+            k = len(words)
+        else:  # the word being said: the last one started by ``t``
+            k = max(0, sum(1 for w in timed if getattr(w, "start", cue.end) <= t + 1e-6) - 1)
     else:
         words = cue.text.split()
         if t >= cue.end - 1e-6:

@@ -21,6 +21,7 @@ from dayinlife_manim.cli import cli
 from dayinlife_manim.errors import UserError, VoiceError
 from dayinlife_manim.manifest import SCHEMA_VERSION, load_manifest, manifest_path
 from dayinlife_manim.script import load_script
+from dayinlife_manim.writing import word_count
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = REPO / ".venv" / "bin" / "dayinlife"
@@ -89,14 +90,14 @@ def check_voice_table(stdout: str, manifest) -> None:
     rows = lines[2 : 2 + len(manifest.paragraphs)]
     assert [r.split()[0] for r in rows] == [p.id for p in manifest.paragraphs]
     for row, p in zip(rows, manifest.paragraphs):
-        words = sum(len(c.words) for c in p.cues)
+        words = word_count(p.spoken_text)
         assert int(row.split()[1]) == len(p.cues) and int(row.split()[2]) == words
         # pace over the whole paragraph, pauses included, and over its sentences
         assert int(row.split()[4]) == round(words / p.duration * 60)
         assert int(row.split()[5]) == round(words / sum(c.duration for c in p.cues) * 60)
     total = lines[2 + len(manifest.paragraphs)].split()
     assert total[0] == "total" and int(total[1]) == sum(len(p.cues) for p in manifest.paragraphs)
-    words = sum(len(c.words) for p in manifest.paragraphs for c in p.cues)
+    words = sum(word_count(p.spoken_text) for p in manifest.paragraphs)
     assert int(total[2]) == words and int(total[4]) == round(words / manifest.duration * 60)
     assert "synthesized" in lines[-1] and "manifest:" in lines[-1]
     assert len(lines) == len(manifest.paragraphs) + 4

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import av
 import numpy as np
 import pytest
 from manim import Square
 
+from conftest import shown_frames
 from dayinlife_manim.render import RenderSettings, render_scene
 from dayinlife_manim.scene import NarratedScene
 from dayinlife_manim.script import parse_script
@@ -112,10 +112,8 @@ def test_overrunning_sentence_still_ends_with_audio(manifest, tmp_path):
 
 
 def caption_frames(path, height_share=0.3):
-    """The decoded frames' bottom part (where the captions are), as int arrays."""
-    with av.open(str(path)) as container:
-        frames = [f.to_ndarray(format="rgb24") for f in container.decode(video=0)]
-    return [f[int(f.shape[0] * (1 - height_share)) :].astype(int) for f in frames]
+    """The bottom part (where the captions are) of the picture shown at every frame, as int arrays."""
+    return [f[int(f.shape[0] * (1 - height_share)) :].astype(int) for f in shown_frames(path)[0]]
 
 
 @pytest.mark.parametrize("mode", ["words", "sentence"])

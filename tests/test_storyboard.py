@@ -14,7 +14,7 @@ from conftest import shown_frames
 from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene
 from dayinlife_manim.script import load_script
 from dayinlife_manim.storyboard import make_stills, scene_stills, spoken_at, storyboard
-from dayinlife_manim.manifest import Cue
+from dayinlife_manim.manifest import Cue, Word
 from dayinlife_manim.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
 
@@ -113,6 +113,10 @@ def test_spoken_words_at_a_time():
     before, word, after = spoken_at(cue, 2.0)
     assert word in ("four", "five") and before.endswith("three" if word == "four" else "four")
     assert spoken_at(cue, 3.0) == ("two three four five six seven", "", "")  # the last words said
+    timed = Cue(1.0, 3.0, "one two three", words=(Word(1.0, 1.5, "one"), Word(1.6, 2.2, "two"), Word(2.3, 2.9, "three")))
+    assert spoken_at(timed, 1.6) == ("one", "two", "three")  # a wait_for("two") beat: the word starting now
+    assert spoken_at(timed, 2.25) == ("one", "two", "three")
+    assert spoken_at(timed, 3.0) == ("one two three", "", "")
 
 
 def test_cache_redraws_only_edited_scenes(project, tmp_path):

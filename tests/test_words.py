@@ -146,7 +146,7 @@ def _piper_ready() -> bool:
 @pytest.mark.skipif(not _piper_ready(), reason="piper, its voice or onnx is not installed")
 def test_real_piper_word_cues(tmp_path, monkeypatch):
     from dayinlife_manim.voices import get_voice
-    from dayinlife_manim.voices.piper import aligned_model, aligned_models_dir, default_model
+    from dayinlife_manim.voices.piper import aligned_model, default_model
 
     monkeypatch.setenv("DAYINLIFE_CACHE", str(tmp_path / "cache"))
     script = parse_script(f"Piper\n\n{SENTENCE}\n", "piper")
@@ -162,9 +162,11 @@ def test_real_piper_word_cues(tmp_path, monkeypatch):
     by_text = {w.text: w for w in cue.words}
     assert by_text["finally -"].start > by_text["model -"].end
     # the model with durations is made once, named by the model's hash, nothing left behind
-    made = list(aligned_models_dir().iterdir())
-    assert len(made) == 1 and made[0].suffix == ".onnx"
-    assert aligned_model(default_model()[0]) == made[0]
+    folder = tmp_path / "models"
+    made = aligned_model(default_model()[0], folder)
+    assert list(folder.iterdir()) == [made] and len(made.stem) == 64 and made.suffix == ".onnx"
+    stamp = made.stat().st_mtime_ns
+    assert aligned_model(default_model()[0], folder) == made and made.stat().st_mtime_ns == stamp
     # cached sentences keep their word times
     again, stats = make_voiceover(script, get_voice("piper"), tmp_path / "media", cache_dir=tmp_path / "voice")
     assert stats.synthesized == 0 and again.paragraphs[1].cues == manifest.paragraphs[1].cues
