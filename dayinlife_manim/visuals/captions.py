@@ -89,7 +89,7 @@ class CaptionBlock:
         self.mode = mode if any(c.words for c in self.cues) else "sentence"
         self.line_height = metrics(theme.font_stack, theme.size(size))[1]
         self.lines_per_page = max(1, int(region.height / self.line_height))
-        measure = measurer(theme.font_stack, theme.size(size))
+        measure = self._measure = measurer(theme.font_stack, theme.size(size))
         self.chunks = plan_chunks(cues, SAFETY * region.width, self.lines_per_page, measure)
         self.pages = plan_pages(self.chunks, self.lines_per_page)
         self._starts = [c.start for c in self.chunks]
@@ -97,6 +97,7 @@ class CaptionBlock:
         self._owners = [word_of_char(c.words) for c in self.cues]
         self._drawn: dict[int, VGroup] = {}
         self._lines: dict[int, VGroup] = {}
+        self._glyph_owner_cache: dict[int, list[list[int]]] = {}
 
     def chunk_at(self, t: float) -> int:
         """Index of the chunk being spoken at time ``t`` (the last one started)."""
@@ -122,10 +123,7 @@ class CaptionBlock:
         if index not in self._drawn:
             groups = []
             for c in self.pages[index]:
-                # No ligatures: one glyph per character, so words map to glyphs.
-                lines = VGroup(
-                    *(text(line, self.theme, self.size, disable_ligatures=True) for line in self.chunks[c].lines)
-                )
+                lines = VGroup(*(text(line, self.theme, self.size) for line in self.chunks[c].lines))
                 for line in lines:
                     if line.width > self.region.width:  # a very wide glyph run
                         line.scale_to_fit_width(self.region.width)
@@ -156,33 +154,50 @@ class CaptionBlock:
     def highlight_words(self, chunk: int, t: float) -> None:
         """Colour ``chunk``'s glyphs by word: said, being said, to come."""
         current = self.word_at(chunk, t)
-        owners = self._owners[self.chunks[chunk].sentence]
-        first = self.chunks[chunk].first_char
-        for line, content in zip(self._lines[chunk], self.chunks[chunk].lines):
+        for line, owners in zip(self._lines[chunk], self._glyph_words(chunk)):
             glyphs = line.submobjects
-            # Without ligatures a Text has one submobject per character, spaces
-            # included; other layouts (and right-to-left lines, whose glyphs come
-            # in visual order) only get the line's colour.
-            spaced = len(glyphs) == len(content)
-            if is_rtl(content) or (not spaced and len(glyphs) != len(content.replace(" ", ""))):
-                line.set_color(self.theme.text)
-                first += len(content.replace(" ", ""))
-                continue
             runs: list[tuple[int, int, str]] = []
-            g = 0
-            for ch in content:
-                if ch == " ":
-                    g += spaced
-                    continue
-                k = owners[first] if first < len(owners) else current + 1
-                first += 1
+            for g, k in enumerate(owners):
                 color = self.theme.accent if k == current else self.theme.text if k < current else self.theme.upcoming
-                if runs and runs[-1][2] == color:  # spaces between join the run
+                if runs and runs[-1][2] == color:
                     runs[-1] = (runs[-1][0], g + 1, color)
                 else:
                     runs.append((g, g + 1, color))
-                g += 1
             for a, b, color in runs:
                 VGroup(*glyphs[a:b]).set_color(color)
+
+    def _glyph_words(self, chunk: int) -> list[list[int]]:
+        """For each line of ``chunk``, the word (index in its sentence) of every glyph.
+
+        Glyphs are matched to words by position: a word spans from the width of
+        the text before it to the width of the text up to its end (measured
+        like the wrapping measures, scaled to the drawn line), so ligatures,
+        marks and shaped scripts need no one-to-one glyph count; right-to-left
+        lines are measured from the right.
+        """
+        if chunk not in self._glyph_owner_cache:
+            owners = self._owners[self.chunks[chunk].sentence]
+            first = self.chunks[chunk].first_char
+            result = []
+            for line, content in zip(self._lines[chunk], self.chunks[chunk].lines):
+                spans, k = [], first
+                for i, ch in enumerate(content):
+                    if ch != " " and k < len(owners):
+                        spans.append((i, owners[k]))
+                        k += 1
+                first = k
+                full = self._measure(content) or 1.0
+                scale, rtl = line.width / full, is_rtl(content)
+                edges = [(self._measure(content[:i]) * scale, self._measure(content[: i + 1]) * scale, w) for i, w in spans]
+                origin = line.get_right()[0] if rtl else line.get_left()[0]
+                glyph_words = []
+                for glyph in line.submobjects:
+                    x = abs(glyph.get_center()[0] - origin)
+                    near = min(edges, key=lambda e: 0.0 if e[0] <= x <= e[1] else min(abs(x - e[0]), abs(x - e[1])))
+                    glyph_words.append(near[2] if edges else 0)
+                result.append(glyph_words)
+            self._glyph_owner_cache[chunk] = result
+        return self._glyph_owner_cache[chunk]
+
 
 __all__ = ["MODES", "CaptionBlock", "Chunk", "plan_chunks", "plan_pages"]
