@@ -33,6 +33,9 @@ from .manifest import Cue, Word
 SAMPLE_RATE = 48_000
 CHANNELS = 2  # narration is mono, but a music bed is usually stereo
 AUDIO_BIT_RATE = 160_000
+#: AAC encoding raises true peaks a little (0.4 dB measured on the seed at 160 kb/s):
+#: the mix is limited this much under the ceiling so that the file as written stays under it.
+AAC_OVERSHOOT_DB = 0.7
 DUCK_RAMP = 0.15  # seconds the music takes to dip under speech and to come back
 MUSIC_FADE_OUT = 1.0  # seconds, so the music does not stop dead at the end
 
@@ -447,7 +450,7 @@ def stitch(
         duck_db=duck_db,
     )
     if loudness is not None:
-        track, _ = master(track, SAMPLE_RATE, loudness, true_peak)
+        track, _ = master(track, SAMPLE_RATE, loudness, true_peak - AAC_OVERSHOOT_DB)
 
     srt, vtt = out.with_suffix(".srt"), out.with_suffix(".vtt")
     chapters_txt = out.with_name(out.stem + ".chapters.txt")
