@@ -15,6 +15,7 @@ import material_design_icons_pack as mdi
 from manim import SVGMobject, VMobject
 
 from ..errors import UserError
+from ..fsutil import atomic_write_text
 
 _SVG_DIR = Path(tempfile.gettempdir()) / "dayinlife-icons"
 
@@ -42,10 +43,8 @@ def _svg_file(slug: str) -> Path:
         raise UserError(f"no icon named {slug!r}{hint}")
     _SVG_DIR.mkdir(parents=True, exist_ok=True)
     path = _SVG_DIR / f"{slug}-{found.version}.svg"
-    if not path.exists():
-        tmp = path.with_suffix(f".{id(path)}.tmp")
-        tmp.write_text(found.svg, encoding="utf-8")
-        tmp.replace(path)
+    if not path.exists():  # several processes may write it at once: each renames its own temporary
+        atomic_write_text(path, found.svg)
     return path
 
 
