@@ -3,7 +3,8 @@ that changes its frames or its sound changed.
 
 The key covers the scene class's own source and that of its bases in the same
 module, the rest of that module (imports, helpers, constants: everything but
-its classes), the sources of this package's scene and visual modules, the
+its classes), the sources of this package that draw (all but the stages around
+the render and the machinery that schedules it), the
 paragraph's text and audio, the render settings, and the versions of manim
 and dayinlife-manim.  Editing one paragraph, or one scene class, re-renders
 that scene only.
@@ -24,10 +25,17 @@ from .manifest import Manifest, ParagraphAudio
 from .render import RenderSettings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-#: Package sources whose changes can change any scene's frames.
-RENDER_SOURCES = ("scene.py", "manifest.py", "render.py", "sink.py", "visuals")
-#: ... and those that matter only to AutoScene and its subclasses.
-AUTOSCENE_SOURCES = ("autoscene",)
+#: Package sources that never change a scene's frames: the stages around the
+#: render (voice, stitch, pages) and the machinery that schedules it.  Every
+#: other source counts, so a new module that scenes use (text shaping, fonts,
+#: word timing...) is in the key without anyone having to list it here.
+NOT_RENDER_SOURCES = frozenset({
+    "__init__.py", "build.py", "cache.py", "cli.py", "cluster.py", "gallery.py", "locks.py",
+    "loudness.py", "pool.py", "report.py", "review.py", "scaffold.py", "stitch.py",
+    "storyboard.py", "voiceover.py", "voices", "watch.py", "worker.py",
+})
+#: Sources that matter only to AutoScene and its subclasses.
+AUTOSCENE_SOURCES = frozenset({"autoscene"})
 
 
 def _sha(data: bytes) -> str:
@@ -50,13 +58,12 @@ def _uses_autoscene(cls: type) -> bool:
 @functools.lru_cache(maxsize=None)
 def package_fingerprint(autoscene: bool = False) -> str:
     h = hashlib.sha256()
-    for name in RENDER_SOURCES + (AUTOSCENE_SOURCES if autoscene else ()):
-        path = PACKAGE_DIR / name
-        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
-        for f in files:
-            if f.exists():
-                h.update(str(f.relative_to(PACKAGE_DIR)).encode())
-                h.update(f.read_bytes())
+    skip = NOT_RENDER_SOURCES if autoscene else NOT_RENDER_SOURCES | AUTOSCENE_SOURCES
+    for f in sorted(PACKAGE_DIR.rglob("*.py")):
+        rel = f.relative_to(PACKAGE_DIR)
+        if rel.parts[0] not in skip:
+            h.update(str(rel).encode())
+            h.update(f.read_bytes())
     return h.hexdigest()
 
 
