@@ -18,8 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import resample_poly, sosfilt
 
 DEFAULT_TARGET = -16.0  # LUFS integrated: podcasts and most players; video sites use about -14
 DEFAULT_CEILING = -1.0  # dBTP: headroom for lossy encoders
@@ -68,6 +66,8 @@ def integrated_loudness(samples: np.ndarray, rate: int) -> float:
     x = _distinct(planar)
     copies = planar.shape[0] / x.shape[0]  # a channel repeated counts that many times (all weights are 1)
     sections = np.array([np.concatenate((b, a)) for b, a in _biquads(rate)])
+    from scipy.signal import sosfilt  # scipy imports lazily: 1.8 s that a no-op build need not pay
+
     x = sosfilt(sections, x, axis=1)
     step = round(0.1 * rate)  # blocks are 4 steps (400 ms) long and start every step
     steps = x.shape[1] // step
@@ -101,6 +101,8 @@ def _peak_envelope(samples: np.ndarray, floor: float = 0.0, chunk: int = 4096, p
     dB of the sample peaks, so a floor 6 dB under the level of interest loses
     nothing and saves most of the work.
     """
+    from scipy.signal import resample_poly
+
     x = _distinct(_planar(samples))
     n = x.shape[1]
     out = np.abs(x).max(axis=0)
@@ -131,6 +133,8 @@ def measure(samples: np.ndarray, rate: int) -> Loudness:
 def _limit(x: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
     """Lower the gain smoothly (ramps of :data:`LIMITER_RAMP_S`) wherever the
     true peak would pass ``ceiling`` (linear)."""
+    from scipy.ndimage import minimum_filter1d, uniform_filter1d
+
     envelope = _peak_envelope(x, floor=ceiling / 2)
     need = np.minimum(1.0, ceiling / np.maximum(envelope, 1e-12))
     if need.min() >= 1.0:
