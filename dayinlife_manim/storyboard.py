@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -328,13 +329,21 @@ def _load_cached(board_dir: Path, key: str) -> list[Still] | None:
     return stills
 
 
-def _run_job(ref: str, manifest_file: str, paragraph: str, tag: str, out_dir: str) -> list[dict] | str:
-    """One scene's stills, in a worker process; an error comes back as text."""
+def _run_job(ref: str, manifest_file: str, paragraph: str, tag: str, out_dir: str,
+             env: dict[str, str] | None = None) -> list[dict] | str:
+    """One scene's stills, in a worker process; an error comes back as text.
+
+    ``env`` is the caller's environment now: a forkserver's workers would
+    otherwise keep the one the server started with, years of builds ago.
+    """
     import traceback
 
     from .render import RenderSettings
     from .worker import resolve
 
+    if env is not None:
+        os.environ.clear()
+        os.environ.update(env)
     try:
         cls = resolve(ref)
         stills = scene_stills(cls, manifest=Path(manifest_file), paragraph=paragraph,
@@ -411,9 +420,13 @@ def make_stills(
             context = multiprocessing.get_context("fork" if fork else "forkserver")
             if not fork:
                 context.set_forkserver_preload(["manim", "dayinlife_manim.storyboard"])
-            with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
-                for (board, _, key), result in zip(todo, pool.map(_run_job, *zip(*args))):
-                    finish(board, key, result)
+            env = [dict(os.environ)] * len(args)
+            try:
+                with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
+                    for (board, _, key), result in zip(todo, pool.map(_run_job, *zip(*args), env)):
+                        finish(board, key, result)
+            except BrokenProcessPool as exc:  # a stills process was killed: say so, as for a failed scene
+                failures.append(f"a stills process ended abruptly ({exc})")
         else:
             for (board, _, key), a in zip(todo, args):
                 finish(board, key, _run_job(*a))
