@@ -21,6 +21,7 @@ import threading
 from pathlib import Path
 
 from . import __version__
+from .fsutil import file_sha
 from .manifest import Manifest, ParagraphAudio
 from .render import RenderSettings
 
@@ -111,17 +112,6 @@ def helpers_fingerprint(path: str) -> str:
 
     helpers = local_modules(path)[1:]
     return _sha("".join(f"{h.name}:{file_sha(h)}" for h in helpers).encode()) if helpers else ""
-
-
-def file_sha(path: Path) -> str:
-    """SHA-256 of a file's bytes, read once per process while its size and mtime stay the same."""
-    stat = Path(path).stat()
-    return _file_sha(str(path), stat.st_size, stat.st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=None)
-def _file_sha(path: str, size: int, mtime_ns: int) -> str:
-    return _sha(Path(path).read_bytes())
 
 
 def scene_key(cls: type, manifest: Manifest, para: ParagraphAudio, settings: RenderSettings) -> str:

@@ -263,12 +263,7 @@ def piece_starts(start: float, end: float, words: Sequence[Word], pieces: Sequen
     return starts
 
 
-def word_count(text: str) -> int:
-    """Spoken words in ``text``, as the pace figures count them."""
-    return len(display_words(text))
-
-
 __all__ = [
     "DisplayWord", "display_words", "estimate_words", "find_pauses", "piece_starts", "place_words", "syllables",
-    "word_count", "word_of_char",
+    "word_of_char",
 ]

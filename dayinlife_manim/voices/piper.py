@@ -27,7 +27,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..errors import VoiceError
-from ..fsutil import atomic_path
+from ..fsutil import atomic_path, file_sha
 from ..language import language_name, same_language
 from .base import Speech, Voice
 
@@ -43,15 +43,6 @@ def aligned_models_dir() -> Path:
     return Path(base) / "dayinlife-manim" / "piper"
 
 
-@functools.lru_cache(maxsize=4)
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def aligned_model(model: Path, cache_dir: Path | None = None) -> Path | None:
     """A copy of ``model`` that also outputs phoneme durations (made once, cached
     by the model's SHA-256 and written atomically); ``model`` itself when it
@@ -63,7 +54,7 @@ def aligned_model(model: Path, cache_dir: Path | None = None) -> Path | None:
     except ImportError:
         _LOGGER.warning("the onnx package is missing: piper word times are estimated, not exact")
         return None
-    out = (cache_dir or aligned_models_dir()) / f"{_file_sha256(Path(model))}.onnx"
+    out = (cache_dir or aligned_models_dir()) / f"{file_sha(Path(model))}.onnx"
     if out.exists():
         return out
     graph = onnx.load(str(model))
