@@ -66,6 +66,16 @@ def clean_stale_temps(folder: Path) -> list[Path]:
     return removed
 
 
+def user_cache_dir(name: str) -> Path:
+    """A folder for things derived once per machine (``name`` inside ``$DAYINLIFE_CACHE``,
+    else ``$XDG_CACHE_HOME/dayinlife-manim`` or ``~/.cache/dayinlife-manim``)."""
+    env = os.environ.get("DAYINLIFE_CACHE")
+    if env:
+        return Path(env) / name
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "dayinlife-manim" / name
+
+
 def temp_dir(parent: Path, stem: str) -> Path:
     """A new hidden temporary folder in ``parent`` that :func:`clean_stale_temps` recognises."""
     Path(parent).mkdir(parents=True, exist_ok=True)

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import functools
 import re
+import zipfile
+from pathlib import Path
 
 from .errors import UserError
+from .fsutil import atomic_path, user_cache_dir
 from .script import Script, script_line
 
 DEFAULT_LANGUAGE = "en"
@@ -83,16 +86,78 @@ def same_language(a: str, b: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _identifier():
-    """py3langid restricted to the languages gTTS speaks, or None when it is not installed."""
+    """py3langid restricted to the languages gTTS speaks, or None when it is not installed.
+
+    py3langid's model is a 68 MB npz packed with LZMA: unpacking it takes about
+    a second in every process.  The restricted model is unpacked once into the
+    user cache (uncompressed, keyed by the model file's size and mtime and the
+    package version) and read back from there in a few milliseconds.
+    """
     try:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
     except ImportError:
         return None
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    model = Path(MODEL_DIR) / MODEL_FILE
+    stat = model.stat()
+    cached = user_cache_dir("langid") / f"{_version('py3langid')}-{stat.st_size}-{stat.st_mtime_ns}.npz"
+    try:
+        return _load_identifier(cached, LanguageIdentifier)
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        pass  # not made yet, or damaged: made again
+    identifier = LanguageIdentifier.from_model_file(model)
     spoken = {base_language(code) for code in gtts_languages()}
-    known = [code for code in identifier.nb_classes if base_language(code) in spoken or code in _GTTS_CODE]
-    identifier.set_languages(known)
+    identifier.set_languages([c for c in identifier.nb_classes if base_language(c) in spoken or c in _GTTS_CODE])
+    try:
+        _save_identifier(identifier, cached)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
     return identifier
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _save_identifier(identifier, path: Path) -> None:
+    import numpy as np
+
+    with atomic_path(path) as tmp:
+        with open(tmp, "wb") as fh:
+            np.savez(
+                fh,
+                ptc=np.ascontiguousarray(identifier.nb_ptc),
+                pc=np.asarray(identifier.nb_pc),
+                classes=np.array(identifier.nb_classes),
+                nextmove=np.frombuffer(identifier.tk_nextmove, dtype=identifier.tk_nextmove.typecode),
+                row=np.frombuffer(identifier.tk_row, dtype=identifier.tk_row.typecode),
+                output=np.asarray(identifier.tk_output, dtype=np.int32),
+            )
+
+
+def _load_identifier(path: Path, identifier_class):
+    from array import array
+
+    import numpy as np
+
+    def stdlib_array(values: np.ndarray) -> array:  # the DFA tables, as py3langid's own loader gives them
+        out = array(values.dtype.char)
+        out.frombytes(values.tobytes())
+        return out
+
+    with np.load(path, allow_pickle=False) as data:
+        return identifier_class(
+            data["ptc"],
+            data["pc"],
+            data["classes"].tolist(),
+            stdlib_array(data["nextmove"]),
+            data["output"].tolist(),
+            tk_row=stdlib_array(data["row"]),
+        )
 
 
 def detect_language(text: str) -> str:

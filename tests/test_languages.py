@@ -104,6 +104,37 @@ def test_detects_the_language(lang: str) -> None:
     assert detect_language(SAMPLES[lang][0]) == lang
 
 
+def test_unpacked_model_cache_classifies_like_the_packed_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The restricted model unpacked into the user cache gives the same answers and
+    scores as py3langid's own packed model, and a damaged cache file is made again."""
+    from py3langid.langid import LanguageIdentifier
+
+    from dayinlife_manim import language
+
+    monkeypatch.setenv("DAYINLIFE_CACHE", str(tmp_path))
+    language._identifier.cache_clear()
+    try:
+        made = language._identifier()  # unpacks the model and writes the cache
+        (cached,) = (tmp_path / "langid").glob("*.npz")
+        loaded = language._load_identifier(cached, LanguageIdentifier)
+        texts = [text for text, _ in SAMPLES.values()] + [
+            "My day starts early with coffee.",
+            "Je bois un café et je lis les nouvelles.",
+            "Ich trinke Kaffee und lese die Zeitung.",
+        ]
+        for text in texts:
+            assert loaded.classify(text) == made.classify(text)
+        assert loaded.nb_classes == made.nb_classes and len(made.nb_classes) < 142  # restricted to gTTS's languages
+
+        cached.write_bytes(cached.read_bytes()[:1000])  # damaged: made again, same answers
+        language._identifier.cache_clear()
+        again = language._identifier()
+        assert again.classify(texts[0]) == made.classify(texts[0])
+        assert cached.stat().st_size > 1_000_000
+    finally:
+        language._identifier.cache_clear()
+
+
 def test_keyword_language_guard() -> None:
     assert written_in("My day starts very early, around eleven.", "en")
     assert written_in("Python rocks", "en")  # too short to say it is not English

@@ -19,7 +19,6 @@ import functools
 import hashlib
 import json
 import logging
-import os
 import unicodedata
 from pathlib import Path
 from typing import Any, Sequence
@@ -27,7 +26,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..errors import VoiceError
-from ..fsutil import atomic_path, file_sha
+from ..fsutil import atomic_path, file_sha, user_cache_dir
 from ..language import language_name, same_language
 from .base import Speech, Voice
 
@@ -36,11 +35,7 @@ _LOGGER = logging.getLogger(__name__)
 
 def aligned_models_dir() -> Path:
     """Where patched models are kept: ``$DAYINLIFE_CACHE/piper`` or ``~/.cache/dayinlife-manim/piper``."""
-    env = os.environ.get("DAYINLIFE_CACHE")
-    if env:
-        return Path(env) / "piper"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "dayinlife-manim" / "piper"
+    return user_cache_dir("piper")
 
 
 def aligned_model(model: Path, cache_dir: Path | None = None) -> Path | None:
