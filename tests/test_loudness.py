@@ -63,3 +63,75 @@ def test_master_hits_the_target_under_the_ceiling(target):
 def test_master_leaves_silence_alone():
     out, measured = master(np.zeros((2, RATE)), RATE)
     assert not out.any() and measured.integrated == float("-inf")
+
+
+def quarter_rate_sine(amplitude: float, n: int) -> np.ndarray:
+    """A sine at a quarter of the rate sampled at +-45 degrees: samples at 0.707 of its true peak."""
+    return amplitude * np.sin(np.pi / 2 * np.arange(n) + np.pi / 4)
+
+
+def brute_true_peak(x: np.ndarray) -> float:
+    """The whole signal oversampled 4x, as BS.1770 annex 2 says (no blocks skipped)."""
+    from scipy.signal import resample_poly
+
+    return 20 * np.log10(np.abs(resample_poly(np.atleast_2d(x), 4, 1, axis=1)).max())
+
+
+def test_limiter_catches_peaks_between_samples():
+    # Quiet noise, and one burst whose samples stay 1.5 dB under the ceiling
+    # while its true peak is 1 dB over it: only oversampling can see it.
+    rng = np.random.default_rng(1)
+    x = 0.05 * rng.standard_normal(5 * RATE)
+    x[np.abs(x) > 0.15] = 0.15  # noise that never comes near the ceiling
+    burst = slice(2 * RATE + 123, 2 * RATE + 123 + RATE // 100)
+    x[burst] = quarter_rate_sine(1.0, RATE // 100)
+    assert 20 * np.log10(np.abs(x).max()) < -2.5 and true_peak(x) > -0.2
+    target = integrated_loudness(x, RATE)  # no gain: the limiter alone must act
+    out, measured = master(x, RATE, target, -1.0)
+    assert measured.true_peak <= -1.0
+    assert brute_true_peak(out) <= -1.0 + 1e-6
+    assert measured.integrated == pytest.approx(target, abs=0.1)
+    away = np.r_[0:RATE, 4 * RATE : 5 * RATE]  # the limiter leaves the rest alone (one gain)
+    assert np.allclose(out[away], x[away] * out[away[0]] / x[away[0]], rtol=1e-4)
+
+
+@pytest.mark.parametrize("n", [4 * 512 + 37, 3 * 48_000 + 5])  # block and chunk boundaries fall anywhere
+def test_true_peak_is_exact_across_blocks_and_chunks(monkeypatch, n):
+    from dayinlife_manim import loudness
+
+    monkeypatch.setattr(loudness, "CHUNK", 4 * 512 * 3)  # several batches
+    rng = np.random.default_rng(n)
+    x = np.stack([0.2 * rng.standard_normal(n), 0.1 * rng.standard_normal(n)])
+    x[1, n // 2 - 3 : n // 2 + 3] = quarter_rate_sine(0.9, 6)  # peaks between samples, near a block edge
+    x[0, -2:] = 0.95  # and at the very end
+    assert true_peak(x) == pytest.approx(brute_true_peak(x), abs=1e-5)
+    assert true_peak(quarter_rate_sine(1.0, n)) == pytest.approx(brute_true_peak(quarter_rate_sine(1.0, n)), abs=1e-5)
+
+
+def test_loudness_is_exact_across_chunks(monkeypatch):
+    from scipy.signal import sosfilt
+
+    from dayinlife_manim import loudness
+
+    rng = np.random.default_rng(2)
+    x = np.stack([speechlike(7.3), 0.05 * rng.standard_normal(round(7.3 * RATE))])
+    whole = integrated_loudness(x, RATE)
+    monkeypatch.setattr(loudness, "CHUNK", 12_345)  # not a whole number of 100 ms steps
+    assert integrated_loudness(x, RATE) == pytest.approx(whole, abs=1e-9)
+    # against the definition, on the whole signal at once
+    sections = np.array([np.concatenate((b, a)) for b, a in loudness._biquads(RATE)])
+    y = sosfilt(sections, x, axis=1)
+    step = RATE // 10
+    blocks = [(y[:, i : i + 4 * step] ** 2).mean(axis=1).sum() for i in range(0, y.shape[1] - 4 * step + 1, step)]
+    z = np.array(blocks)
+    kept = z[-0.691 + 10 * np.log10(z) > -70]
+    kept = kept[-0.691 + 10 * np.log10(kept) > -0.691 + 10 * np.log10(kept.mean()) - 10]
+    assert whole == pytest.approx(-0.691 + 10 * np.log10(kept.mean()), abs=1e-6)
+
+
+def test_dual_mono_counts_a_mono_track_in_both_channels():
+    x = speechlike()
+    assert integrated_loudness(x, RATE, dual_mono=True) == pytest.approx(integrated_loudness(np.stack([x, x]), RATE), abs=1e-9)
+    out, measured = master(x, RATE, -16.0, -1.0, dual_mono=True)
+    assert integrated_loudness(np.stack([out, out]), RATE) == pytest.approx(measured.integrated, abs=1e-6)
+    assert measured.integrated == pytest.approx(-16.0, abs=0.1)

@@ -418,3 +418,27 @@ def test_soundtrack_is_mastered_to_the_target_loudness(media: Path, tmp_path: Pa
     assert result.loudness.integrated == pytest.approx(target, abs=0.5)
     assert result.loudness.true_peak <= -1.0
     assert integrated_loudness(load_audio(result.path), SAMPLE_RATE) == pytest.approx(result.loudness.integrated, abs=1e-6)
+
+
+def test_narration_only_soundtrack_is_mono_and_measured_as_heard(media: Path, tmp_path: Path) -> None:
+    parts = [Segment(media / "red.mp4", media / "a.wav", "One", ()), Segment(media / "green.mp4", media / "c.wav", "Two", ())]
+    result = stitch(parts, tmp_path / "mono.mp4", title="M")
+    info = probe(result.path)
+    assert (info.audio_codec, info.channels) == ("aac", 1)
+    assert abs(info.audio_duration - info.video_duration) < 1 / SAMPLE_RATE
+    # a player sends the mono track to both loudspeakers: its loudness is that of the stereo it becomes
+    assert integrated_loudness(load_audio(result.path), SAMPLE_RATE) == pytest.approx(result.loudness.integrated, abs=1e-6)
+    assert result.loudness.integrated == pytest.approx(-16.0, abs=0.5)
+
+
+def test_read_audio_reads_pcm_wav_directly_as_pyav_decodes_it(media: Path) -> None:
+    import dayinlife_manim.stitch as stitch_module
+
+    for name in ("a.wav", "b.wav"):
+        direct = stitch_module._read_wav(media / name, SAMPLE_RATE)
+        with av.open(str(media / name)) as container:
+            decoded = np.concatenate([f.to_ndarray().reshape(-1, f.layout.nb_channels).T for f in container.decode(audio=0)], axis=1)
+        assert direct is not None and direct.dtype == np.float32
+        assert np.array_equal(direct, decoded.astype(np.float32) / np.float32(32768))
+    assert stitch_module._read_wav(media / "c.wav", SAMPLE_RATE) is None  # another rate: resampled by PyAV
+    assert stitch_module._read_wav(media / "music.mp3", SAMPLE_RATE) is None
