@@ -30,7 +30,8 @@ from .manifest import Manifest, ParagraphAudio, VoiceSettings, load_manifest, ma
 from .render import RenderSettings, load_scene_module
 from .review import review_build
 from .scenecache import SceneCache, file_sha, scene_key
-from .script import Script
+from .outputs import output_paths
+from .script import Script, find_scripts
 from .voiceover import VOICE_DIR, default_media_dir, make_voiceover, manifest_is_current
 from .voices import Voice
 from .voices.silent import SilentVoice
@@ -276,22 +277,6 @@ def stitch_video(
     return stitch(segments, out, title=manifest.title, music=music, progress=progress, loudness=loudness)
 
 
-def output_paths(scripts: Sequence[Script], out: Path | None, out_dir: Path | None, media_dir: Path) -> list[Path]:
-    """Where each script's video goes: ``out`` (one script only), else ``DIR/<slug>.mp4``."""
-    slugs = [s.slug for s in scripts]
-    twice = sorted({s for s in slugs if slugs.count(s) > 1})
-    if twice:
-        raise UserError(f"two scripts of this build have the same name ({', '.join(twice)}); rename one")
-    if out is not None:
-        if out_dir is not None:
-            raise UserError("give -o/--output or --out-dir, not both")
-        if len(scripts) != 1:
-            raise UserError("-o/--output names one video; with several scripts use --out-dir")
-        return [Path(out)]
-    folder = Path(out_dir) if out_dir is not None else media_dir
-    return [folder / f"{s.slug}.mp4" for s in scripts]
-
-
 @dataclass
 class _ScriptState:
     script: Script
@@ -459,22 +444,6 @@ def build(
 ) -> BuildReport:
     """Build the video of ``script`` (see ``load_script``); options as :func:`build_many`."""
     return build_many([script], voice, out=out, **options)[0]
-
-
-def find_scripts(paths: Sequence[Path]) -> list[Path]:
-    """Script files from the command line: files as given, folders as their ``*.txt`` files (sorted)."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            inside = sorted(p for p in path.glob("*.txt") if p.is_file())
-            if not inside:
-                raise UserError(f"no .txt scripts in folder {path}")
-            found.extend(inside)
-        else:
-            found.append(path)
-    if not found:
-        raise UserError("no script given")
-    return found
 
 
 def summary_rows(reports: Sequence[BuildReport]) -> list[tuple]:

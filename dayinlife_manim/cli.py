@@ -50,7 +50,7 @@ def voice_options(fn):
 
 
 def _voice(scripts, voice: str, lang: str | None, tld: str, rate: float, slow: bool, piper_model: Path | None):
-    """The voice for ``scripts`` (one or several): their language detected (and said) unless ``--lang`` names it."""
+    """The voice for ``scripts`` (one or several) and its language: detected (and said) unless ``--lang`` names it."""
     from .language import language_name, voice_language
     from .voices import get_voice
 
@@ -61,7 +61,7 @@ def _voice(scripts, voice: str, lang: str | None, tld: str, rate: float, slow: b
     )
     if detected:  # said once the voice is settled, so that a refusal stays one line (it names the language)
         click.echo(f"language: {lang} ({language_name(lang)}), detected from the script; --lang sets another", err=True)
-    return backend
+    return backend, lang
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,7 +88,7 @@ def voice(script: Path, voice: str, lang: str | None, piper_model: Path | None, 
     from .voiceover import make_voiceover
 
     parsed = load_script(script)
-    backend = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
+    backend, _ = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
     with click.progressbar(length=parsed.sentence_count, label=f"Voicing with {backend.describe()}", file=sys.stderr) as bar:
         manifest, stats = make_voiceover(parsed, backend, media_dir, progress=bar.update)
     click.echo(voice_table(manifest))
@@ -147,20 +147,34 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
     Captions (.srt, .vtt) and YouTube chapters (.chapters.txt) are written
     next to each MP4.
     """
-    from .build import BuildFailed, build_many, find_scripts, summary_rows
-    from .fonts import check_glyphs
+    from .outputs import BuildInputs, Snapshot
     from .render import RenderSettings
-    from .report import table
-    from .script import load_script
+    from .script import find_scripts
 
     settings = RenderSettings.from_options(quality, aspect, fps, cfr=cfr)
     first = []
+    output_options = dict(quality=quality, aspect=aspect, fps=fps, cfr=cfr, voice=voice, lang=lang, tld=tld, rate=rate, slow=slow, loudness=loudness)
 
     def once():
-        parsed = [load_script(path) for path in find_scripts(scripts)]
+        files = find_scripts(scripts)
+        # Before anything heavy is imported: a build with nothing changed stops here.
+        snapshot = Snapshot.take(BuildInputs(tuple(files), output_options, scenes_module, music, piper_model, out, out_dir, media_dir))
+        if not (force and not first):
+            done = snapshot.up_to_date()
+            if done:
+                for path in done:
+                    click.echo(f"up to date: {path} (nothing changed since the last build)")
+                first.append(True)
+                return
+
+        from .build import BuildFailed, build_many, summary_rows
+        from .fonts import check_glyphs
+        from .report import table
+
+        parsed = snapshot.scripts
         for each in parsed:
             check_glyphs(each)  # before anything is voiced: a missing glyph is a one-line error
-        backend = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
+        backend, spoken = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
         reports = []
 
         def summary(rows) -> None:
@@ -207,6 +221,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
                 click.echo(f"soundtrack: {report.loudness} (target {loudness:g} LUFS)")
             if watch and first and report.rendered:
                 click.echo(f"re-rendered: {', '.join(report.rendered)}")
+        snapshot.record(backend.name, spoken)
         first.append(True)
 
     _run(once, watch, find_scripts(scripts), scenes_module)
@@ -245,7 +260,7 @@ def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_m
     def once():
         parsed = load_script(script)
         check_glyphs(parsed)
-        backend = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
+        backend, _ = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
         manifest, _ = make_voiceover(parsed, backend, media_dir)
         report = run_storyboard(
             manifest, scenes_module, settings, out=out, workers=workers or os.cpu_count() or 1, force=force and not rounds,

@@ -14,7 +14,6 @@ Needs the optional ``cluster`` extra (Dask's ``distributed``, BSD-3-Clause).
 
 from __future__ import annotations
 
-import ast
 import ipaddress
 import json
 import logging
@@ -32,7 +31,7 @@ from . import __version__
 from .errors import UserError
 from .fsutil import atomic_path
 from .pool import RenderTask, WarmRunner
-from .scenecache import parse_python
+from .scenecache import module_sources
 
 CONNECT_TIMEOUT = 5  # seconds to reach the scheduler
 WORKER_TIMEOUT = 20  # seconds to wait for the first worker
@@ -124,41 +123,6 @@ def probe_scheduler(address: str, timeout: float = CONNECT_TIMEOUT) -> None:
 
 
 # -- what travels -------------------------------------------------------------------
-def _local_imports(path: Path) -> set[str]:
-    """Top-level module names imported by the Python file ``path``."""
-    try:
-        tree = parse_python(path.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return set()
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(a.name.split(".")[0] for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module.split(".")[0])
-    return names
-
-
-def module_sources(path: Path) -> dict[str, bytes]:
-    """The scene module's source and those of the modules it imports from its own folder (recursively)."""
-    path = Path(path).resolve()
-    folder = path.parent
-    found: dict[str, bytes] = {}
-    todo = [path]
-    while todo:
-        file = todo.pop()
-        rel = file.relative_to(folder).as_posix()
-        if rel in found:
-            continue
-        found[rel] = file.read_bytes()
-        for name in _local_imports(file):
-            if (folder / f"{name}.py").is_file():
-                todo.append(folder / f"{name}.py")
-            elif (folder / name / "__init__.py").is_file():
-                todo.extend(sorted((folder / name).rglob("*.py")))
-    return found
-
-
 def _own_paragraph(manifest: dict, paragraph: str) -> dict:
     """The paragraph a job manifest is for (it also holds its neighbours, see ``pool.job_manifest``)."""
     return next(p for p in manifest["paragraphs"] if p["id"] == paragraph)

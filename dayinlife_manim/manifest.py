@@ -9,6 +9,7 @@ manifest's own folder, so a media folder can be moved as a whole.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,11 @@ class Manifest:
         data.pop("root")
         data.pop("upgraded_from")
         return {"version": data.pop("version"), **data}
+
+
+def default_media_dir() -> Path:
+    """Where generated files go unless ``--media`` says: ``$DAYINLIFE_MEDIA``, else ``./media``."""
+    return Path(os.environ.get("DAYINLIFE_MEDIA", "media"))
 
 
 def manifest_path(media_dir: Path, slug: str) -> Path:

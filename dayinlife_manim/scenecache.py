@@ -32,7 +32,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: word timing...) is in the key without anyone having to list it here.
 NOT_RENDER_SOURCES = frozenset({
     "__init__.py", "build.py", "cache.py", "cli.py", "cluster.py", "gallery.py", "locks.py",
-    "loudness.py", "pool.py", "report.py", "review.py", "scaffold.py", "stitch.py",
+    "loudness.py", "outputs.py", "pool.py", "report.py", "review.py", "scaffold.py", "stitch.py",
     "storyboard.py", "voiceover.py", "voices", "watch.py", "worker.py",
 })
 #: Sources that matter only to AutoScene and its subclasses.
@@ -56,16 +56,58 @@ def _uses_autoscene(cls: type) -> bool:
     return any(k.__module__.startswith("dayinlife_manim.autoscene") for k in cls.__mro__)
 
 
-@functools.lru_cache(maxsize=None)
-def package_fingerprint(autoscene: bool = False) -> str:
+def sources_fingerprint(folder: Path = PACKAGE_DIR, skip: frozenset[str] = frozenset()) -> str:
+    """A hash of the Python sources under ``folder`` (names and bytes), but those whose first
+    path part is in ``skip``; read afresh on every call."""
     h = hashlib.sha256()
-    skip = NOT_RENDER_SOURCES if autoscene else NOT_RENDER_SOURCES | AUTOSCENE_SOURCES
-    for f in sorted(PACKAGE_DIR.rglob("*.py")):
-        rel = f.relative_to(PACKAGE_DIR)
+    for f in sorted(Path(folder).rglob("*.py")):
+        rel = f.relative_to(folder)
         if rel.parts[0] not in skip:
             h.update(str(rel).encode())
             h.update(f.read_bytes())
     return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=None)
+def package_fingerprint(autoscene: bool = False) -> str:
+    """A hash of this package's sources that draw (once per process)."""
+    skip = NOT_RENDER_SOURCES if autoscene else NOT_RENDER_SOURCES | AUTOSCENE_SOURCES
+    return sources_fingerprint(PACKAGE_DIR, skip)
+
+
+def _local_imports(path: Path) -> set[str]:
+    """Top-level module names imported by the Python file ``path``."""
+    try:
+        tree = parse_python(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return set()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def module_sources(path: Path) -> dict[str, bytes]:
+    """The scene module's source and those of the modules it imports from its own folder (recursively)."""
+    path = Path(path).resolve()
+    folder = path.parent
+    found: dict[str, bytes] = {}
+    todo = [path]
+    while todo:
+        file = todo.pop()
+        rel = file.relative_to(folder).as_posix()
+        if rel in found:
+            continue
+        found[rel] = file.read_bytes()
+        for name in _local_imports(file):
+            if (folder / f"{name}.py").is_file():
+                todo.append(folder / f"{name}.py")
+            elif (folder / name / "__init__.py").is_file():
+                todo.extend(sorted((folder / name).rglob("*.py")))
+    return found
 
 
 def _module_parts(path: str) -> tuple[str, dict[str, str]]:

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Sequence
 
 from .errors import UserError
 from .writing import CJK_STOPS, SENTENCE_STOPS, word_count
@@ -155,6 +156,22 @@ def load_script(path: str | Path) -> Script:
         raise UserError(f"{path}: the script is empty (only whitespace)")
     script = _build(text, name=path.stem, label=str(path))
     return replace(script, sha256=hashlib.sha256(data).hexdigest(), path=path)
+
+
+def find_scripts(paths: Sequence[Path]) -> list[Path]:
+    """Script files from the command line: files as given, folders as their ``*.txt`` files (sorted)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            inside = sorted(p for p in path.glob("*.txt") if p.is_file())
+            if not inside:
+                raise UserError(f"no .txt scripts in folder {path}")
+            found.extend(inside)
+        else:
+            found.append(path)
+    if not found:
+        raise UserError("no script given")
+    return found
 
 
 def parse_script(text: str, name: str = "script") -> Script:

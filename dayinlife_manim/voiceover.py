@@ -27,6 +27,7 @@ from .manifest import (
     Manifest,
     ParagraphAudio,
     VoiceSettings,
+    default_media_dir,
     load_manifest,
     manifest_path,
     save_manifest,
@@ -39,10 +40,6 @@ VOICE_DIR = "voice"
 #: Version of the word times kept in the sentence cache; bump it when the way
 #: they are derived changes, and cached sentences get new ones.
 WORDS_FORMAT = 1
-
-
-def default_media_dir() -> Path:
-    return Path(os.environ.get("DAYINLIFE_MEDIA", "media"))
 
 
 def default_cache_dir(media_dir: Path) -> Path:

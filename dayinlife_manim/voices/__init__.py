@@ -34,6 +34,11 @@ def _gtts_speaks(lang: str) -> bool:
     return lang in tts_langs()
 
 
+def auto_choice(lang: str, tld: str = "com") -> str:
+    """The backend ``auto`` picks for ``lang``: ``gtts`` when its server is reachable and speaks it, else ``piper``."""
+    return "gtts" if _gtts_reachable(tld) and _gtts_speaks(lang) else "piper"
+
+
 def get_voice(
     name: str = "auto",
     *,
@@ -50,7 +55,7 @@ def get_voice(
     """
     say = say or (lambda msg: print(msg, file=sys.stderr))
     if name == "auto":
-        if _gtts_reachable(tld) and _gtts_speaks(lang):
+        if auto_choice(lang, tld) == "gtts":
             say(f"voice: auto chose gtts (translate.google.{tld} is reachable)")
             name = "gtts"
         else:
@@ -76,4 +81,4 @@ def get_voice(
     raise UserError(f"unknown voice {name!r}; choose one of: {', '.join(VOICES)}")
 
 
-__all__ = ["VOICES", "Voice", "SilentVoice", "get_voice", "same_language"]
+__all__ = ["VOICES", "Voice", "SilentVoice", "auto_choice", "get_voice", "same_language"]

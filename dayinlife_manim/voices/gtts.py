@@ -11,13 +11,13 @@ from __future__ import annotations
 import io
 import socket
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from ..audio import decode_audio
 from ..errors import VoiceError
 from .base import Voice
+
+if TYPE_CHECKING:
+    import numpy as np
 
 CONNECT_TIMEOUT = 3.0
 READ_TIMEOUT = 10.0
@@ -57,6 +57,8 @@ class GTTSVoice(Voice):
 
     def synthesize(self, text: str) -> tuple[np.ndarray, int]:
         from gtts import gTTS, gTTSError
+
+        from ..audio import decode_audio
 
         delay = 1.0
         for attempt in range(1, RETRIES + 1):

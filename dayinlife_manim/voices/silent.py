@@ -5,12 +5,13 @@ For fast visual iteration and for tests: no model, no network, deterministic.
 
 from __future__ import annotations
 
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from ..writing import spoken_words
 from .base import Voice
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def estimate_seconds(text: str, wpm: float) -> float:
@@ -31,5 +32,7 @@ class SilentVoice(Voice):
         return {"wpm": self.wpm}
 
     def synthesize(self, text: str) -> tuple[np.ndarray, int]:
+        import numpy as np
+
         n = round(estimate_seconds(text, self.wpm) * self.sample_rate)
         return np.zeros(n, dtype=np.float32), self.sample_rate
