@@ -131,7 +131,7 @@ def frame_options(fn):
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Scenes rendered at once on this machine (default: number of cores).")
 @click.option("--cluster", envvar="DAYINLIFE_CLUSTER", default=None, metavar="ADDRESS", help="Render on a Dask cluster: tls://HOST:PORT, tcp://HOST:PORT, or local:N for N local worker processes (default: $DAYINLIFE_CLUSTER).")
 @click.option("--allow-insecure", is_flag=True, help="Allow a plain tcp:// scheduler outside this machine (unencrypted, unauthenticated).")
-@click.option("--force", is_flag=True, help="Render every scene again, ignoring the scene cache.")
+@click.option("--force", is_flag=True, help="Render every scene again, ignoring the scene cache and the build stamp (which skips an unchanged build).")
 @click.option("--music", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help="Background music, ducked under the voice.")
 @click.option("--loudness", type=click.FloatRange(-40.0, -5.0), default=-16.0, show_default=True, help="Master the soundtrack to this integrated loudness in LUFS, true peaks <= -1 dBTP (video sites: -14).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Output MP4 of a one-script build (default: MEDIA/<script-slug>.mp4).")
@@ -145,7 +145,8 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
     (longest first) and start as soon as their paragraph is voiced; each runs
     in its own process, and only when something that changes it changed.
     Captions (.srt, .vtt) and YouTube chapters (.chapters.txt) are written
-    next to each MP4.
+    next to each MP4. Run again with nothing changed (inputs, options,
+    code, outputs), it says "up to date" and stops at once.
     """
     from .outputs import BuildInputs, Snapshot
     from .render import RenderSettings

@@ -35,7 +35,7 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -206,20 +206,25 @@ class Snapshot:
     inputs: BuildInputs
     scripts: list[Script]
     outs: list[Path]
-    digest: str
-    notes: list[str] = field(default_factory=list)
+    digest: str | None  # None: an input could not be read (the build itself will say why)
 
     @classmethod
     def take(cls, inputs: BuildInputs) -> "Snapshot":
         """Read the inputs now (before the build reads them: an edit made during the build
-        then shows as a change next time).  Raises :class:`UserError` for bad inputs."""
+        then shows as a change next time).  Raises :class:`UserError` for bad scripts or outputs."""
         scripts = [load_script(path) for path in inputs.scripts]
         outs = output_paths(scripts, inputs.out, inputs.out_dir, inputs.media)
-        return cls(inputs, scripts, outs, input_digest(inputs, scripts, outs))
+        try:
+            digest = input_digest(inputs, scripts, outs)
+        except (OSError, ValueError):
+            digest = None
+        return cls(inputs, scripts, outs, digest)
 
     def up_to_date(self) -> list[Path] | None:
         """The outputs, when every script's stamp matches these inputs and its outputs are as
         written; else None (build as usual)."""
+        if self.digest is None:
+            return None
         voice = self.inputs.options.get("voice")
         for script, out in zip(self.scripts, self.outs):
             out = Path(out).resolve()
@@ -240,7 +245,9 @@ class Snapshot:
 
     def record(self, voice: str, lang: str) -> list[Path]:
         """Write the stamp of every script after a successful build (``voice`` spoke it in ``lang``)."""
-        written = []
+        written: list[Path] = []
+        if self.digest is None:
+            return written
         for script, out in zip(self.scripts, self.outs):
             outputs = {str(f): _identity(f) for f in output_files(Path(out).resolve())}
             stamp = {"format": STAMP_FORMAT, "inputs": self.digest, "voice": voice, "lang": lang, "outputs": outputs}
