@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from manim import Scene, config, logger
+from manim import Mobject, Scene, Wait, config, logger
 
 from .manifest import Cue, Manifest, ParagraphAudio, Word, load_manifest
 from .visuals import motions
@@ -49,6 +49,16 @@ def _bare(word: str) -> str:
 
 
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def _overlap(a: Mobject, b: Mobject) -> bool:
+    """Whether the bounding boxes of ``a`` and ``b`` (with points) intersect."""
+    if not any(m.has_points() for m in a.get_family()) or not any(m.has_points() for m in b.get_family()):
+        return False
+    return not (
+        a.get_right()[0] < b.get_left()[0] or b.get_right()[0] < a.get_left()[0]
+        or a.get_top()[1] < b.get_bottom()[1] or b.get_top()[1] < a.get_bottom()[1]
+    )
 
 
 def word_starts(cue: Cue, phrase: str) -> list[float]:
@@ -337,30 +347,43 @@ class NarratedScene(Scene):
         return bool(self.updaters) or any(m.updaters for m in self.get_mobject_family_members())
 
     def play(self, *args, **kwargs) -> None:
-        """``Scene.play``; with word captions, the word highlight follows the voice while it runs."""
+        """``Scene.play``; with word captions, the word highlight follows the voice while it runs.
+
+        Only the caption glyphs that change colour during the animation are
+        redrawn in its frames (:class:`~.visuals.captions.LiveGlyphs`): the
+        rest of the page stays in manim's still background.
+        """
         block, page = self._caption_block, self._caption_page
         if block is None or block.mode != "words" or page is None:
             return super().play(*args, **kwargs)
-        shown = block.page_of(self._caption_chunk)
-        start, elapsed = self.time, [0.0]
-
-        def follow(_mob, dt: float) -> None:  # inside the page on screen; a page turn waits for the next wait
-            # The animation's own clock (the renderer's may lag when frames are skipped, as in storyboards).
-            elapsed[0] += dt
-            t = start + elapsed[0]
-            chunk = block.chunk_at(t)
-            key = (chunk, block.word_at(chunk, t))
-            if key != self._caption_key and block.page_of(chunk) == shown:
-                block.highlight(chunk, t)
-                self._caption_key, self._caption_chunk = key, chunk
-
-        # An animation of the page itself (the scene's fades) suspends this updater.
-        page.add_updater(follow)
+        manim_own = {k: kwargs.pop(k) for k in ("subcaption", "subcaption_duration", "subcaption_offset") if k in kwargs}
+        animations = self.compile_animations(*args, **kwargs)
+        live = self._live_captions(animations, page)
         try:
-            super().play(*args, **kwargs)
+            super().play(*animations, **manim_own)
         finally:
-            page.remove_updater(follow)
+            if live is not None:
+                self.remove(live)
+                live.close()
         self._show_caption_for(self.time)
+
+    def _live_captions(self, animations: list, page):
+        """The caption glyphs that must follow the voice during ``animations``, added to the scene."""
+        if len(animations) == 1 and isinstance(animations[0], Wait) and animations[0].is_static_wait:
+            return None  # a frozen wait: waits are cut at every word switch (wait_until_time)
+        animated = {id(m) for a in animations for m in a.mobject.get_family()}
+        if any(id(m) in animated for m in page.get_family()):
+            return None  # the page itself is animated (faded in or out): it is redrawn anyway
+        live = self._caption_block.live_glyphs(self.time, self.time + self.get_run_time(animations))
+        if live is None:
+            return None
+        # Drawn last, unless something added after the page covers it: then just above the page.
+        after = self.mobjects[self.mobjects.index(page) + 1 :] if page in self.mobjects else []
+        if any(_overlap(m, live) for m in after):
+            self.mobjects.insert(self.mobjects.index(page) + 1, live)
+        else:
+            self.add(live)
+        return live
 
     def _show_caption_for(self, t: float) -> None:
         block = self._caption_block

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import Square
+from manim import Rotate, Square, linear
 
 from conftest import shown_frames
 from dayinlife_manim.render import RenderSettings, render_scene
@@ -135,3 +135,35 @@ def test_word_highlight_moves_on_the_frame_the_word_starts(manifest, tmp_path, m
             assert change > 80, (f, change)  # the next word lights up on its own frame
         else:
             assert change < 40, (f, change)  # sentence mode: the sentence stays lit as a whole
+
+
+def _rotating(run_during_play: bool):
+    """A square turning through most of sentence 1 (as one long animation, or just placed, while the scene waits)."""
+
+    class Turning(NarratedScene):
+        def narrate(self):
+            box = Square(0.8).move_to(self.stage.center)
+            self.add(box)
+            with self.sentence(1) as s:
+                if run_during_play:
+                    self.play(Rotate(box, angle=3.0), run_time=s.duration * 0.9, rate_func=linear)
+                else:
+                    s.wait_until(0.9 * s.duration / s.cue.duration)
+
+    return Turning
+
+
+def test_word_highlight_follows_the_voice_during_a_long_animation(manifest, tmp_path):
+    """While an animation plays, the caption shows the same word highlight, frame by
+    frame, as it does while the scene just waits (only the changing glyphs are redrawn)."""
+    para, _, settings = render(manifest, _rotating(True), tmp_path / "play")
+    played = caption_frames(tmp_path / "play" / "scene.mp4")
+    render(manifest, _rotating(False), tmp_path / "wait")
+    waited = caption_frames(tmp_path / "wait" / "scene.mp4")
+    cue = para.cues[1]
+    first, last = round(cue.start * settings.fps) + 1, round((cue.start + 0.85 * (para.cues[2].start - cue.start)) * settings.fps)
+    changes = 0
+    for f in range(first, last):
+        assert np.abs(played[f] - waited[f]).max() < 48, f  # same highlight (video coding noise aside)
+        changes += np.abs(played[f] - played[f - 1]).max() > 80
+    assert changes >= 3  # and it does move on, word by word, during the animation

@@ -18,7 +18,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from manim import LEFT, RIGHT, VGroup
+from manim import LEFT, RIGHT, VGroup, VMobject, config
 
 from ..manifest import Cue
 from ..wordtiming import piece_starts, word_of_char
@@ -98,6 +98,7 @@ class CaptionBlock:
         self._drawn: dict[int, VGroup] = {}
         self._lines: dict[int, VGroup] = {}
         self._glyph_owner_cache: dict[int, list[list[int]]] = {}
+        self._shown: dict[int, list[list[str]]] = {}  # the colour each glyph was last given
 
     def chunk_at(self, t: float) -> int:
         """Index of the chunk being spoken at time ``t`` (the last one started)."""
@@ -142,29 +143,66 @@ class CaptionBlock:
 
     def highlight(self, chunk: int, t: float | None = None) -> VGroup:
         """Colour the page of ``chunk`` for that moment (``t``: the time, for the
-        word highlight); return the page."""
+        word highlight); return the page.
+
+        Only glyphs whose colour changes are recoloured: a word switch touches
+        two words, not the page (recolouring is most of what karaoke costs).
+        """
         page = self.page(self.page_of(chunk))
-        for c in self.pages[self.page_of(chunk)]:
-            color = self.theme.text if c == chunk else self.theme.dim if c < chunk else self.theme.upcoming
-            self._lines[c].set_color(color)
-        if self.mode == "words" and t is not None:
-            self.highlight_words(chunk, t)
+        for c, colors in self.page_colors(chunk, t).items():
+            self._recolor(c, colors)
         return page
 
-    def highlight_words(self, chunk: int, t: float) -> None:
-        """Colour ``chunk``'s glyphs by word: said, being said, to come."""
-        current = self.word_at(chunk, t)
-        for line, owners in zip(self._lines[chunk], self._glyph_words(chunk)):
+    def page_colors(self, chunk: int, t: float | None = None) -> dict[int, list[list[str]]]:
+        """The colour of every glyph of ``chunk``'s page at that moment: per chunk, per line, per glyph."""
+        self.page(self.page_of(chunk))
+        words = self.mode == "words" and t is not None
+        current = self.word_at(chunk, t) if words else -1
+        colors = {}
+        for c in self.pages[self.page_of(chunk)]:
+            if words and c == chunk:
+                colors[c] = [[self._word_color(k, current) for k in owners] for owners in self._glyph_words(c)]
+            else:
+                color = self.theme.text if c == chunk else self.theme.dim if c < chunk else self.theme.upcoming
+                colors[c] = [[color] * len(line.submobjects) for line in self._lines[c]]
+        return colors
+
+    def live_glyphs(self, start: float, end: float) -> "LiveGlyphs | None":
+        """What an animation from ``start`` to ``end`` must redraw for the word highlight to
+        follow the voice (see :class:`LiveGlyphs`); None when nothing changes colour then."""
+        shown = self.page_of(self.chunk_at(start))
+        switches = [t for t in self.switch_times() if start < t < end and self.page_of(self.chunk_at(t)) == shown]
+        if self.mode != "words" or not switches:
+            return None
+        before = self.page_colors(self.chunk_at(start), start)
+        changing = set()
+        for t in switches:
+            for c, lines in self.page_colors(self.chunk_at(t), t).items():
+                for i, line in enumerate(lines):
+                    changing.update((c, i, g) for g, color in enumerate(line) if color != before[c][i][g])
+        return LiveGlyphs(self, shown, start, sorted(changing)) if changing else None
+
+    def _word_color(self, word: int, current: int) -> str:
+        """Said, being said, to come."""
+        return self.theme.accent if word == current else self.theme.text if word < current else self.theme.upcoming
+
+    def _recolor(self, chunk: int, colors: list[list[str]]) -> None:
+        """Give ``chunk``'s glyphs ``colors`` (per line, per glyph), touching only those that change."""
+        shown = self._shown.get(chunk)
+        for i, (line, want) in enumerate(zip(self._lines[chunk], colors)):
+            have = shown[i] if shown is not None else [None] * len(want)
             glyphs = line.submobjects
-            runs: list[tuple[int, int, str]] = []
-            for g, k in enumerate(owners):
-                color = self.theme.accent if k == current else self.theme.text if k < current else self.theme.upcoming
-                if runs and runs[-1][2] == color:
-                    runs[-1] = (runs[-1][0], g + 1, color)
-                else:
-                    runs.append((g, g + 1, color))
-            for a, b, color in runs:
-                VGroup(*glyphs[a:b]).set_color(color)
+            g = 0
+            while g < len(want):
+                if want[g] == have[g]:
+                    g += 1
+                    continue
+                end = g + 1  # a run of glyphs that change to the same colour: one call
+                while end < len(want) and want[end] == want[g] and want[end] != have[end]:
+                    end += 1
+                VGroup(*glyphs[g:end]).set_color(want[g])
+                g = end
+        self._shown[chunk] = colors
 
     def _glyph_words(self, chunk: int) -> list[list[int]]:
         """For each line of ``chunk``, the word (index in its sentence) of every glyph.
@@ -200,4 +238,52 @@ class CaptionBlock:
         return self._glyph_owner_cache[chunk]
 
 
-__all__ = ["MODES", "CaptionBlock", "Chunk", "plan_chunks", "plan_pages"]
+def _outline_copy(glyph: VMobject) -> VMobject:
+    """A plain copy of a glyph's outline and style (``copy()`` would also deep-copy its SVG path data)."""
+    copy = VMobject()
+    copy.set_points(glyph.points.copy())
+    return copy.match_style(glyph)
+
+
+class LiveGlyphs(VGroup):
+    """The caption glyphs that change colour during one animation, drawn apart from the page.
+
+    While an animation plays, manim draws the still part of the picture once
+    and redraws only what moves.  A caption page that follows the voice would
+    be redrawn whole in every frame; instead, the glyphs that change colour
+    during the animation are hidden on the page (which stays still) and drawn
+    by this group of copies, which follows the voice.  :meth:`close` shows the
+    page's glyphs again; the page is then coloured for the moment it ends.
+    """
+
+    def __init__(self, block: CaptionBlock, page: int, start: float, glyphs: list[tuple[int, int, int]]) -> None:
+        originals = [block._lines[c][i].submobjects[g] for c, i, g in glyphs]
+        super().__init__(*(_outline_copy(glyph) for glyph in originals))
+        self._block, self._page, self._glyphs, self._originals = block, page, glyphs, originals
+        self._opacity = [(g.get_fill_opacity(), g.get_stroke_opacity()) for g in originals]
+        for glyph in originals:
+            glyph.set_fill(opacity=0).set_stroke(opacity=0)
+        self._time, self._key = start, None
+        self.add_updater(self._follow)
+
+    def _follow(self, _mob, dt: float) -> None:  # the animation's own clock (a renderer may skip frames)
+        self._time += dt
+        block = self._block
+        t = self._time + 0.5 / config.frame_rate  # as waits switch: on the frame nearest the word's start
+        chunk = block.chunk_at(t)
+        key = (chunk, block.word_at(chunk, t))
+        if key == self._key or block.page_of(chunk) != self._page:
+            return  # a page turn waits for the animation to end
+        self._key = key
+        colors = block.page_colors(chunk, t)
+        for copy, (c, i, g) in zip(self.submobjects, self._glyphs):
+            copy.set_color(colors[c][i][g])
+
+    def close(self) -> None:
+        """Show the page's own glyphs again."""
+        self.clear_updaters()
+        for glyph, (fill, stroke) in zip(self._originals, self._opacity):
+            glyph.set_fill(opacity=fill).set_stroke(opacity=stroke)
+
+
+__all__ = ["MODES", "CaptionBlock", "Chunk", "LiveGlyphs", "plan_chunks", "plan_pages"]
