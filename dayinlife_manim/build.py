@@ -29,7 +29,7 @@ from .loudness import DEFAULT_TARGET, Loudness
 from .manifest import Manifest, ParagraphAudio, VoiceSettings, load_manifest, manifest_path
 from .render import RenderSettings, load_scene_module
 from .review import review_build
-from .scenecache import SceneCache, file_sha, scene_key
+from .scenecache import SceneCache, entry_is_fresh, file_sha, scene_key
 from .outputs import output_paths
 from .script import Script, find_scripts
 from .voiceover import VOICE_DIR, default_media_dir, make_voiceover, manifest_is_current
@@ -50,13 +50,11 @@ class SceneJob:
     key_file: Path  # written once the video is rendered
     cached: bool
     settings: RenderSettings
+    stills: Path | None = None  # the stills at its beats (review page), taken from the render's frames
 
     def is_fresh(self) -> bool:
-        """The cached video is there and was rendered for this key."""
-        try:
-            return self.video.exists() and self.key_file.read_text().strip() == self.key
-        except OSError:
-            return False
+        """The cached video (and its stills) are there and were rendered for this key."""
+        return entry_is_fresh(self.video, self.key_file, self.key, self.stills)
 
 
 @dataclass(frozen=True)
@@ -215,7 +213,8 @@ def make_job(manifest: Manifest, para: ParagraphAudio, cls: type, ref: str, sett
     """The job of one voiced paragraph: its cache key and where its video goes."""
     cache = SceneCache(manifest.root / "scenes", settings)
     key = scene_key(cls, manifest, para, settings)
-    job = SceneJob(para, cls, ref, key, cache.video(para), cache.log(para), cache.key_file(para), False, settings)
+    job = SceneJob(para, cls, ref, key, cache.video(para), cache.log(para), cache.key_file(para), False, settings,
+                   cache.stills(para))
     fresh = not force and job.is_fresh()
     return SceneJob(**{**vars(job), "cached": fresh}) if fresh else job
 

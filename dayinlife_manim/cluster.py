@@ -5,9 +5,10 @@ scene module's source with the local modules it imports from its folder (or a
 reference to a module of an installed package), the job manifest (the
 script's header and this paragraph) and the paragraph's WAV.  The worker
 renders it in a fresh process forked from a warm server, as a local build
-does (``pool.py``), and returns the MP4's bytes and the log; the client checks
-the video and places it in the scene cache exactly as a local render would, so
-cache keys do not depend on where a scene was rendered.
+does (``pool.py``), and returns the MP4's bytes, the stills at the scene's
+beats (small PNGs, for the review page) and the log; the client checks them
+and places them in the scene cache exactly as a local render would, so cache
+keys do not depend on where a scene was rendered.
 
 Needs the optional ``cluster`` extra (Dask's ``distributed``, BSD-3-Clause).
 """
@@ -32,6 +33,7 @@ from .errors import UserError
 from .fsutil import atomic_path
 from .pool import RenderTask, WarmRunner
 from .scenecache import module_sources
+from .stills import place_stills_files, read_stills_files
 
 CONNECT_TIMEOUT = 5  # seconds to reach the scheduler
 WORKER_TIMEOUT = 20  # seconds to wait for the first worker
@@ -147,6 +149,7 @@ def make_payload(task: RenderTask) -> dict:
         "paragraph": task.paragraph,
         "size": task.settings.tag,
         "label": task.label,
+        "stills": task.stills is not None,  # the stills at its beats come back with the video
         "versions": versions(),
     }
 
@@ -228,13 +231,15 @@ def render_remote(payload: dict) -> dict:
             workdir=tmp / "work",
             log=tmp / "scene.log",
             label=payload["label"],
+            stills=tmp / "stills" if payload.get("stills") else None,
         )
         t0 = time.perf_counter()
         ok = _worker_runner(payload.get("host_threads")).run(task)
         seconds = time.perf_counter() - t0
         log = task.log.read_text(encoding="utf-8", errors="replace") if task.log.exists() else ""
         video = task.out.read_bytes() if ok else None
-    return {"ok": ok, "host": host, "log": log, "video": video, "seconds": seconds}
+        stills = read_stills_files(task.stills) if ok and task.stills is not None else {}
+    return {"ok": ok, "host": host, "log": log, "video": video, "stills": stills, "seconds": seconds}
 
 
 # -- on the client ------------------------------------------------------------------
@@ -346,18 +351,20 @@ class ClusterRunner:
             future.release()
         note = ""
         if result["ok"]:
-            note = self._place(result["video"], Path(task.out))
+            note = self._place(result["video"], Path(task.out), result.get("stills"), task.stills)
             # Wall time from submit to placed video, and the render's own time on the worker.
             self.timings.append((time.perf_counter() - t0, result["seconds"]))
         Path(task.log).write_text(header + f"# rendered on {result['host']}\n" + result["log"] + note, encoding="utf-8")
         return result["ok"] and not note
 
     @staticmethod
-    def _place(video: bytes, out: Path) -> str:
-        """Check the returned MP4 and move it into place; return a problem, or ''."""
+    def _place(video: bytes, out: Path, stills: dict[str, bytes] | None = None, stills_dir: Path | None = None) -> str:
+        """Check the returned MP4 (and stills) and move them into place; return a problem, or ''."""
         from .stitch import probe
 
         try:
+            if stills_dir is not None:
+                place_stills_files(stills or {}, stills_dir)
             with atomic_path(out) as tmp:
                 tmp.write_bytes(video)
                 info = probe(tmp)

@@ -131,3 +131,21 @@ def _file_sha(path: str, size: int, mtime_ns: int) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def replace_dir(src: Path, dst: Path) -> None:
+    """Put the folder ``src`` at ``dst`` (on the same file system), replacing a folder there.
+
+    The old folder is first renamed to a hidden temporary name (removed by
+    :func:`clean_stale_temps` if this process dies before removing it), so a
+    reader sees the old folder, none, or the new one, never a mix.
+    """
+    src, dst = Path(src), Path(dst)
+    old = None
+    if dst.exists():
+        old = Path(tempfile.mkdtemp(prefix=temp_prefix(dst.name), suffix=".tmp", dir=dst.parent))
+        os.rename(dst, old / dst.name)
+    os.chmod(src, 0o777 & ~_UMASK)
+    os.rename(src, dst)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

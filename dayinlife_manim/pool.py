@@ -37,7 +37,8 @@ from .manifest import Manifest, ParagraphAudio
 from .render import RenderSettings
 
 #: What the warm server imports once, before it forks any scene.
-PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.worker", "dayinlife_manim.pool"]
+PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.worker", "dayinlife_manim.pool",
+           "dayinlife_manim.stills", "dayinlife_manim.storyboard"]
 #: When this module was imported: in the warm server, when its package code was loaded.
 _LOADED_NS = time.time_ns()
 #: Environment variable with the encoder threads each scene process may use.
@@ -60,6 +61,10 @@ class RenderTask:
     workdir: Path
     log: Path
     label: str  # "paragraph (Scene)", for messages
+    #: "video": render ``out`` (an MP4); "storyboard": draw the stills at beats into the folder ``out``.
+    kind: str = "video"
+    #: For "video": the folder for the stills at the scene's beats, taken from the render's frames.
+    stills: Path | None = None
 
 
 class Runner(Protocol):
@@ -119,7 +124,9 @@ def _render_child(task: RenderTask, env: dict[str, str], cwd: str) -> None:
         # today's code in a cold process instead, same pid, same log.
         print("# package code changed since the warm server started: rendering in a fresh interpreter", flush=True)
         args = [task.ref, "--manifest", str(task.manifest), "--paragraph", task.paragraph, "--out", str(task.out),
-                "--size", task.settings.tag, "--workdir", str(task.workdir)]
+                "--size", task.settings.tag, "--workdir", str(task.workdir), "--kind", task.kind]
+        if task.stills is not None:
+            args += ["--stills", str(task.stills)]
         os.execv(sys.executable, [sys.executable, "-m", "dayinlife_manim.worker", *args])
     from .worker import run_task
 
@@ -323,6 +330,7 @@ class SceneScheduler:
                 workdir=jobdir / "work",
                 log=job.log,
                 label=f"paragraph {job.para.id} ({job.cls.__name__})",
+                stills=job.stills,
             )
             if not self.runner.run(task):
                 return "failed"

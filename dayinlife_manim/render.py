@@ -147,6 +147,7 @@ def render_scene(
     sink: bool = True,
     encoder=None,
     metrics_cache: Path | None = None,
+    stills: Path | None = None,
 ) -> Path:
     """Render ``scene_cls`` telling ``paragraph`` of ``manifest`` into ``out`` (written atomically).
 
@@ -158,7 +159,10 @@ def render_scene(
     movies joined, the narration mixed in), as ``manim render`` does.  Font
     metrics are kept in ``metrics_cache`` (default: ``text-metrics.json`` two
     folders above ``out``, beside the scene folders of every size), so that
-    scenes do not measure them again.
+    scenes do not measure them again.  With ``stills`` (a folder; sink only),
+    the frames on screen at the scene's beats are kept there as PNGs with
+    their ``stills.json`` (``stills.py``): the review page's stills, taken
+    from this render's own frames.
     """
     from manim import tempconfig
 
@@ -183,13 +187,28 @@ def render_scene(
         "write_to_movie": True,
         "output_file": "scene",
     }
-    with _environ(**{ENV_MANIFEST: str(Path(manifest).resolve()), ENV_PARAGRAPH: paragraph}):
-        with tempconfig(options):
-            scene = scene_cls()
-            if sink:
-                install_sink(scene, encoder)
-            scene.render()
-            produced = Path(scene.renderer.file_writer.movie_file_path)
+    capture = None
+    if stills is not None:
+        if not sink:
+            raise ValueError("stills are taken from the frame sink's frames: render with sink=True")
+        from .stills import RenderStills
+
+        capture = RenderStills(stills, settings.fps, settings.width, settings.height)
+        scene_cls = capture.scene_class(scene_cls)
+    try:
+        with _environ(**{ENV_MANIFEST: str(Path(manifest).resolve()), ENV_PARAGRAPH: paragraph}):
+            with tempconfig(options):
+                scene = scene_cls()
+                if sink:
+                    install_sink(scene, encoder, observers=[capture.frames] if capture else ())
+                scene.render()
+                produced = Path(scene.renderer.file_writer.movie_file_path)
+        if capture is not None:
+            capture.finish()
+    except BaseException:
+        if capture is not None:
+            capture.abort()
+        raise
     with atomic_path(out) as tmp:
         shutil.move(str(produced), tmp)
     return Path(out)

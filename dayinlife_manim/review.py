@@ -2,7 +2,9 @@
 
 One self-contained page that works from the file system (no server): the
 video, its WebVTT captions as a track, the chapter list (click to seek) and
-the storyboard stills of every scene (click to seek to that frame).
+the stills of every scene at its beats (click to seek to that frame).  The
+stills are the render's own frames, kept while each scene rendered
+(``stills.py``) in its cache entry beside its video: the page draws nothing.
 
 Browsers refuse ``<track src="OUT.vtt">`` from a ``file://`` page (every file
 is its own origin), so the captions are embedded in the page as a ``data:``
@@ -13,19 +15,15 @@ from __future__ import annotations
 
 import html
 import json
-import threading
 from pathlib import Path
 from typing import Sequence
 from urllib.parse import quote
 
-from .errors import UserError
 from .fsutil import atomic_write_text
 from .manifest import Manifest
 from .render import RenderSettings
-from .storyboard import PAGE_STYLE, THUMB_WIDTH, make_stills, rel, scene_sections_html
-
-#: Stills on the review page are drawn at this quality (their times follow the video's frame rate).
-STILL_QUALITY = "low"
+from .stills import THUMB_WIDTH, load_stills
+from .storyboard import PAGE_STYLE, SceneBoard, rel, scene_sections_html
 
 REVIEW_STYLE = """
 main{display:grid;grid-template-columns:minmax(0,3fr) minmax(14em,1fr);gap:1.2em;align-items:start}
@@ -68,36 +66,31 @@ def chapter_starts(manifest: Manifest) -> dict[str, float]:
     return starts
 
 
-def still_settings(video: RenderSettings) -> RenderSettings:
-    """Stills at a modest size, in the video's aspect, counted in the video's frame rate."""
-    aspect = "16:9" if video.width > video.height else "9:16" if video.width < video.height else "1:1"
-    return RenderSettings.from_options(STILL_QUALITY, aspect, video.fps)
-
-
 def write_review_page(
     manifest: Manifest,
     chapters: Sequence[tuple[str, str]],
     out: Path,
     scenes: Sequence[tuple] | None = None,
     settings: RenderSettings | None = None,
-    workers: int = 1,
 ) -> Path:
     """Write ``out``'s ``.html`` beside the video ``out``.
 
     ``chapters`` are (paragraph id, chapter title) in order; ``scenes`` the
-    (paragraph, scene class, ref) of each paragraph and ``settings`` the
-    video's render settings, for the storyboard stills (none without them).
+    (paragraph, scene name, stills folder) of each paragraph, whose stills
+    the page shows (none without them); ``settings`` the video's render settings.
     """
     out = Path(out)
     page = out.with_suffix(".html")
     starts = chapter_starts(manifest)
-    boards, missing = [], ""
-    if scenes is not None and settings is not None:
-        try:
-            boards, _ = make_stills(manifest, scenes, still_settings(settings), workers=workers,
-                                    fork=threading.active_count() == 1)
-        except UserError as exc:  # the video is fine; the page says why it has no stills
-            missing = f'<p class="meta">No storyboard stills: {html.escape(str(exc))}</p>'
+    boards, lacking = [], []
+    for para, name, folder in scenes or ():
+        stills = load_stills(folder) if folder is not None else None
+        if stills is None:
+            lacking.append(para.id)
+        boards.append(SceneBoard(para, name, Path(folder) if folder is not None else page.parent, stills or [], cached=True))
+    missing = ""
+    if lacking:  # the video is fine; the page says which scenes have no stills
+        missing = f'<p class="meta">No stills for {html.escape(", ".join(lacking))}.</p>'
 
     vtt = out.with_suffix(".vtt")
     track = ""
@@ -120,7 +113,7 @@ def write_review_page(
         f'<a href="{rel(out, page.parent)}">{html.escape(out.name)}</a></p>'
         f'<main><video id="video" controls preload="auto" src="{rel(out, page.parent)}">{track}</video>'
         f'<nav><h2>Chapters</h2><ol id="chapters">{items}</ol></nav></main>'
-        + (f"<h2>Storyboard</h2>{scene_sections_html(boards, page.parent, starts)}" if boards else missing)
+        + (f"<h2>Storyboard</h2>{missing}{scene_sections_html(boards, page.parent, starts)}" if boards else "")
         + f'<script id="review-data" type="application/json">{data_json}</script>'
         + f"<script>{SCRIPT}</script></body></html>\n"
     )
@@ -128,13 +121,11 @@ def write_review_page(
     return page
 
 
-def review_build(manifest: Manifest, jobs: Sequence, out: Path, workers: int | None = None) -> Path:
+def review_build(manifest: Manifest, jobs: Sequence, out: Path) -> Path:
     """The review page of a finished build (its scene jobs, in paragraph order)."""
-    import os
-
     from .build import chapter_for
 
     chapters = [(j.para.id, chapter_for(j, manifest.title)) for j in jobs]
-    scenes = [(j.para, j.cls, j.ref) for j in jobs]
+    scenes = [(j.para, j.cls.__name__, j.stills) for j in jobs]
     settings = jobs[0].settings if jobs else None
-    return write_review_page(manifest, chapters, out, scenes, settings, workers or os.cpu_count() or 1)
+    return write_review_page(manifest, chapters, out, scenes, settings)

@@ -181,7 +181,7 @@ def scene_key(cls: type, manifest: Manifest, para: ParagraphAudio, settings: Ren
 
 
 class SceneCache:
-    """Rendered scene videos, one MP4 plus its key file per paragraph and render size."""
+    """Rendered scene videos: per paragraph and render size, an MP4, its stills folder and its key file."""
 
     def __init__(self, root: Path, settings: RenderSettings) -> None:
         self.dir = Path(root) / settings.tag
@@ -195,8 +195,20 @@ class SceneCache:
     def key_file(self, para: ParagraphAudio) -> Path:
         return self.dir / f"{para.id}.key"
 
+    def stills(self, para: ParagraphAudio) -> Path:
+        """The folder of the scene's stills at its beats (``stills.py``), part of its cache entry."""
+        return self.dir / f"{para.id}.stills"
+
     def is_fresh(self, para: ParagraphAudio, key: str) -> bool:
-        try:
-            return self.video(para).exists() and self.key_file(para).read_text().strip() == key
-        except OSError:
-            return False
+        return entry_is_fresh(self.video(para), self.key_file(para), key, self.stills(para))
+
+
+def entry_is_fresh(video: Path, key_file: Path, key: str, stills: Path | None = None) -> bool:
+    """A scene's video (and its stills) are there and were made for ``key`` (the key file is written last)."""
+    from .stills import STILLS_JSON
+
+    try:
+        return (video.exists() and (stills is None or (stills / STILLS_JSON).exists())
+                and key_file.read_text().strip() == key)
+    except OSError:
+        return False

@@ -21,10 +21,17 @@ time, so :func:`install_sink` swaps the scene's file writer for
 * no partial movies, no combine pass, and no sound: the scene's
   ``add_sound`` calls are dropped.
 
+Frame observers (``observe_frames``) see every frame on its way: a build's
+review stills are taken from them (``stills.py``), with no second render.
+
 This is the ONE module that relies on manim internals: the file writer's
 ``write_frame(pixels, repeat=)`` / ``begin_animation`` / ``end_animation`` /
 ``finish`` / ``abort_encode_jobs`` / ``add_sound`` protocol and
-``scene.renderer.file_writer``.  It is pinned to :data:`MANIM_VERSION` (the
+``scene.renderer.file_writer``; and, for ``dayinlife storyboard`` (stills
+without video), the Cairo renderer's ``play`` / ``update_frame`` / ``render`` /
+``add_frame`` / ``get_frame`` / ``scene_finished`` and the scene's
+``get_time_progression`` (:func:`still_renderer_class`,
+:func:`skipping_scene_class`).  It is pinned to :data:`MANIM_VERSION` (the
 version ``pyproject.toml`` allows); ``tests/test_sink.py`` fails loudly when
 manim changes underneath it.  ``manim render`` (manim's CLI) never uses it.
 """
@@ -267,6 +274,8 @@ def _file_writer_class():
 
         sink: FrameSink | None = None
         sink_stats: SinkStats | None = None
+        frame_observers: tuple = ()  # see observe_frames
+        frames_seen = 0
 
         def configure_sink(self, encoder: EncoderSettings, threaded: bool = True) -> None:
             spec = self.video_encoder
@@ -297,6 +306,14 @@ def _file_writer_class():
         def write_frame(self, pixels, *, repeat: int = 1) -> None:
             if self.sink is not None:
                 self.sink.write(pixels, repeat)
+                for observe in self.frame_observers:
+                    observe(pixels, self.frames_seen, repeat)
+                self.frames_seen += repeat
+
+        def observe_frames(self, observer) -> None:
+            """Call ``observer(pixels, start, repeat)`` for every frame written (``start``:
+            frames written before; the pixels must not be changed)."""
+            self.frame_observers = [*self.frame_observers, observer]
 
         def finish(self) -> None:
             if self.sink is not None:
@@ -312,11 +329,12 @@ def _file_writer_class():
     return SinkFileWriter
 
 
-def install_sink(scene, encoder: EncoderSettings = EncoderSettings(), *, threaded: bool = True):
+def install_sink(scene, encoder: EncoderSettings = EncoderSettings(), *, threaded: bool = True, observers=()):
     """Make ``scene`` (a freshly built manim ``Scene`` rendering to MP4) write through a :class:`FrameSink`.
 
     Returns the new file writer; after ``scene.render()`` its ``sink_stats``
-    tell how many frames were written and encoded.
+    tell how many frames were written and encoded.  ``observers`` see every
+    frame on its way (see ``observe_frames``; the review stills are taken so).
     """
     renderer = scene.renderer
     old = renderer.file_writer
@@ -326,8 +344,94 @@ def install_sink(scene, encoder: EncoderSettings = EncoderSettings(), *, threade
         raise ValueError(f"the frame sink writes MP4, not {old.video_encoder.container_format}")
     writer = _file_writer_class()(old.settings)
     writer.configure_sink(encoder, threaded)
+    for observer in observers:
+        writer.observe_frames(observer)
     renderer.file_writer = writer
     return writer
 
 
-__all__ = ["MANIM_VERSION", "EncoderSettings", "FrameSink", "SinkStats", "install_sink"]
+# -- the storyboard's hook: a scene's timeline run without drawing or encoding ---------
+def still_renderer_class():
+    """A ``CairoRenderer`` that counts frames like a render but draws only on request.
+
+    ``dayinlife storyboard`` runs a scene with it: ``play``, ``update_frame``,
+    ``render``, ``add_frame``, ``get_frame`` and ``scene_finished`` are
+    manim 0.22's renderer internals; ``on_frames(n)`` is called whenever the
+    render would have written its ``n``-th frame, and :meth:`draw` draws the
+    frame a render would write now.  Pair it with :func:`skipping_scene_class`.
+    """
+    from manim.renderer.cairo_renderer import CairoRenderer
+
+    class StillRenderer(CairoRenderer):
+        on_frames = None  # Callable[[int], None]
+        play_start = 0  # frames written when the current play began
+
+        def init_scene(self, scene, *args, **kwargs):
+            super().init_scene(scene, *args, **kwargs)
+            self.scene = scene
+
+        @property
+        def fps(self) -> int:
+            return self.camera.frame_rate
+
+        def play(self, scene, *args, **kwargs):
+            self.play_start = round(self.time * self.fps)
+            super().play(scene, *args, **kwargs)
+
+        def update_frame(self, *args, **kwargs):  # nothing is drawn between beats
+            return None
+
+        def get_frame(self):
+            return None
+
+        def render(self, scene, time, moving_mobjects=None):
+            # The frame a render writes for animation time ``time`` (a multiple of 1/fps).
+            self._frames_now(self.play_start + round(time * self.fps) + 1)
+
+        def add_frame(self, frame, num_frames: int = 1):  # a frozen wait: many frames at once
+            if not self.skip_animations:
+                self._frames_now(round(self.time * self.fps) + num_frames)
+
+        def _frames_now(self, frames: int) -> None:
+            self.time = frames / self.fps
+            if self.on_frames is not None:
+                self.on_frames(frames)
+
+        def scene_finished(self, scene):
+            return None
+
+        def draw(self):
+            """The frame as the render would write it now: every mobject, drawn afresh."""
+            CairoRenderer.update_frame(self, self.scene, ignore_skipping=True)
+            return self.camera.get_image().convert("RGB")
+
+    return StillRenderer
+
+
+def skipping_scene_class(cls: type, wanted) -> type:
+    """``cls`` (run with a :func:`still_renderer_class` renderer) stepping each animation only
+    to the frames ``wanted(n)`` asks for (``n``: frames written after the step) and to its last.
+
+    Animations land exactly where a render puts them at those frames;
+    updaters see the skipped time as one longer ``dt``.  A wait with a stop
+    condition is stepped at every frame (the condition decides).  This
+    overrides manim 0.22's ``Scene.get_time_progression``.
+    """
+    from manim import config
+
+    class Skipping(cls):  # type: ignore[misc, valid-type]
+        def get_time_progression(self, run_time, description, n_iterations=None, override_skip_animations=False):
+            from tqdm import tqdm
+
+            times = np.arange(0, run_time, 1 / config.frame_rate)
+            if n_iterations != -1:
+                start, last = self.renderer.play_start, len(times) - 1
+                times = [t for k, t in enumerate(times) if k == last or wanted(start + k + 1)]
+            return tqdm(times, disable=True)
+
+    Skipping.__name__ = Skipping.__qualname__ = cls.__name__
+    Skipping.__module__ = cls.__module__
+    return Skipping
+
+
+__all__ = ["MANIM_VERSION", "EncoderSettings", "FrameSink", "SinkStats", "install_sink", "skipping_scene_class", "still_renderer_class"]

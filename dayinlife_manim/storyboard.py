@@ -17,232 +17,35 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
-import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import UserError
 from .fsutil import atomic_path, atomic_write_text
 from .locks import FileLock
-from .manifest import Cue, Manifest, ParagraphAudio
+from .manifest import Manifest, ParagraphAudio
+from .stills import THUMB_WIDTH, BeatRecorder, Still, load_stills, recording_class, spoken_at, write_png, write_stills_json  # noqa: F401
 
 #: Bump when the stills this module draws change for the same scene.
 STORYBOARD_VERSION = 1
-THUMB_WIDTH = 384
-
-
-# -- what a still shows -----------------------------------------------------------
-@dataclass(frozen=True)
-class Still:
-    """One frame of a scene at a beat, with what is being said then."""
-
-    paragraph: str
-    frame: int  # index of this frame in the scene's video (0-based)
-    fps: int
-    kind: str  # "end": end of a sentence window; "beat": a point the scene waits for; "late": the scene was busy past it
-    sentence: int  # index of the sentence being spoken (or just ended)
-    before: str  # words just said ...
-    word: str  # ... the word about to be said (empty at the end of a sentence) ...
-    after: str  # ... and the words after it
-    image: str  # file name of the PNG, beside the scene's stills.json
-
-    @property
-    def time(self) -> float:
-        """Where this frame sits in the scene's video, in seconds (its presentation time)."""
-        return self.frame / self.fps
-
-    @property
-    def words(self) -> str:
-        return " ".join(w for w in (self.before, self.word, self.after) if w)
-
-
-def _sentence_at(cues: tuple[Cue, ...], t: float) -> int:
-    index = 0
-    for i, cue in enumerate(cues):
-        if cue.start <= t + 1e-9:
-            index = i
-    return index
-
-
-def spoken_at(cue: Cue, t: float, before: int = 3, after: int = 3) -> tuple[str, str, str]:
-    """(words just said, word about to be said, next words) of ``cue`` at time ``t``.
-
-    Uses the cue's word timings when it has them (``cue.words``), else the
-    word's position in the text, as :meth:`SentenceWindow.word_time` estimates it.
-    """
-    timed = getattr(cue, "words", None)
-    if timed:
-        words = [getattr(w, "text", str(w)) for w in timed]
-        if t >= cue.end - 1e-6:
-            k = len(words)
-        else:  # the word being said: the last one started by ``t``
-            k = max(0, sum(1 for w in timed if getattr(w, "start", cue.end) <= t + 1e-6) - 1)
-    else:
-        words = cue.text.split()
-        if t >= cue.end - 1e-6:
-            k = len(words)
-        else:
-            # the inverse of SentenceWindow.word_time (half a character of slack for rounding)
-            pos = max(0.0, (t - cue.start) / max(cue.duration, 1e-6)) * len(cue.text) + 0.5
-            k, offset = 0, 0
-            for i, word in enumerate(words):
-                offset = cue.text.find(word, offset)
-                if offset > pos:
-                    break
-                k = i
-                offset += len(word)
-    if k >= len(words):
-        return " ".join(words[-(before + after):]), "", ""
-    return " ".join(words[max(0, k - before) : k]), words[k], " ".join(words[k + 1 : k + 1 + after])
 
 
 # -- running a scene's timeline, drawing only its beats -------------------------------
-def _still_renderer_class():
-    """A CairoRenderer that counts frames like a render but draws only on request.
+def _storyboard_class(cls: type, recorder: BeatRecorder) -> type:
+    """``cls`` with beats recorded, stepped only to the frames a beat needs (``sink.py``'s hook), no sound."""
+    from .sink import skipping_scene_class
 
-    This and :func:`_storyboard_class` are the one place that hooks into
-    manim's renderer (pinned manim 0.22): ``play``, ``update_frame``,
-    ``render``, ``add_frame``, ``get_frame``, ``scene_finished`` and the
-    scene's ``get_time_progression``; ``tests/test_storyboard.py`` checks the
-    stills against a real render, so a change underneath fails loudly.
-    """
-    from manim.renderer.cairo_renderer import CairoRenderer
+    base = skipping_scene_class(recording_class(cls, recorder), lambda frames: frames in recorder.pending)
 
-    class StillRenderer(CairoRenderer):
-        on_frames: Callable[[int], None] | None = None
-        play_start = 0  # frames written when the current play began
-
-        def init_scene(self, scene, *args, **kwargs):
-            super().init_scene(scene, *args, **kwargs)
-            self.scene = scene
-
-        @property
-        def fps(self) -> int:
-            return self.camera.frame_rate
-
-        def play(self, scene, *args, **kwargs):
-            self.play_start = round(self.time * self.fps)
-            super().play(scene, *args, **kwargs)
-
-        def update_frame(self, *args, **kwargs):  # nothing is drawn between beats
-            return None
-
-        def get_frame(self):
-            return None
-
-        def render(self, scene, time, moving_mobjects=None):
-            # The frame a render writes for animation time ``time`` (a multiple of 1/fps).
-            self._frames_now(self.play_start + round(time * self.fps) + 1)
-
-        def add_frame(self, frame, num_frames: int = 1):  # a frozen wait: many frames at once
-            if not self.skip_animations:
-                self._frames_now(round(self.time * self.fps) + num_frames)
-
-        def _frames_now(self, frames: int) -> None:
-            self.time = frames / self.fps
-            if self.on_frames is not None:
-                self.on_frames(frames)
-
-        def scene_finished(self, scene):
-            return None
-
-        def draw(self):
-            """The frame as the render would write it now: every mobject, drawn afresh."""
-            CairoRenderer.update_frame(self, self.scene, ignore_skipping=True)
-            return self.camera.get_image().convert("RGB")
-
-    return StillRenderer
-
-
-class _BeatRecorder:
-    """Collects beats of a running scene and draws each one when its frame is reached."""
-
-    def __init__(self, renderer, out_dir: Path, fps: int) -> None:
-        self.scene = None  # set by the scene's setup
-        self.renderer, self.out_dir, self.fps = renderer, out_dir, fps
-        self.pending: dict[int, tuple[str, float]] = {}  # frames written at the beat -> (kind, its time)
-        self.stills: list[Still] = []
-        self.done: set[int] = set()
-
-    def add(self, t: float, kind: str) -> None:
-        t = min(t, self.scene.narration_duration)
-        frames = round(t * self.fps)
-        if frames in self.done or self.pending.get(frames, ("",))[0] == "end":
-            return
-        now = round(self.scene.time * self.fps)
-        if frames <= now:  # the scene is already there (or past it): show what it shows now
-            self._capture(frames, "late" if frames < now else kind, t, now)
-        else:
-            self.pending[frames] = (kind, t)
-
-    def frames_written(self, now: int) -> None:
-        for frames in sorted(f for f in self.pending if f <= now):
-            self._capture(frames, *self.pending.pop(frames), now)
-
-    def _capture(self, frames: int, kind: str, t: float, now: int) -> None:
-        self.done.add(frames)
-        # The frame on screen at the beat: the last one written by then (a frozen wait
-        # writes many identical frames at once); a late beat shows the frame of now.
-        frame = max(0, (now if kind == "late" else frames) - 1)
-        cues = self.scene.cues
-        if cues:
-            i = _sentence_at(cues, t - (1e-6 if kind == "end" else 0))
-            before, word, after = spoken_at(cues[i], t) if kind != "end" else spoken_at(cues[i], cues[i].end)
-        else:
-            i, before, word, after = 0, "", "", ""
-        name = f"{len(self.stills):02d}-f{frame:05d}.png"
-        image = self.renderer.draw()
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        with atomic_path(self.out_dir / name) as tmp:
-            image.save(tmp, format="PNG", compress_level=1)
-        self.stills.append(Still(self.scene.para.id, frame, self.fps, kind, i, before, word, after, name))
-
-
-def _storyboard_class(cls: type, recorder: _BeatRecorder) -> type:
-    """``cls`` with beats recorded: every wait target and every sentence window's end."""
-    import numpy as np
-    from manim import config
-
-    class Storyboarded(cls):  # type: ignore[misc, valid-type]
-        _beats = recorder
-
-        def setup(self) -> None:
-            super().setup()
-            self._beats.scene = self
-            for window in self.sentences:
-                self._beats.add(window.end, "end")
-
+    class Storyboarded(base):  # type: ignore[misc, valid-type]
         def add_sound(self, *args, **kwargs) -> None:  # no movie, no sound to mix
             return None
 
-        def wait_until_time(self, t: float) -> None:
-            self._beats.add(t, "beat")
-            super().wait_until_time(t)
-
         def finish(self) -> None:  # the last beat is where the closing fade starts: stop there
             self.wait_until_time(self._fade_time())
-
-        def get_time_progression(self, run_time, description, n_iterations=None, override_skip_animations=False):
-            """Step an animation only to the frames a beat needs, and to its last frame.
-
-            Animations land exactly where a render puts them at those frames;
-            updaters see the skipped time as one longer ``dt``.  A wait with a
-            stop condition is stepped at every frame (the condition decides).
-            """
-            from tqdm import tqdm
-
-            times = np.arange(0, run_time, 1 / config.frame_rate)
-            if n_iterations != -1:
-                start, pending = self.renderer.play_start, self._beats.pending
-                last = len(times) - 1
-                times = [t for k, t in enumerate(times) if k == last or start + k + 1 in pending]
-            return tqdm(times, disable=True)
 
     Storyboarded.__name__ = Storyboarded.__qualname__ = cls.__name__
     Storyboarded.__module__ = cls.__module__
@@ -255,6 +58,7 @@ def scene_stills(cls: type, *, manifest: Path, paragraph: str, settings, out_dir
 
     from .render import _environ
     from .scene import ENV_MANIFEST, ENV_PARAGRAPH
+    from .sink import still_renderer_class
 
     options = {
         **settings.manim_config(),
@@ -267,15 +71,16 @@ def scene_stills(cls: type, *, manifest: Path, paragraph: str, settings, out_dir
         "log_to_file": False,
     }
     out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
     with _environ(**{ENV_MANIFEST: str(Path(manifest).resolve()), ENV_PARAGRAPH: paragraph}):
         with tempconfig(options):
-            renderer = _still_renderer_class()()
-            recorder = _BeatRecorder(renderer, out_dir, settings.fps)
+            renderer = still_renderer_class()()
+            recorder = BeatRecorder(settings.fps, renderer.draw, lambda name, image: write_png(out_dir / name, image))
             renderer.on_frames = recorder.frames_written
             scene = _storyboard_class(cls, recorder)(renderer=renderer)
             scene.render()
             recorder.frames_written(round(scene.time * settings.fps) + 1)
-    return sorted(recorder.stills, key=lambda s: s.frame)
+    return recorder.sorted_stills()
 
 
 # -- the storyboard of a whole script ---------------------------------------------
@@ -313,50 +118,67 @@ def _board_key(scene_key: str) -> str:
     return hashlib.sha256(f"{STORYBOARD_VERSION}:{scene_key}:".encode() + source).hexdigest()
 
 
-def _load_cached(board_dir: Path, key: str) -> list[Still] | None:
-    try:
-        data = json.loads((board_dir / "stills.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if data.get("key") != key:
-        return None
-    try:
-        stills = [Still(**s) for s in data["stills"]]
-    except (KeyError, TypeError):
-        return None
-    if not all((board_dir / s.image).exists() for s in stills):
-        return None
-    return stills
-
-
-def _run_job(ref: str, manifest_file: str, paragraph: str, tag: str, out_dir: str,
-             env: dict[str, str] | None = None) -> list[dict] | str:
-    """One scene's stills, in a worker process; an error comes back as text.
-
-    ``env`` is the caller's environment now: a forkserver's workers would
-    otherwise keep the one the server started with, years of builds ago.
-    """
+def _draw_here(ref: str, manifest_file: Path, board: SceneBoard, settings) -> str | None:
+    """One scene's stills in this process (written with their listing); an error comes back as text."""
     import traceback
 
-    from .render import RenderSettings
     from .worker import resolve
 
-    if env is not None:
-        os.environ.clear()
-        os.environ.update(env)
     try:
-        cls = resolve(ref)
-        stills = scene_stills(cls, manifest=Path(manifest_file), paragraph=paragraph,
-                              settings=RenderSettings.from_tag(tag), out_dir=Path(out_dir))
-        return [asdict(s) for s in stills]
+        stills = scene_stills(resolve(ref), manifest=manifest_file, paragraph=board.para.id, settings=settings, out_dir=board.dir)
+        write_stills_json(board.dir, stills)
+        return None
     except Exception:  # noqa: BLE001 - reported with its paragraph
         return traceback.format_exc()
 
 
+def _draw_warm(todo, manifest_file: Path, settings, workers: int, done: Callable[[SceneBoard, str, str | None], None]) -> None:
+    """The stills of every scene of ``todo`` in fresh processes forked from the warm server
+    (``pool.WarmRunner``, as scene renders are), ``workers`` at once; ``done`` is called in
+    this thread as each finishes.  Each process gets the caller's environment of now."""
+    import queue
+    import threading
+
+    from .pool import RenderTask, WarmRunner
+
+    runner = WarmRunner(min(workers, len(todo)))
+    runner.warm_up()
+    jobs, results = list(reversed(todo)), queue.Queue()
+    lock = threading.Lock()
+
+    def work() -> None:
+        while True:
+            with lock:
+                if not jobs:
+                    return
+                board, ref, key = jobs.pop()
+            log = board.dir.with_suffix(".log")
+            task = RenderTask(ref=ref, manifest=manifest_file, paragraph=board.para.id, out=board.dir, settings=settings,
+                              workdir=board.dir / ".manim", log=log, label=f"paragraph {board.para.id} ({board.scene})",
+                              kind="storyboard")
+            try:
+                ok = runner.run(task)
+                error = None if ok else log.read_text(encoding="utf-8", errors="replace").split("\n", 1)[-1] or "no stills"
+            except Exception as exc:  # noqa: BLE001 - reported with its paragraph
+                error = f"{type(exc).__name__}: {exc}"
+            results.put((board, key, error))
+
+    threads = [threading.Thread(target=work, daemon=True) for _ in range(runner.slots)]
+    for t in threads:
+        t.start()
+    try:
+        for _ in todo:
+            done(*results.get())
+    finally:
+        runner.close()
+        for t in threads:
+            t.join()
+
+
 def _clear(board_dir: Path) -> None:
     if board_dir.is_dir():
-        for f in board_dir.glob("*.png"):
-            f.unlink()
+        for f in [*board_dir.glob("*.png"), board_dir / "stills.json"]:
+            f.unlink(missing_ok=True)
 
 
 def make_stills(
@@ -368,14 +190,14 @@ def make_stills(
     force: bool = False,
     only: Iterable[str] | None = None,
     on_scene: Callable[[SceneBoard], object] | None = None,
-    fork: bool = True,
 ) -> tuple[list[SceneBoard], list[str]]:
     """Stills of every paragraph's scene (cached ones are reused); returns the boards and notes.
 
     ``scenes`` is a scene module (or ``None``: AutoScene for all), or the
-    (paragraph, scene class, ref) triples a build already chose.  Workers are
-    forked warm from this process; pass ``fork=False`` from a process with
-    threads (they start from a clean preloaded server instead).
+    (paragraph, scene class, ref) triples already chosen.  One scene to draw
+    (or ``workers=1``) is drawn in this process (warm in ``--watch``); more
+    are drawn ``workers`` at a time, each in a fresh process forked from the
+    warm server that scene renders use (``pool.WarmRunner``).
     """
     from .build import assign_scenes
     from .scenecache import scene_key
@@ -394,7 +216,7 @@ def make_stills(
         for para, cls, ref in pairs:
             board = SceneBoard(para, cls.__name__, root / para.id)
             key = _board_key(scene_key(cls, manifest, para, settings))
-            cached = None if force else _load_cached(board.dir, key)
+            cached = None if force else load_stills(board.dir, key)
             if cached is not None:
                 board.stills, board.cached = cached, True
             elif wanted is None or para.id in wanted:
@@ -402,34 +224,24 @@ def make_stills(
             boards.append(board)
         failures = []
 
-        def finish(board: SceneBoard, key: str, result) -> None:
-            if isinstance(result, str):
-                failures.append(f"paragraph {board.para.id} ({board.scene}) failed:\n{result}")
+        def finish(board: SceneBoard, key: str, error: str | None) -> None:
+            stills = load_stills(board.dir) if error is None else None
+            if stills is None:
+                failures.append(f"paragraph {board.para.id} ({board.scene}) failed:\n{error or 'no stills written'}")
                 return
-            board.stills = [Still(**s) for s in result]
+            board.stills = stills
             contact_sheet(board, settings)
-            atomic_write_text(board.dir / "stills.json", json.dumps({"key": key, "stills": result}, indent=1))
+            write_stills_json(board.dir, stills, key=key)
             if on_scene:
                 on_scene(board)
 
         for board, _, _ in todo:
             _clear(board.dir)
-        args = [(ref, str(manifest_file), b.para.id, settings.tag, str(b.dir)) for b, ref, _ in todo]
         if len(todo) > 1 and workers > 1:
-            # Forked workers start warm: manim and the scene module are already imported.
-            context = multiprocessing.get_context("fork" if fork else "forkserver")
-            if not fork:
-                context.set_forkserver_preload(["manim", "dayinlife_manim.storyboard"])
-            env = [dict(os.environ)] * len(args)
-            try:
-                with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
-                    for (board, _, key), result in zip(todo, pool.map(_run_job, *zip(*args), env)):
-                        finish(board, key, result)
-            except BrokenProcessPool as exc:  # a stills process was killed: say so, as for a failed scene
-                failures.append(f"a stills process ended abruptly ({exc})")
+            _draw_warm(todo, manifest_file, settings, workers, finish)
         else:
-            for (board, _, key), a in zip(todo, args):
-                finish(board, key, _run_job(*a))
+            for board, ref, key in todo:
+                finish(board, key, _draw_here(ref, manifest_file, board, settings))
         if failures:
             raise StoryboardFailed(failures)
     return boards, notes
@@ -541,10 +353,11 @@ def scene_sections_html(boards: list[SceneBoard], page_dir: Path, offsets: dict[
     """One section per scene with its stills; with ``offsets`` a still carries its time in the video."""
     out = []
     for board in boards:
+        sheet = f' · <a href="{rel(board.sheet, page_dir)}">contact sheet</a>' if board.sheet.exists() else ""
         out.append(
             f'<section class="scene" id="{html.escape(board.para.id)}"><h2>{html.escape(board.para.id)} · '
-            f'{html.escape(board.scene)} <span class="meta">{board.para.duration:.1f}s · '
-            f'<a href="{rel(board.sheet, page_dir)}">contact sheet</a></span></h2><div class="grid">'
+            f'{html.escape(board.scene)} <span class="meta">{board.para.duration:.1f}s{sheet}'
+            f'</span></h2><div class="grid">'
         )
         for still in board.stills:
             seek = ""

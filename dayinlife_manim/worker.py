@@ -33,6 +33,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--size", required=True, help="WIDTHxHEIGHT@FPS")
     parser.add_argument("--workdir", required=True, type=Path)
+    parser.add_argument("--kind", default="video", choices=("video", "storyboard"),
+                        help="video: render OUT; storyboard: draw the stills at beats into the folder OUT")
+    parser.add_argument("--stills", type=Path, default=None, help="folder for the stills at beats (video only)")
     args = parser.parse_args(argv)
     from .pool import RenderTask, print_peak_memory
 
@@ -46,20 +49,31 @@ def main(argv: list[str] | None = None) -> None:
             workdir=args.workdir,
             log=None,
             label=args.paragraph,
+            kind=args.kind,
+            stills=args.stills,
         )
     )
     print_peak_memory()
 
 
 def run_task(task) -> None:
-    """Render a ``pool.RenderTask`` in this process."""
+    """Run a ``pool.RenderTask`` in this process: render its video (and stills), or draw its storyboard."""
+    cls = resolve(task.ref)
+    if task.kind == "storyboard":
+        from .storyboard import scene_stills
+        from .stills import write_stills_json
+
+        stills = scene_stills(cls, manifest=task.manifest, paragraph=task.paragraph, settings=task.settings, out_dir=task.out)
+        write_stills_json(task.out, stills)
+        return
     render_scene(
-        resolve(task.ref),
+        cls,
         manifest=task.manifest,
         paragraph=task.paragraph,
         out=task.out,
         settings=task.settings,
         workdir=task.workdir,
+        stills=task.stills,
     )
 
 

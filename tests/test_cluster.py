@@ -19,6 +19,7 @@ from dayinlife_manim.build import build
 from dayinlife_manim.errors import UserError
 from dayinlife_manim.render import RenderSettings
 from dayinlife_manim.script import load_script
+from dayinlife_manim.stills import load_stills
 from dayinlife_manim.stitch import probe
 from dayinlife_manim.voices.silent import SilentVoice
 
@@ -120,6 +121,8 @@ def test_cluster_build_matches_local_keys_and_lengths(project, local_cluster):
     assert len(remote.rendered) == 3
     scenes = media / "far-away" / "scenes" / SETTINGS.tag
     assert "on tcp://127.0.0.1" in (scenes / "01-the-first-scene-has.log").read_text()
+    stills = load_stills(scenes / "01-the-first-scene-has.stills")  # the review stills came back with the video
+    assert stills and all(s.paragraph == "01-the-first-scene-has" for s in stills)
     local = _build(script, module, media, workers=2, out=media / "local.mp4")
     assert local.rendered == [] and len(local.cached) == 3  # same cache keys: nothing to render again
     a, b = probe(remote.out), probe(local.out)

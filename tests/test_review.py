@@ -164,3 +164,21 @@ def test_review_page_in_headless_chromium(built, tmp_path):
     artifacts.mkdir(parents=True, exist_ok=True)
     (artifacts / "review.png").write_bytes(shot)
     assert shot[:8] == b"\x89PNG\r\n\x1a\n" and len(shot) > 10_000
+
+
+def test_stills_are_the_renders_own_and_part_of_its_cache_entry(built):
+    report, out, page = built
+    tmp = out.parent.parent
+    media = tmp / "media"
+    assert not list(media.glob("*/storyboard")), "the review stills must not come from a second render"
+    folders = sorted(media.glob("*/scenes/*/*.stills"))
+    assert len(folders) == 3 and all((f / "stills.json").is_file() for f in folders)
+    source = page.read_text(encoding="utf-8")
+    for folder in folders:
+        assert f"{folder.name}/" in source  # the page shows the stills kept beside each scene's video
+    # A scene whose stills are gone is not fresh: the next build renders it (and only it) again.
+    shutil.rmtree(folders[1])
+    again = build(load_script(tmp / "review test.txt"), SilentVoice(), settings=RenderSettings.from_options("tiny"),
+                  workers=2, out=out, media_dir=media)
+    assert again.rendered == [folders[1].name.removesuffix(".stills")] and (folders[1] / "stills.json").is_file()
+    assert page.read_text(encoding="utf-8").count('class="still"') == source.count('class="still"')

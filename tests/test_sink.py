@@ -87,6 +87,39 @@ def test_manim_internals_the_hook_relies_on() -> None:
     assert calls <= handled, f"manim's renderer now calls file_writer.{sorted(calls - handled)}"
 
 
+def test_manim_internals_the_storyboard_hook_relies_on() -> None:
+    """``still_renderer_class`` and ``skipping_scene_class`` (``dayinlife storyboard``) override these."""
+    from manim import Scene
+    from manim.renderer.cairo_renderer import CairoRenderer
+
+    from dayinlife_manim.sink import skipping_scene_class, still_renderer_class
+
+    signatures = {
+        name: str(inspect.signature(getattr(CairoRenderer, name)))
+        for name in ("init_scene", "play", "update_frame", "render", "add_frame", "get_frame", "scene_finished")
+    }
+    assert signatures == {
+        "init_scene": "(self, scene: 'Scene', session_spec: 'RenderSessionSpec', file_writer_settings: '_SceneFileWriterSettings') -> 'None'",
+        "play": "(self, scene: 'Scene', *args: 'Animation | Mobject | _AnimationBuilder', **kwargs: 'Any') -> 'None'",
+        "update_frame": "(self, scene: 'Scene', mobjects: 'Iterable[Mobject] | None' = None, include_submobjects: 'bool' = True, ignore_skipping: 'bool' = True, **kwargs: 'Any') -> 'None'",
+        "render": "(self, scene: 'Scene', time: 'float', moving_mobjects: 'Iterable[Mobject] | None' = None) -> 'None'",
+        "add_frame": "(self, frame: 'PixelArray', num_frames: 'int' = 1) -> 'None'",
+        "get_frame": "(self) -> 'PixelArray'",
+        "scene_finished": "(self, scene: 'Scene') -> 'None'",
+    }
+    assert str(inspect.signature(Scene.get_time_progression)) == (
+        "(self, run_time: 'float', description: 'str', n_iterations: 'int | None' = None, "
+        "override_skip_animations: 'bool' = False) -> 'tqdm[float]'"
+    )
+    # The scene steps animations through get_time_progression and draws each step with renderer.render.
+    play = inspect.getsource(Scene.play_internal)
+    assert "self._get_animation_time_progression(" in play and "self.renderer.render(self, t, self.moving_mobjects)" in play
+    assert "self.get_time_progression(" in inspect.getsource(Scene._get_animation_time_progression)
+    renderer = still_renderer_class()
+    assert issubclass(renderer, CairoRenderer) and {"draw", "on_frames"} <= set(vars(renderer))
+    assert skipping_scene_class(Holds, lambda n: False).__name__ == "Holds"
+
+
 # -- the sink itself --------------------------------------------------------------------
 def test_holds_are_encoded_once_with_real_timestamps(tmp_path: Path) -> None:
     red, blue = solid((255, 0, 0)), solid((0, 0, 255))

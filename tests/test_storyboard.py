@@ -4,6 +4,7 @@ cached per scene; contact sheets, the HTML page and the CLI."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +14,8 @@ from PIL import Image
 from conftest import shown_frames
 from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene
 from dayinlife_manim.script import load_script
-from dayinlife_manim.storyboard import make_stills, scene_stills, spoken_at, storyboard
+from dayinlife_manim.stills import load_stills
+from dayinlife_manim.storyboard import scene_stills, spoken_at, storyboard
 from dayinlife_manim.manifest import Cue, Word
 from dayinlife_manim.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
@@ -82,8 +84,18 @@ def test_stills_are_the_frames_of_the_real_render(project, tmp_path):
     para = manifest.paragraphs[1]
     args = dict(manifest=manifest.root / "manifest.json", paragraph=para.id, settings=settings)
     stills = scene_stills(cls, out_dir=tmp_path / "stills", **args)
-    video = render_scene(cls, out=tmp_path / "moves.mp4", workdir=tmp_path / "work", **args)
+    video = render_scene(cls, out=tmp_path / "moves.mp4", workdir=tmp_path / "work", stills=tmp_path / "moves.stills", **args)
     frames = video_frames(video)
+
+    # The stills a build keeps are taken from this render's own frames, at the same beats, with the same words.
+    captured = load_stills(tmp_path / "moves.stills")
+    assert [replace(s, image="") for s in captured] == [replace(s, image="") for s in stills]
+    for still in captured:
+        image = np.asarray(Image.open(tmp_path / "moves.stills" / still.image).convert("RGB"), dtype=np.int16)
+        assert image.shape == frames[still.frame].shape  # tiny renders are kept at their own size
+        assert np.abs(image - frames[still.frame]).mean() < 2.5, still  # the frame decoded at that time
+        near = [changed(image, frames[still.frame + o]) for o in (-1, 1) if 0 <= still.frame + o < len(frames)]
+        assert changed(image, frames[still.frame]) <= min(near) + 2e-4, still
 
     kinds = [s.kind for s in stills]
     assert kinds.count("end") == len(para.cues) and "beat" in kinds
