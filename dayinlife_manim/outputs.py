@@ -90,12 +90,13 @@ def output_files(out: Path) -> list[Path]:
         text = page.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return files
+    from html import unescape
+    from urllib.parse import unquote
+
     for link in dict.fromkeys(_LINK.findall(text)):
         if ":" in link or link.startswith("//"):
             continue  # data: URLs and other places
-        from urllib.parse import unquote
-
-        files.append(page.parent / unquote(link))
+        files.append(Path(os.path.normpath(page.parent / unquote(unescape(link)))))
     return list(dict.fromkeys(files))
 
 

@@ -284,3 +284,22 @@ def test_every_script_of_a_build_must_be_up_to_date(project, monkeypatch, capsys
     b.write_text("Beta\n\nThe second script, edited.\n")
     assert Snapshot.take(inputs).up_to_date() is None
     assert Snapshot.take(BuildInputs((a,), {"voice": "silent"}, media_dir=media)).up_to_date() is None
+
+
+def test_a_real_edit_rebuilds_then_the_next_build_is_up_to_date(project, tmp_path):
+    """Through the real CLI: a copy of the project (other paths: not up to date), then an edit
+    of one paragraph (its scene rendered again), then nothing changed (up to date)."""
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy)
+
+    def build() -> str:
+        done = subprocess.run([sys.executable, "-m", "dayinlife_manim.cli", *cli_args(copy)],
+                              capture_output=True, text=True, cwd=copy, timeout=600)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "up to date" not in build()
+    script = copy / "stamped.txt"
+    script.write_text(SCRIPT.replace("all day", "all night"), encoding="utf-8")
+    assert "(1 rendered, 1 cached" in build()
+    assert build().startswith("up to date: ")
