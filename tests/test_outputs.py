@@ -64,9 +64,10 @@ def cli_args(project: Path, *extra: str) -> list[str]:
             "--quality", "tiny", "--voice", "silent", "--media", str(project / "media"), "--workers", "2", *extra]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def project(tmp_path_factory) -> Path:
-    """A project built once through the real CLI, in a process of its own."""
+    """A project built once through the real CLI, in a process of its own (once per test
+    process: tests of other modules may run in between; every test here restores what it changes)."""
     root = tmp_path_factory.mktemp("stamped")
     (root / "scenes").mkdir()
     (root / "stamped.txt").write_text(SCRIPT, encoding="utf-8")
