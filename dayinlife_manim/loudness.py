@@ -241,6 +241,49 @@ def _limiter_gain(peaks: _Peaks, gain: float, limit: float, rate: int, curve: np
     return limited
 
 
+class Mastering:
+    """One mix being mastered to ``target`` LUFS integrated: its analysis (loudness
+    steps, true-peak envelope) is done once, so that it can be mastered again
+    under a lower ceiling cheaply.  ``dual_mono``: as in :func:`integrated_loudness`.
+
+    A gain brings the mix to the target, a limiter holds the peaks, and since
+    limiting lowers the loudness a little, gain and limiter are applied again,
+    until both hold.  The signal itself is not rewritten on each pass: the
+    output is the mix times one gain times the product of the limiter's gain
+    curves, whose true-peak envelope is found once (oversampled only where a
+    peak can come near the ceiling).  Each pass's loudness is measured exactly
+    (K-weighted, gated).
+    """
+
+    def __init__(self, samples: np.ndarray, rate: int, target: float = DEFAULT_TARGET, *, dual_mono: bool = False) -> None:
+        self.shape = np.shape(samples)
+        self.x = _planar(samples)
+        self.rate, self.target, self.dual_mono = rate, target, dual_mono
+        self._energies = _step_energies(self.x, rate, dual_mono=dual_mono)
+        self.loudness_before = _gated(self._energies, rate)
+        self._peaks = _Peaks(self.x) if self.loudness_before != SILENCE else None
+
+    def apply(self, ceiling: float = DEFAULT_CEILING) -> tuple[np.ndarray, float]:
+        """The mastered samples (float32, the shape given) and their integrated
+        loudness, limited a little (0.2 dB, for the interpolation around a moving
+        gain) under ``ceiling`` dBTP.  Silence is returned unchanged."""
+        if self._peaks is None:
+            return self.x.reshape(self.shape).copy(), SILENCE
+        limit = 10 ** ((ceiling - 0.2) / 20)
+        gain, curve, current = 10 ** ((self.target - self.loudness_before) / 20), None, self.loudness_before
+        for attempt in range(8):
+            step = _limiter_gain(self._peaks, gain, limit, self.rate, curve)
+            if step is not None:
+                curve = step if curve is None else curve * step
+            energies = self._energies if curve is None else _step_energies(self.x, self.rate, curve, self.dual_mono)
+            current = _gated(energies, self.rate, gain)
+            if abs(current - self.target) < 0.05 or attempt == 7:
+                break
+            gain *= 10 ** ((self.target - current) / 20)
+        out = self.x * np.float32(gain) if curve is None else self.x * (np.float32(gain) * curve)
+        return out.reshape(self.shape), current
+
+
 def master(
     samples: np.ndarray,
     rate: int,
@@ -252,40 +295,22 @@ def master(
     """``samples`` brought to ``target`` LUFS with true peaks at or under ``ceiling`` dBTP.
 
     Returns the mastered samples (same shape, float32) and their measured
-    loudness.  Silence is returned unchanged.  ``dual_mono``: as in
+    loudness (see :class:`Mastering`; the true peak is measured on the output,
+    and should it pass the ceiling, the mix is limited again lower by the
+    excess).  Silence is returned unchanged.  ``dual_mono``: as in
     :func:`integrated_loudness`.
-
-    A gain brings the mix to the target, a limiter holds the peaks, and
-    since limiting lowers the loudness a little, gain and limiter are applied
-    again, until both hold.  The signal itself is not rewritten on each pass:
-    the output is the mix times one gain times the product of the limiter's
-    gain curves, whose true-peak envelope is found once (oversampled only where
-    a peak can come near the ceiling).  Each pass's loudness is measured
-    exactly (K-weighted, gated), and so is the output's true peak at the end.
     """
-    x = _planar(samples)
-    energies = _step_energies(x, rate, dual_mono=dual_mono)
-    start = _gated(energies, rate)
-    if start == SILENCE:
-        return x.reshape(np.shape(samples)).copy(), Loudness(SILENCE, true_peak(x))
-    peaks = _Peaks(x)
-    limit = 10 ** ((ceiling - 0.2) / 20)  # a little margin for the interpolation around a moving gain
-    for _ in range(4):  # the margin held in every case tried; lower the limit if it ever does not
-        gain, curve, current = 10 ** ((target - start) / 20), None, start
-        for attempt in range(8):
-            step = _limiter_gain(peaks, gain, limit, rate, curve)
-            if step is not None:
-                curve = step if curve is None else curve * step
-            current = _gated(energies if curve is None else _step_energies(x, rate, curve, dual_mono), rate, gain)
-            if abs(current - target) < 0.05 or attempt == 7:
-                break
-            gain *= 10 ** ((target - current) / 20)
-        out = x * np.float32(gain) if curve is None else x * (np.float32(gain) * curve)
+    mastering = Mastering(samples, rate, target, dual_mono=dual_mono)
+    limit = ceiling
+    for _ in range(4):  # the margin held in every case tried
+        out, current = mastering.apply(limit)
         peak = true_peak(out)
         if peak <= ceiling:
             break
-        limit *= 10 ** ((ceiling - peak) / 20)
-    return out.reshape(np.shape(samples)), Loudness(current, peak)
+        limit -= peak - ceiling
+    return out, Loudness(current, peak)
 
 
-__all__ = ["DEFAULT_CEILING", "DEFAULT_TARGET", "Loudness", "integrated_loudness", "master", "measure", "true_peak"]
+__all__ = [
+    "DEFAULT_CEILING", "DEFAULT_TARGET", "Loudness", "Mastering", "integrated_loudness", "master", "measure", "true_peak",
+]

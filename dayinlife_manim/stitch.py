@@ -27,7 +27,7 @@ from av.stream import Stream
 from .captions import Caption, Chapter, to_srt, to_webvtt, to_youtube_chapters
 from .errors import UserError
 from .fsutil import atomic_path, atomic_write_text
-from .loudness import DEFAULT_CEILING, DEFAULT_TARGET, Loudness, integrated_loudness, master
+from .loudness import DEFAULT_CEILING, DEFAULT_TARGET, Loudness, Mastering, integrated_loudness
 from .loudness import true_peak as measure_true_peak
 from .manifest import Cue, Word
 
@@ -495,20 +495,27 @@ def stitch(
     )
     # A mono soundtrack plays on both loudspeakers: it is measured as it is heard.
     dual_mono = track.shape[0] == 1
-    if loudness is not None:
-        track, _ = master(track, SAMPLE_RATE, loudness, true_peak - AAC_OVERSHOOT_DB, dual_mono=dual_mono)
-
+    mastering = Mastering(track, SAMPLE_RATE, loudness, dual_mono=dual_mono) if loudness is not None else None
     srt, vtt = out.with_suffix(".srt"), out.with_suffix(".vtt")
     chapters_txt = out.with_name(out.stem + ".chapters.txt")
-    with atomic_path(out) as tmp:
-        _write_mp4(tmp, segments, scenes, starts, bounds, track, title, progress)
-        atomic_write_text(srt, to_srt(captions))
-        atomic_write_text(vtt, to_webvtt(captions))
-        atomic_write_text(chapters_txt, to_youtube_chapters(chapters))
-
-    written = read_audio(out)
-    measured = Loudness(integrated_loudness(written, SAMPLE_RATE, dual_mono=dual_mono), measure_true_peak(written))
-    del written
+    ceiling = true_peak - AAC_OVERSHOOT_DB
+    for attempt in range(3):
+        mixed = track if mastering is None else mastering.apply(ceiling)[0]
+        with atomic_path(out) as tmp:
+            _write_mp4(tmp, segments, scenes, starts, bounds, mixed, title, progress)
+            atomic_write_text(srt, to_srt(captions))
+            atomic_write_text(vtt, to_webvtt(captions))
+            atomic_write_text(chapters_txt, to_youtube_chapters(chapters))
+        del mixed
+        # The true peak is checked on the soundtrack as written (AAC raises it a
+        # little, see AAC_OVERSHOOT_DB); should it ever pass the ceiling, the mix
+        # is limited lower by the excess and written again.
+        written = read_audio(out)
+        measured = Loudness(integrated_loudness(written, SAMPLE_RATE, dual_mono=dual_mono), measure_true_peak(written))
+        del written
+        if mastering is None or measured.true_peak <= true_peak or attempt == 2:
+            break
+        ceiling -= measured.true_peak - true_peak + 0.1
     video_duration, audio_duration = float(starts[-1]), track.shape[1] / SAMPLE_RATE
     return StitchResult(
         path=out,
