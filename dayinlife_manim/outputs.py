@@ -253,7 +253,10 @@ class Snapshot:
             outputs = {str(f): _identity(f) for f in output_files(Path(out).resolve())}
             stamp = {"format": STAMP_FORMAT, "inputs": self.digest, "voice": voice, "lang": lang, "outputs": outputs}
             path = stamp_path(self.inputs.media, script)
-            atomic_write_text(path, json.dumps(stamp, indent=1, sort_keys=True) + "\n")
+            try:
+                atomic_write_text(path, json.dumps(stamp, indent=1, sort_keys=True) + "\n")
+            except OSError:
+                continue  # no stamp (a read-only media folder, say): the next build checks the long way
             written.append(path)
         return written
 
