@@ -16,6 +16,7 @@ import json
 import os
 import queue
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -342,26 +343,84 @@ def build_many(
             runner.close()
 
 
+class _Cancelled(Exception):
+    """Raised inside the voice thread when the build gave up."""
+
+
+class _Voicing(threading.Thread):
+    """Voices the scripts one after the other on a thread of its own, so that the
+    voice is made while this process imports the scene modules (and manim).
+
+    What it does arrives in :attr:`events`: ``("paragraph", state, manifest,
+    para)`` when a paragraph's WAV is written, ``("voiced", state, manifest,
+    None)`` when a script is done, then ``("done", ...)`` or ``("failed",
+    None, exception, None)``.
+    """
+
+    def __init__(self, states, voice: Voice, media_dir: Path, on_voice) -> None:
+        super().__init__(name="dayinlife-voice", daemon=True)
+        self.states, self.voice, self.media_dir, self.on_voice = states, voice, media_dir, on_voice
+        self.events: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        """Stop after the sentence being voiced (what is written stays valid)."""
+        self._stop.set()
+
+    def _check(self) -> None:
+        if self._stop.is_set():
+            raise _Cancelled
+
+    def run(self) -> None:
+        def progress(n: int) -> None:
+            self._check()
+            if self.on_voice:
+                self.on_voice(n)
+
+        try:
+            for state in self.states:
+                def paragraph(manifest, para, state=state) -> None:
+                    self._check()
+                    self.events.put(("paragraph", state, manifest, para))
+
+                manifest, _ = make_voiceover(state.script, self.voice, self.media_dir, progress=progress, on_paragraph=paragraph)
+                self.events.put(("voiced", state, manifest, None))
+        except _Cancelled:
+            self.events.put(("done", None, None, None))
+        except BaseException as exc:  # re-raised by the build's own thread
+            self.events.put(("failed", None, exc, None))
+        else:
+            self.events.put(("done", None, None, None))
+
+
 def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, loudness, media_dir, on_voice, on_plan, on_scene, on_stitch):
     from .pool import SceneScheduler
 
     t0 = time.perf_counter()
-    states = []
-    for script, path in zip(scripts, outs):
-        pairs, notes = assign_scenes(_outline(script), scenes)
-        classes = {p.id: (cls, ref) for p, cls, ref in pairs}
-        states.append(_ScriptState(script, path, classes, notes, BuildReport(out=path, notes=notes, title=script.title)))
+    states = [
+        _ScriptState(script, path, {}, [], BuildReport(out=path, title=script.title)) for script, path in zip(scripts, outs)
+    ]
+    for state in states:
+        root = media_dir / state.script.slug
+        for folder in (root, root / VOICE_DIR, root / "scenes" / settings.tag, state.out.parent):
+            clean_stale_temps(folder)
 
     done: queue.Queue = queue.Queue()
     scheduler = SceneScheduler(runner, force=force, on_done=done.put)
     by_video: dict[Path, _ScriptState] = {}
+    voicing = _Voicing(states, voice, media_dir, on_voice)
+    voicing.start()
     try:
+        # While the voice is made: which class tells each paragraph (importing the scene modules).
         for state in states:
-            root = media_dir / state.script.slug
-            for folder in (root, root / VOICE_DIR, root / "scenes" / settings.tag, state.out.parent):
-                clean_stale_temps(folder)
+            pairs, notes = assign_scenes(_outline(state.script), scenes)
+            state.classes = {p.id: (cls, ref) for p, cls, ref in pairs}
+            state.notes[:] = notes
+            state.report.notes = state.notes
 
-            def voiced(manifest: Manifest, para: ParagraphAudio, state: _ScriptState = state) -> None:
+        while True:
+            kind, state, manifest, para = voicing.events.get()
+            if kind == "paragraph":  # its scene is queued at once
                 cls, ref = state.classes[para.id]
                 job = make_job(manifest, para, cls, ref, settings, force)
                 state.jobs[para.id] = job
@@ -369,9 +428,12 @@ def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, lou
                     state.pending.add(para.id)
                     by_video[job.video] = state
                     scheduler.submit(job, manifest, priority=para.duration)
-
-            state.manifest, _ = make_voiceover(state.script, voice, media_dir, progress=on_voice, on_paragraph=voiced)
-            state.voiced = True
+            elif kind == "voiced":
+                state.manifest, state.voiced = manifest, True
+            elif kind == "failed":
+                raise manifest
+            else:
+                break
         scheduler.close()
         all_jobs = [j for s in states for j in s.ordered_jobs]
         if on_plan:
@@ -399,6 +461,7 @@ def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, lou
                 _finish(state, force, music, on_stitch, loudness)
         scheduler.join()
     except BaseException:
+        voicing.cancel()
         scheduler.abort()
         raise
     reports = [s.report for s in states]

@@ -239,3 +239,63 @@ def test_scenes_start_while_later_paragraphs_are_still_voiced(tmp_path):
         build_many([parsed], SlowSilence(), settings=SETTINGS, media_dir=tmp_path / "media", runner=Recorder())
     assert len(Recorder.started) == len(parsed.paragraphs)
     assert Recorder.started[0] < parsed.sentence_count  # the first scene began before the last sentence was voiced
+
+
+def test_voice_is_made_while_the_scene_module_imports(tmp_path):
+    """The scene module (and manim with it) is imported while the voice is made, not before:
+    a module whose import waits for the first paragraph's audio still loads."""
+    media = tmp_path / "media"
+    scenes = tmp_path / "waiting_scenes.py"
+    scenes.write_text(
+        "import time\nfrom pathlib import Path\n"
+        f"MEDIA = Path({str(media)!r})\n"
+        "deadline = time.monotonic() + 30\n"
+        "while not list(MEDIA.rglob('voice/*.wav')):  # no WAV yet: the voice must be running meanwhile\n"
+        "    if time.monotonic() > deadline:\n"
+        "        raise RuntimeError('no voice was made while this module imported')\n"
+        "    time.sleep(0.05)\n"
+    )
+    script = tmp_path / "two.txt"
+    script.write_text(TWO)
+
+    class Recorder:
+        slots = 1
+
+        def run(self, task):
+            return False
+
+        def close(self):
+            pass
+
+    with pytest.raises(BuildFailed):  # the recorder renders nothing
+        build_many([load_script(script)], SilentVoice(), scenes=scenes, settings=SETTINGS, media_dir=media, runner=Recorder())
+    assert list(media.rglob("voice/*.wav"))
+
+
+def test_a_scene_module_that_fails_to_import_stops_the_voice(tmp_path):
+    """A broken scene module is reported, and the voice thread stops instead of voicing on."""
+    scenes = tmp_path / "broken.py"
+    scenes.write_text("raise ValueError('oops')\n")
+    script = tmp_path / "many.txt"
+    script.write_text("Many\n\n" + "\n\n".join(f"Paragraph {i} is here. It has two sentences." for i in range(30)) + "\n")
+
+    class Slow(SilentVoice):
+        def synthesize(self, text):
+            time.sleep(0.05)
+            return super().synthesize(text)
+
+    class Idle:
+        slots = 1
+
+        def run(self, task):
+            return False
+
+        def close(self):
+            pass
+
+    with pytest.raises(UserError, match="cannot import"):
+        build_many([load_script(script)], Slow(), scenes=scenes, settings=SETTINGS, media_dir=tmp_path / "media", runner=Idle())
+    time.sleep(0.5)
+    voiced = len(list((tmp_path / "media").rglob("voice/*.wav")))
+    time.sleep(0.5)
+    assert len(list((tmp_path / "media").rglob("voice/*.wav"))) == voiced < 30  # stopped, not still voicing
