@@ -172,6 +172,11 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
         from .fonts import check_glyphs
         from .report import table
 
+        if not cluster:
+            from .pool import start_warm_server
+
+            start_warm_server()  # manim loads there while the script is checked and the voice is made
+
         parsed = snapshot.scripts
         for each in parsed:
             check_glyphs(each)  # before anything is voiced: a missing glyph is a one-line error
