@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
+import json
+import os
 import shutil
 import subprocess
 import unicodedata
 from dataclasses import dataclass
 
 from .errors import UserError
+from .fsutil import atomic_write_text, user_cache_dir
 from .script import Script, display_text
 
 
@@ -51,9 +55,56 @@ def _parse_charset(charset: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(ranges))
 
 
+#: Where fontconfig finds fonts and keeps its caches: a font installed or removed changes one of them.
+FONT_DIRS = (
+    "/usr/share/fonts", "/usr/local/share/fonts", "/etc/fonts", "/etc/fonts/conf.d", "/var/cache/fontconfig",
+    "~/.fonts", "~/.local/share/fonts", "~/.cache/fontconfig", "~/.config/fontconfig",
+)
+
+
+def font_state() -> dict[str, list[int] | None]:
+    """Size and modification time of fontconfig's folders (cheap: a few ``stat`` calls);
+    installing or removing a font changes it."""
+    state = {}
+    for folder in FONT_DIRS:
+        try:
+            st = os.stat(os.path.expanduser(folder))
+        except OSError:
+            state[folder] = None
+        else:
+            state[folder] = [st.st_size, st.st_mtime_ns]
+    return state
+
+
 @functools.lru_cache(maxsize=1)
 def installed_faces() -> tuple[Face, ...]:
-    """Every font fontconfig knows, with its coverage; () when fontconfig's tools are missing."""
+    """Every font fontconfig knows, with its coverage; () when fontconfig's tools are missing.
+
+    ``fc-list`` takes a few tenths of a second: its answer is kept in the user
+    cache for as long as fontconfig's folders stay as they were (:func:`font_state`).
+    """
+    return _cached("faces", _list_faces, lambda faces: [[f.file, f.index, f.family, f.style, f.ranges] for f in faces],
+                   lambda rows: tuple(Face(f, i, fam, st, tuple(map(tuple, r))) for f, i, fam, st, r in rows))
+
+
+def _cached(name: str, make, dump, load):
+    """``make()``, kept as JSON in the user cache while the installed fonts stay the same."""
+    key = hashlib.sha256(json.dumps(font_state(), sort_keys=True).encode()).hexdigest()[:16]
+    path = user_cache_dir("fonts") / f"{name}-{key}.json"
+    try:
+        return load(json.loads(path.read_text()))
+    except (OSError, ValueError, TypeError):
+        pass
+    value = make()
+    if value:
+        try:
+            atomic_write_text(path, json.dumps(dump(value)))
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+    return value
+
+
+def _list_faces() -> tuple[Face, ...]:
     if shutil.which("fc-list") is None:
         return ()
     try:
@@ -75,7 +126,11 @@ def installed_faces() -> tuple[Face, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _coverage() -> tuple[tuple[int, int], ...]:
-    """The union of every installed font's coverage, as merged ranges."""
+    """The union of every installed font's coverage, as merged ranges (cached like the faces)."""
+    return _cached("coverage", _merged_coverage, list, lambda rows: tuple(map(tuple, rows)))
+
+
+def _merged_coverage() -> tuple[tuple[int, int], ...]:
     ranges = sorted(r for face in installed_faces() for r in face.ranges)
     merged: list[list[int]] = []
     for lo, hi in ranges:

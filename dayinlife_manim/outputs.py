@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .errors import UserError
+from .fonts import font_state
 from .fsutil import atomic_write_text
 from .manifest import default_media_dir
 from .scenecache import PACKAGE_DIR, module_sources, sources_fingerprint
@@ -47,11 +48,6 @@ from .script import Script, load_script
 
 STAMP_NAME = "build.stamp.json"
 STAMP_FORMAT = 1
-#: Where fontconfig finds fonts and keeps its caches: a font installed or removed changes one of them.
-FONT_DIRS = (
-    "/usr/share/fonts", "/usr/local/share/fonts", "/etc/fonts", "/etc/fonts/conf.d", "/var/cache/fontconfig",
-    "~/.fonts", "~/.local/share/fonts", "~/.cache/fontconfig", "~/.config/fontconfig",
-)
 #: manim reads its settings from these (besides the ones a render sets itself).
 MANIM_CONFIGS = ("manim.cfg", "~/.config/manim/manim.cfg")
 
@@ -146,7 +142,7 @@ def environment() -> dict[str, Any]:
     return {
         "python": [sys.version, sys.executable],
         "installed": _installed(),
-        "fonts": {d: _identity(home(d)) for d in FONT_DIRS},
+        "fonts": font_state(),
         "manim_cfg": {c: _sha(home(c).read_bytes()) if home(c).is_file() else None for c in MANIM_CONFIGS},
     }
 

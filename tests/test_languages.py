@@ -218,6 +218,7 @@ def test_missing_font_package_is_named(tmp_path, monkeypatch) -> None:
     dejavu = tuple(f for f in fonts.installed_faces() if f.family.startswith("DejaVu"))
     assert dejavu, "DejaVu fonts are not installed"
     monkeypatch.setattr(fonts, "installed_faces", lambda: dejavu)
+    monkeypatch.setenv("DAYINLIFE_CACHE", str(tmp_path / "cache"))  # not the real fonts' coverage, kept there
     fonts._coverage.cache_clear()
     try:
         for body, char, package in (("今日", "今", "fonts-noto-cjk"), ("नमस्ते", "न", "fonts-noto-core")):
@@ -381,3 +382,26 @@ def test_build_stops_at_a_missing_glyph_in_one_line(tmp_path, media_env, monkeyp
     code, out, err = run_cli(["build", str(script), "--voice", "silent", "--quality", "tiny"], monkeypatch, capsys)
     assert code == 2 and err.count("\n") == 1, err
     assert err.startswith("Error: ") and "pua.txt, line 4" in err and "U+E000" in err
+
+
+def test_installed_fonts_are_kept_until_fontconfig_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """fc-list's answer is kept in the user cache, the same as asking again, and
+    asked again once a font folder changes."""
+    monkeypatch.setenv("DAYINLIFE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    monkeypatch.setattr(fonts, "FONT_DIRS", (str(folder),))
+    calls = []
+    real = fonts._list_faces
+    monkeypatch.setattr(fonts, "_list_faces", lambda: calls.append(1) or real())
+    for _ in range(2):
+        fonts.installed_faces.cache_clear()
+        fonts._coverage.cache_clear()
+        faces, coverage = fonts.installed_faces(), fonts._coverage()
+    assert len(calls) == 1 and faces == real() and coverage == fonts._merged_coverage()
+    (folder / "New.ttf").write_bytes(b"a new font")  # the folder changed: asked again
+    fonts.installed_faces.cache_clear()
+    fonts.installed_faces()
+    assert len(calls) == 2
+    fonts.installed_faces.cache_clear()
+    fonts._coverage.cache_clear()

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from dayinlife_manim import build as build_module
+from dayinlife_manim import fonts as fonts_module
 from dayinlife_manim import outputs
 from dayinlife_manim import voices
 from dayinlife_manim.outputs import BuildInputs, Snapshot, input_digest, output_files, side_files
@@ -219,7 +220,7 @@ def test_environment_changes_change_the_digest(project, monkeypatch, tmp_path):
 
     fonts = tmp_path / "fonts"
     fonts.mkdir()
-    monkeypatch.setattr(outputs, "FONT_DIRS", (str(fonts),))
+    monkeypatch.setattr(fonts_module, "FONT_DIRS", (str(fonts),))
     no_font = digest()
     (fonts / "New.ttf").write_bytes(b"font")
     assert digest() != no_font
