@@ -17,7 +17,7 @@ timed by wrapping the stage's functions (wall and CPU seconds); peak memory
 is the process's VmHWM during the stitch (reset through /proc/self/clear_refs
 once the imports are done) and its RSS before it.
 
-``--codecs`` also compares AAC settings on the seed's mastered narration
+``--codecs`` also compares AAC settings ("fast/18000": the fast coder, low-pass at 18 kHz) on the seed's mastered narration
 (CPU, bytes, SNR and a band-wise noise-to-mask proxy of the decoded audio
 against the source, and how far encoding raised the true peak).
 
@@ -182,8 +182,10 @@ def codecs(media: Path) -> None:
 
     def encode(layout: str, bit_rate: int, coder: str) -> tuple[float, int, np.ndarray]:
         buf = io.BytesIO()
+        coder, _, cutoff = coder.partition("/")
+        options = {"aac_coder": coder, **({"cutoff": cutoff} if cutoff else {})}
         with av.open(buf, "w", format="mp4") as out:
-            stream = out.add_stream("aac", rate=RATE, layout=layout, options={"aac_coder": coder})
+            stream = out.add_stream("aac", rate=RATE, layout=layout, options=options)
             stream.bit_rate = bit_rate
             data = np.ascontiguousarray(np.stack([mono, mono]) if layout == "stereo" else mono[None])
             cpu = time.process_time()
@@ -223,17 +225,18 @@ def codecs(media: Path) -> None:
 
     peak = true_peak(mono)
     print(f"\n== AAC settings on the seed's mastered narration ({mono.size / RATE:.1f} s, true peak {peak:.2f} dBTP) ==")
-    print(f"{'layout':7s}{'kb/s':>6s} {'coder':8s}{'CPU':>8s}{'MB':>7s}{'SNR':>9s}{'NMR':>9s}{'>mask':>8s}{'TP rise':>9s}")
+    print(f"{'layout':7s}{'kb/s':>6s} {'coder':11s}{'CPU':>8s}{'MB':>7s}{'SNR':>9s}{'NMR':>9s}{'>mask':>8s}{'TP rise':>9s}")
     for layout, bit_rate, coder in (
         ("stereo", 160_000, "twoloop"), ("stereo", 160_000, "fast"),
         ("mono", 96_000, "twoloop"), ("mono", 96_000, "fast"),
         ("mono", 128_000, "twoloop"), ("mono", 128_000, "fast"),
-        ("mono", 160_000, "twoloop"), ("mono", 160_000, "fast"),
+        ("mono", 160_000, "twoloop"), ("mono", 160_000, "fast"), ("mono", 160_000, "fast/18000"),
+        ("stereo", 160_000, "fast/18000"),
     ):
         cpu, size, dec = encode(layout, bit_rate, coder)
         snr = 10 * np.log10(np.sum(mono**2) / np.sum((mono[: dec.size] - dec) ** 2))
         nmr, above = noise_to_mask(mono[: dec.size], dec)
-        print(f"{layout:7s}{bit_rate // 1000:6d} {coder:8s}{cpu:7.2f}s{size / 1e6:7.2f}{snr:7.1f}dB{nmr:7.1f}dB"
+        print(f"{layout:7s}{bit_rate // 1000:6d} {coder:11s}{cpu:7.2f}s{size / 1e6:7.2f}{snr:7.1f}dB{nmr:7.1f}dB"
               f"{above * 100:7.1f}%{true_peak(dec) - peak:+8.2f}dB")
 
 
@@ -241,7 +244,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("builds", nargs="+", metavar="MEDIA:QUALITY")
     parser.add_argument("--baseline", metavar="REV", help="also stitch with the package at this git revision")
-    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=2, help="stitches per package (0: --codecs only)")
     parser.add_argument("--codecs", action="store_true")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
@@ -260,7 +263,15 @@ def main() -> None:
                     run = run_child(root, segments_file, scratch / f"{name}.mp4")
                     if name not in best or run["wall"] < best[name]["wall"]:
                         best[name] = run
-            show(f"{media} at {quality}", best)
+            if best:
+                show(f"{media} at {quality}", best)
+            if best and len(packages) > 1:
+                names = list(packages)
+                same = [
+                    suffix for suffix in (".srt", ".vtt", ".chapters.txt")
+                    if len({(scratch / f"{name}{suffix}").read_bytes() for name in names}) == 1
+                ]
+                print(f"  side files identical between {' and '.join(names)}: {', '.join(same) or 'none'}")
         if args.codecs:
             codecs(Path(args.builds[0].rpartition(":")[0]))
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")

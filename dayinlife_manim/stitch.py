@@ -34,10 +34,12 @@ from .manifest import Cue, Word
 SAMPLE_RATE = 48_000
 CHANNELS = 2  # the most a soundtrack has: narration is mono, a music bed is usually stereo
 AUDIO_BIT_RATE = 160_000  # per soundtrack, mono or stereo
-#: FFmpeg's AAC coder: "fast" measured 3-5x quicker than the default "twoloop"
+#: FFmpeg's AAC coder: "fast" measured 3-6x quicker than the default "twoloop"
 #: on the seed soundtrack, with less coding noise at the same bit rate
-#: (bench/stitch_bench.py prints the comparison).
-AAC_OPTIONS = {"aac_coder": "fast"}
+#: (``bench/stitch_bench.py --codecs`` prints the comparison).  Unlike twoloop it
+#: sets no low-pass of its own, and would spend bits on the faint content above
+#: 18 kHz (the source's resampling residue in speech): cut there, as twoloop does.
+AAC_OPTIONS = {"aac_coder": "fast", "cutoff": "18000"}
 #: AAC encoding raises true peaks a little (0.2 dB at most measured on the seed with
 #: the fast coder, 0.4 dB with twoloop): the mix is limited this much under the
 #: ceiling so that the file as written stays under it.
@@ -499,7 +501,7 @@ def stitch(
     srt, vtt = out.with_suffix(".srt"), out.with_suffix(".vtt")
     chapters_txt = out.with_name(out.stem + ".chapters.txt")
     ceiling = true_peak - AAC_OVERSHOOT_DB
-    for attempt in range(3):
+    for attempt in range(4):
         mixed = track if mastering is None else mastering.apply(ceiling)[0]
         with atomic_path(out) as tmp:
             _write_mp4(tmp, segments, scenes, starts, bounds, mixed, title, progress)
@@ -509,13 +511,14 @@ def stitch(
         del mixed
         # The true peak is checked on the soundtrack as written (AAC raises it a
         # little, see AAC_OVERSHOOT_DB); should it ever pass the ceiling, the mix
-        # is limited lower by the excess and written again.
+        # is limited lower by the excess (more each time: AAC's peaks do not
+        # follow the mix's dB for dB) and written again.
         written = read_audio(out)
         measured = Loudness(integrated_loudness(written, SAMPLE_RATE, dual_mono=dual_mono), measure_true_peak(written))
         del written
-        if mastering is None or measured.true_peak <= true_peak or attempt == 2:
+        if mastering is None or measured.true_peak <= true_peak or attempt == 3:
             break
-        ceiling -= measured.true_peak - true_peak + 0.1
+        ceiling -= (measured.true_peak - true_peak + 0.1) * (attempt + 1)
     video_duration, audio_duration = float(starts[-1]), track.shape[1] / SAMPLE_RATE
     return StitchResult(
         path=out,
