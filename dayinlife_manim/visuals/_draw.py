@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+
+import numpy as np
 from manim import (
     Animation,
     GrowFromPoint,
@@ -25,6 +28,27 @@ def _box(width: float, height: float, color, radius: float = 0.0, opacity: float
     if radius > 0:
         return RoundedRectangle(width=width, height=height, corner_radius=radius, fill_color=color, fill_opacity=opacity, **stroke)
     return Rectangle(width=width, height=height, fill_color=color, fill_opacity=opacity, **stroke)
+
+
+@functools.lru_cache(maxsize=64)
+def _pill_base(height: float) -> tuple[np.ndarray, float]:
+    """The outline of the shortest pill of ``height`` (centred at the origin) and its width."""
+    width = 1.02 * height
+    return RoundedRectangle(width=width, height=height, corner_radius=height / 2).points, width
+
+
+def pill_points(width: float, height: float) -> np.ndarray:
+    """Outline points of a pill (a bar with half-round ends) ``width`` x ``height``, centred at the origin.
+
+    Made from the shortest pill by moving its right end: a bar that grows in
+    every frame costs an addition, not manim's corner rounding of a new
+    ``RoundedRectangle`` (same outline).
+    """
+    base, base_width = _pill_base(round(float(height), 9))
+    points = base.copy()
+    points[points[:, 0] > 0, 0] += max(0.0, width - base_width)
+    points[:, 0] -= max(0.0, width - base_width) / 2
+    return points
 
 
 def _label(words: str, theme: Theme, color, box: VMobject, fill: float = 0.8, **kwargs):

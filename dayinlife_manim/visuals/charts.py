@@ -32,7 +32,7 @@ from manim import (
     rate_functions,
 )
 
-from ._draw import _box
+from ._draw import _box, pill_points
 from .text import text
 from .theme import DEFAULT_THEME, Theme
 
@@ -163,9 +163,8 @@ class ProgressBar(VGroup):
         h = self.track.height * 0.64
         pad = (self.track.height - h) / 2
         w = max(h * 1.02, f * (self.track.width - 2 * pad))
-        bar = RoundedRectangle(corner_radius=h / 2, width=w, height=h, stroke_width=0, fill_color=self.color, fill_opacity=1 if f > 0 else 0)
-        bar.move_to(self.track.get_left() + RIGHT * (pad + w / 2))
-        self.bar.become(bar)
+        self.bar.set_points(pill_points(w, h) + self.track.get_left() + RIGHT * (pad + w / 2))
+        self.bar.set_fill(self.color, opacity=1 if f > 0 else 0).set_stroke(width=0)
         if self.percent is not None:
             self.percent.set_value(f)
         return self
@@ -210,19 +209,21 @@ class FillBar(VGroup):
         self.fill = self._make_fill(value)
         self.add(self.track, self.fill)
 
-    def _make_fill(self, value: float) -> VMobject:
+    def _make_fill(self, value: float, fill: VMobject | None = None) -> VMobject:
+        """The filled part at ``value`` (drawn into ``fill`` when given)."""
         track = self.track
         h = track.height * 0.7
-        w = max(h, (track.width - 0.3 * track.height) * value)
-        bar = _box(w, h, self.fill_color_name, radius=h / 2, opacity=1.0 if value > 0 else 0.0)
-        return bar.move_to(track.get_left() + RIGHT * (0.15 * track.height + w / 2))
+        w = max(h * 1.02, (track.width - 0.3 * track.height) * value)
+        fill = fill if fill is not None else VMobject()
+        fill.set_points(pill_points(w, h) + track.get_left() + RIGHT * (0.15 * track.height + w / 2))
+        return fill.set_fill(self.fill_color_name, opacity=1.0 if value > 0 else 0.0).set_stroke(width=0)
 
     def fill_to(self, value: float, **kwargs) -> Animation:
         start = self.value
         self.value = value
 
         def update(mob, alpha):
-            mob.become(self._make_fill(start + (value - start) * alpha))
+            self._make_fill(start + (value - start) * alpha, mob)
 
         return UpdateFromAlphaFunc(self.fill, update, **kwargs)
 
