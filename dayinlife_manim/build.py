@@ -30,6 +30,7 @@ from .loudness import DEFAULT_TARGET, Loudness
 from .manifest import Manifest, ParagraphAudio, VoiceSettings, load_manifest, manifest_path
 from .render import RenderSettings, load_scene_module
 from .review import review_build
+from .timeline import log as timeline
 from .scenecache import SceneCache, entry_is_fresh, file_sha, scene_key
 from .outputs import output_paths
 from .script import Script, find_scripts
@@ -325,6 +326,7 @@ def build_many(
     program's main module, so a script calling this needs the usual
     ``if __name__ == "__main__":`` guard.
     """
+    timeline.info("build starts")
     media_dir = Path(media_dir) if media_dir is not None else default_media_dir()
     if music is not None and not Path(music).is_file():
         raise UserError(f"music file not found: {music}")
@@ -417,6 +419,7 @@ def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, lou
             state.classes = {p.id: (cls, ref) for p, cls, ref in pairs}
             state.notes[:] = notes
             state.report.notes = state.notes
+        timeline.info("scene classes known (scene modules imported)")
 
         while True:
             kind, state, manifest, para = voicing.events.get()
@@ -424,12 +427,14 @@ def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, lou
                 cls, ref = state.classes[para.id]
                 job = make_job(manifest, para, cls, ref, settings, force)
                 state.jobs[para.id] = job
+                timeline.info("paragraph %s voiced: %s", para.id, "cached" if job.cached else "queued")
                 if not job.cached:
                     state.pending.add(para.id)
                     by_video[job.video] = state
                     scheduler.submit(job, manifest, priority=para.duration)
             elif kind == "voiced":
                 state.manifest, state.voiced = manifest, True
+                timeline.info("%s voiced", state.script.slug)
             elif kind == "failed":
                 raise manifest
             else:
@@ -449,6 +454,7 @@ def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, lou
             job = outcome.job
             state = by_video[job.video]
             state.pending.discard(job.para.id)
+            timeline.info("scene %s %s", job.para.id, outcome.status)
             if outcome.status == "rendered":
                 state.report.rendered.append(job.para.id)
             elif outcome.status == "reused":
@@ -489,10 +495,13 @@ def _finish(state: _ScriptState, force: bool, music: Path | None, on_stitch, lou
     # A concurrent build of this script waits here, then finds the video and the review stills done.
     with FileLock(state.manifest.root, "finish"):
         if force or not out.exists() or not key_file.exists() or key_file.read_text().strip() != key:
+            timeline.info("stitching %s", out.name)
             report.loudness = stitch_video(state.manifest, jobs, out, music, loudness=loudness).loudness
             atomic_write_text(key_file, key + "\n")
             report.stitched = True
+        timeline.info("writing the review page")
         review_build(state.manifest, jobs, out)  # OUT.html: video, captions, chapters, storyboard stills
+        timeline.info("%s done", out.name)
     if on_stitch:
         on_stitch(report)
 

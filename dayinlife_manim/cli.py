@@ -5,13 +5,17 @@ User mistakes end as one line on stderr and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import time
+
+_STARTED = time.perf_counter()  # noqa: E402  (the timeline counts from here)
+
 import sys
 from contextlib import ExitStack
 from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, timeline
 from .errors import UserError
 from .gallery import SUBJECTS as GALLERY_SUBJECTS
 from .voices import VOICES
@@ -362,6 +366,7 @@ def new(script, out, force):
 
 
 def main() -> None:
+    timeline.show_if_asked(_STARTED)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

@@ -33,7 +33,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 NOT_RENDER_SOURCES = frozenset({
     "__init__.py", "build.py", "cache.py", "cli.py", "cluster.py", "gallery.py", "locks.py",
     "loudness.py", "outputs.py", "pool.py", "report.py", "review.py", "scaffold.py", "stitch.py",
-    "storyboard.py", "voiceover.py", "voices", "warm.py", "watch.py", "worker.py",
+    "storyboard.py", "timeline.py", "voiceover.py", "voices", "warm.py", "watch.py", "worker.py",
 })
 #: Sources that matter only to AutoScene and its subclasses.
 AUTOSCENE_SOURCES = frozenset({"autoscene"})
