@@ -64,12 +64,12 @@ def status(field):
 def timed(name, fn, after_write=None):
     def wrapper(*a, **k):
         label = name if after_write is None else (after_write if phase["written"] else name)
-        t, c = time.perf_counter(), time.process_time()
+        t, c = time.perf_counter(), time.thread_time()  # (a step may run on a worker thread)
         try:
             return fn(*a, **k)
         finally:
             wall, cpu = steps.get(label, (0.0, 0.0))
-            steps[label] = (wall + time.perf_counter() - t, cpu + time.process_time() - c)
+            steps[label] = (wall + time.perf_counter() - t, cpu + time.thread_time() - c)
             if fn is write_mp4:
                 phase["written"] = True
     return wrapper
@@ -90,6 +90,10 @@ for attr, label, after in (
     if hasattr(stitch, attr):
         setattr(stitch, attr, timed(label, getattr(stitch, attr), after))
 
+if hasattr(stitch, "_Written"):  # (since the written soundtrack is measured while it is written)
+    stitch._Written._decoded = timed("  decode written AAC (same pass)", stitch._Written._decoded)
+    stitch.Meter.add = timed("  measure written (same pass)", stitch.Meter.add)
+    stitch.Meter.result = timed("  measure written (same pass)", stitch.Meter.result)
 if hasattr(stitch, "Mastering"):  # (since the stitch checks the true peak on the file as written)
     stitch.Mastering.__init__ = timed("master: analyse the mix", stitch.Mastering.__init__)
     stitch.Mastering.apply = timed("master: gain and limiter", stitch.Mastering.apply)

@@ -71,6 +71,11 @@ def _biquads(rate: int) -> list[tuple[np.ndarray, np.ndarray]]:
     return [shelf, highpass]
 
 
+def _sections(rate: int) -> np.ndarray:
+    """The K-weighting filter as second-order sections (scipy's sos layout)."""
+    return np.array([np.concatenate((b, a)) for b, a in _biquads(rate)])
+
+
 def _distinct(x: np.ndarray) -> np.ndarray:
     """``x`` with channels that repeat the first one dropped (mono narration in stereo)."""
     if x.shape[0] > 1 and all(np.array_equal(x[0], row) for row in x[1:]):
@@ -86,7 +91,7 @@ def _step_energies(x: np.ndarray, rate: int, gain: np.ndarray | None = None, dua
 
     distinct = _distinct(x)
     copies = x.shape[0] / distinct.shape[0] * (2 if dual_mono and x.shape[0] == 1 else 1)  # all weights are 1
-    sections = np.array([np.concatenate((b, a)) for b, a in _biquads(rate)])
+    sections = _sections(rate)
     state = np.zeros((sections.shape[0], distinct.shape[0], 2))  # silence before the track
     step = round(0.1 * rate)
     n = distinct.shape[1]
@@ -161,7 +166,8 @@ class _Peaks:
         blocks = -(-n // BLOCK)
         self._blocks = np.zeros((blocks, BLOCK), dtype=np.float32)
         self.envelope = self._blocks.reshape(-1)[:n]
-        np.abs(self.x).max(axis=0, out=self.envelope) if n else None
+        if n:
+            np.max(np.abs(self.x), axis=0, out=self.envelope)
         # the largest sample each block's oversampled values read (the block and PAD each side)
         context = np.pad(self._blocks.reshape(-1), PAD)
         core = self._blocks.max(axis=1, initial=0.0)
@@ -211,6 +217,61 @@ def true_peak(samples: np.ndarray) -> float:
 
 def measure(samples: np.ndarray, rate: int, *, dual_mono: bool = False) -> Loudness:
     return Loudness(integrated_loudness(samples, rate, dual_mono=dual_mono), true_peak(samples))
+
+
+class Meter:
+    """:func:`measure` of audio that arrives in consecutive pieces (as a stream
+    is decoded), with the same figures as measuring it whole: the K-weighting
+    filter's state and the samples the oversampling needs on either side of a
+    piece are carried over.  Pieces are float32 (channels, m)."""
+
+    def __init__(self, rate: int, *, dual_mono: bool = False) -> None:
+        from scipy.signal import sosfilt  # (imported here: the pieces come from a hot loop)
+
+        self._sosfilt = sosfilt
+        self.rate, self.dual_mono = rate, dual_mono
+        self._sections = _sections(rate)
+        self._step = round(0.1 * rate)
+        self._state: np.ndarray | None = None
+        self._filtered: np.ndarray | None = None  # filtered samples short of a whole step
+        self._energies: list[np.ndarray] = []
+        self._context: np.ndarray | None = None  # samples not yet oversampled, with PAD before them
+        self._peak = 0.0
+
+    def add(self, piece: np.ndarray) -> None:
+        x = _planar(piece)
+        if not x.shape[1]:
+            return
+        if self._state is None:
+            self._state = np.zeros((self._sections.shape[0], x.shape[0], 2))
+            self._filtered = np.zeros((x.shape[0], 0))
+            self._context = np.zeros((x.shape[0], PAD), np.float32)  # silence before the stream
+        y, self._state = self._sosfilt(self._sections, x.astype(np.float64), axis=1, zi=self._state)
+        y = np.concatenate((self._filtered, y), axis=1)
+        whole = y.shape[1] // self._step * self._step
+        self._energies.append((y[:, :whole] ** 2).reshape(y.shape[0], -1, self._step).sum(axis=2).sum(axis=0))
+        self._filtered = y[:, whole:]
+        self._peaks(np.concatenate((self._context, x), axis=1), final=False)
+
+    def _peaks(self, buffer: np.ndarray, final: bool) -> None:
+        """Oversample ``buffer`` (PAD samples already measured, then new ones) and
+        keep its last 2 PAD samples, whose right-hand context is still to come."""
+        end = buffer.shape[1] if final else buffer.shape[1] - PAD
+        if end > PAD:
+            peaks = _Peaks(buffer)
+            # Blocks that cannot reach the largest sample so far cannot hold the true peak.
+            level = max(self._peak, float(peaks.envelope[PAD:end].max()))
+            self._peak = max(self._peak, float(peaks.reaching(level)[PAD:end].max()))
+            buffer = buffer[:, end - PAD :]
+        self._context = buffer
+
+    def result(self) -> Loudness:
+        if self._state is None:
+            return Loudness(SILENCE, SILENCE)
+        self._peaks(self._context, final=True)
+        copies = 2 if self.dual_mono and self._context.shape[0] == 1 else 1
+        integrated = _gated(copies * np.concatenate(self._energies), self.rate)
+        return Loudness(integrated, 20 * np.log10(self._peak) if self._peak > 0 else SILENCE)
 
 
 def _limiter_gain(peaks: _Peaks, gain: float, limit: float, rate: int, curve: np.ndarray | None = None) -> np.ndarray | None:
@@ -312,5 +373,6 @@ def master(
 
 
 __all__ = [
-    "DEFAULT_CEILING", "DEFAULT_TARGET", "Loudness", "Mastering", "integrated_loudness", "master", "measure", "true_peak",
+    "DEFAULT_CEILING", "DEFAULT_TARGET", "Loudness", "Mastering", "Meter", "integrated_loudness", "master", "measure",
+    "true_peak",
 ]

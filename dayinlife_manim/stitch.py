@@ -13,6 +13,7 @@ YouTube chapter list.  All media I/O goes through PyAV; no ffmpeg binary.
 from __future__ import annotations
 
 import wave
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 from math import ceil
@@ -27,8 +28,7 @@ from av.stream import Stream
 from .captions import Caption, Chapter, to_srt, to_webvtt, to_youtube_chapters
 from .errors import UserError
 from .fsutil import atomic_path, atomic_write_text
-from .loudness import DEFAULT_CEILING, DEFAULT_TARGET, Loudness, Mastering, integrated_loudness
-from .loudness import true_peak as measure_true_peak
+from .loudness import DEFAULT_CEILING, DEFAULT_TARGET, Loudness, Mastering, Meter
 from .manifest import Cue, Word
 
 SAMPLE_RATE = 48_000
@@ -391,12 +391,47 @@ def _layout(channels: int) -> str:
     return "mono" if channels == 1 else "stereo"
 
 
-def _encode_audio(output: OutputContainer, stream: av.AudioStream, samples: np.ndarray, pts: int) -> None:
+def _encode_audio(stream: av.AudioStream, samples: np.ndarray, pts: int) -> list[av.Packet]:
     frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(samples), format="fltp", layout=_layout(samples.shape[0]))
     frame.sample_rate = SAMPLE_RATE
     frame.time_base = Fraction(1, SAMPLE_RATE)
     frame.pts = pts
-    output.mux(stream.encode(frame))
+    return stream.encode(frame)
+
+
+class _Written:
+    """Muxes the soundtrack's AAC packets, and decodes and measures each one
+    first (muxing takes a packet's data): the soundtrack as written is measured
+    in the same pass, without reading the file again."""
+
+    def __init__(self, output: OutputContainer, stream: av.AudioStream, channels: int) -> None:
+        self.output = output
+        self.decoder = av.CodecContext.create("aac", "r")
+        self.decoder.extradata = stream.codec_context.extradata
+        self.meter = Meter(SAMPLE_RATE, dual_mono=channels == 1)
+
+    def _decoded(self, frames) -> list[np.ndarray]:
+        pieces = []
+        for frame in frames:
+            samples = frame.to_ndarray()
+            if frame.pts is not None and frame.pts < 0:  # the encoder's priming, which players skip
+                samples = samples[:, -frame.pts :]
+            pieces.append(samples)
+        return pieces
+
+    def mux(self, packets: Sequence[av.Packet]) -> None:
+        pieces = []
+        for packet in packets:
+            pieces += self._decoded(self.decoder.decode(packet))
+            self.output.mux(packet)
+        if pieces:  # (measured a segment at a time: per packet, the meter's overhead would dominate)
+            self.meter.add(np.concatenate(pieces, axis=1))
+
+    def loudness(self) -> Loudness:
+        pieces = self._decoded(self.decoder.decode(None))
+        if pieces:
+            self.meter.add(np.concatenate(pieces, axis=1))
+        return self.meter.result()
 
 
 def _write_mp4(
@@ -408,10 +443,13 @@ def _write_mp4(
     track: np.ndarray,
     title: str,
     progress: ProgressCallback | None,
-) -> None:
-    """Mux the copied video, the AAC-encoded ``track``, the title and the chapters.
+) -> Loudness:
+    """Mux the copied video, the AAC-encoded ``track``, the title and the chapters;
+    return the loudness of the soundtrack as written.
 
     Segment ``i`` starts at ``starts[i]`` seconds, which is sample ``bounds[i]`` of ``track``.
+    The audio is encoded on a worker thread (FFmpeg's encoder lets go of the
+    GIL), one segment ahead of the muxing, decoding and measuring done here.
     """
     with av.open(str(path), "w", format="mp4", container_options={"movflags": "+faststart"}) as output:
         with _open(segments[0].video) as first:
@@ -438,12 +476,19 @@ def _write_mp4(
         # earlier by the difference keeps DTS strictly increasing across the
         # joins (players present by PTS, which stay put).
         delay = max(scene.delay for scene in scenes)
-        for i, (segment, scene) in enumerate(zip(segments, scenes)):
-            _copy_video(segment.video, output, video, starts[i], delay - scene.delay)
-            _encode_audio(output, audio, track[:, bounds[i] : bounds[i + 1]], bounds[i])
-            if progress is not None:
-                progress(i + 1, len(segments))
-        output.mux(audio.encode(None))
+        written = _Written(output, audio, track.shape[0])
+        with ThreadPoolExecutor(1) as encoder:
+            encoded = [encoder.submit(_encode_audio, audio, track[:, bounds[0] : bounds[1]], bounds[0])]
+            for i, (segment, scene) in enumerate(zip(segments, scenes)):
+                if i + 1 < len(segments):
+                    encoded.append(encoder.submit(_encode_audio, audio, track[:, bounds[i + 1] : bounds[i + 2]], bounds[i + 1]))
+                _copy_video(segment.video, output, video, starts[i], delay - scene.delay)
+                written.mux(encoded[i].result())
+                encoded[i] = None
+                if progress is not None:
+                    progress(i + 1, len(segments))
+        written.mux(audio.encode(None))
+        return written.loudness()
 
 
 def stitch(
@@ -504,7 +549,7 @@ def stitch(
     for attempt in range(4):
         mixed = track if mastering is None else mastering.apply(ceiling)[0]
         with atomic_path(out) as tmp:
-            _write_mp4(tmp, segments, scenes, starts, bounds, mixed, title, progress)
+            measured = _write_mp4(tmp, segments, scenes, starts, bounds, mixed, title, progress)
             atomic_write_text(srt, to_srt(captions))
             atomic_write_text(vtt, to_webvtt(captions))
             atomic_write_text(chapters_txt, to_youtube_chapters(chapters))
@@ -513,9 +558,6 @@ def stitch(
         # little, see AAC_OVERSHOOT_DB); should it ever pass the ceiling, the mix
         # is limited lower by the excess (more each time: AAC's peaks do not
         # follow the mix's dB for dB) and written again.
-        written = read_audio(out)
-        measured = Loudness(integrated_loudness(written, SAMPLE_RATE, dual_mono=dual_mono), measure_true_peak(written))
-        del written
         if mastering is None or measured.true_peak <= true_peak or attempt == 3:
             break
         ceiling -= (measured.true_peak - true_peak + 0.1) * (attempt + 1)

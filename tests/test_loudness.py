@@ -135,3 +135,21 @@ def test_dual_mono_counts_a_mono_track_in_both_channels():
     out, measured = master(x, RATE, -16.0, -1.0, dual_mono=True)
     assert integrated_loudness(np.stack([out, out]), RATE) == pytest.approx(measured.integrated, abs=1e-6)
     assert measured.integrated == pytest.approx(-16.0, abs=0.1)
+
+
+@pytest.mark.parametrize("channels", [1, 2])
+def test_meter_measures_pieces_as_the_whole(channels):
+    from dayinlife_manim.loudness import Meter
+
+    rng = np.random.default_rng(channels)
+    x = (0.2 * rng.standard_normal((channels, 5 * RATE + 123))).astype(np.float32)
+    x[:, 2 * RATE + 5] = 0.9  # a peak, and one at the very end: both need context from the next piece
+    x[:, -3:] = 0.95
+    meter, pos = Meter(RATE, dual_mono=True), 0
+    for size in [1000, 17, 0, 48_000, 33_333, 5, 100_000, 1024] * 4:  # edges anywhere, empty pieces too
+        meter.add(x[:, pos : pos + size])
+        pos += size
+    meter.add(x[:, pos:])
+    measured = meter.result()
+    assert measured.integrated == pytest.approx(integrated_loudness(x, RATE, dual_mono=True), abs=1e-9)
+    assert measured.true_peak == pytest.approx(true_peak(x), abs=1e-9)

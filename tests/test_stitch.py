@@ -12,7 +12,7 @@ from scipy.signal import butter, lfilter
 from dayinlife_manim.captions import Caption
 from dayinlife_manim.errors import UserError
 from dayinlife_manim.manifest import Cue
-from dayinlife_manim.loudness import integrated_loudness
+from dayinlife_manim.loudness import integrated_loudness, true_peak
 from dayinlife_manim.stitch import (
     DUCK_RAMP,
     SAMPLE_RATE,
@@ -427,7 +427,9 @@ def test_narration_only_soundtrack_is_mono_and_measured_as_heard(media: Path, tm
     assert (info.audio_codec, info.channels) == ("aac", 1)
     assert abs(info.audio_duration - info.video_duration) < 1 / SAMPLE_RATE
     # a player sends the mono track to both loudspeakers: its loudness is that of the stereo it becomes
-    assert integrated_loudness(load_audio(result.path), SAMPLE_RATE) == pytest.approx(result.loudness.integrated, abs=1e-6)
+    written = load_audio(result.path)
+    assert integrated_loudness(written, SAMPLE_RATE) == pytest.approx(result.loudness.integrated, abs=1e-6)
+    assert true_peak(written) == pytest.approx(result.loudness.true_peak, abs=1e-6)  # measured while written
     assert result.loudness.integrated == pytest.approx(-16.0, abs=0.5)
 
 
