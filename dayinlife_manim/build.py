@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -261,6 +262,30 @@ def chapter_for(job: SceneJob, title: str) -> str:
     return headline if isinstance(headline, str) and headline else chapter_title(job.para.display_text)
 
 
+#: Where a script's encoded soundtracks are kept (beside its manifest), made while its scenes render.
+SOUNDTRACKS = "soundtrack"
+
+
+def prepare_soundtrack(manifest: Manifest, fps: int, music: Path | None = None, loudness: float | None = DEFAULT_TARGET):
+    """Mix, master and encode the soundtrack of a voiced script before its scenes are rendered.
+
+    A scene lasts its paragraph's narration in whole frames, so the lengths
+    are known now; the stitch copies this soundtrack when its scenes turn
+    out to last exactly that (else it makes it again).
+    """
+    from .stitch import make_soundtrack
+
+    paras = manifest.paragraphs
+    return make_soundtrack(
+        [manifest.audio_path(p) for p in paras],
+        [p.cues for p in paras],
+        [Fraction(round(p.duration * fps), fps) for p in paras],
+        manifest.root / SOUNDTRACKS,
+        music=music,
+        loudness=loudness,
+    )
+
+
 def stitch_video(
     manifest: Manifest, jobs: list[SceneJob], out: Path, music: Path | None = None, progress=None, loudness: float | None = DEFAULT_TARGET
 ):
@@ -275,7 +300,8 @@ def stitch_video(
         )
         for j in jobs
     ]
-    return stitch(segments, out, title=manifest.title, music=music, progress=progress, loudness=loudness)
+    return stitch(segments, out, title=manifest.title, music=music, progress=progress, loudness=loudness,
+                  soundtracks=manifest.root / SOUNDTRACKS)
 
 
 @dataclass
@@ -289,6 +315,7 @@ class _ScriptState:
     jobs: dict[str, SceneJob] = field(default_factory=dict)
     pending: set[str] = field(default_factory=set)
     voiced: bool = False
+    soundtrack: threading.Thread | None = None  # making the soundtrack while the scenes render
 
     @property
     def ordered_jobs(self) -> list[SceneJob]:
@@ -435,6 +462,7 @@ def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, lou
             elif kind == "voiced":
                 state.manifest, state.voiced = manifest, True
                 timeline.info("%s voiced", state.script.slug)
+                state.soundtrack = _soundtrack_thread(manifest, settings.fps, music, loudness)
             elif kind == "failed":
                 raise manifest
             else:
@@ -479,8 +507,25 @@ def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, lou
     return reports
 
 
+def _soundtrack_thread(manifest: Manifest, fps: int, music: Path | None, loudness: float | None) -> threading.Thread:
+    """Start making the soundtrack on a thread (a failure is left to the stitch, which makes it again)."""
+
+    def make() -> None:
+        try:
+            prepare_soundtrack(manifest, fps, music, loudness)
+            timeline.info("%s: soundtrack made", manifest.slug)
+        except Exception as exc:  # noqa: BLE001  (reported by the stitch if it happens again)
+            timeline.info("%s: soundtrack not made ahead: %s", manifest.slug, exc)
+
+    thread = threading.Thread(target=make, name=f"dayinlife-soundtrack-{manifest.slug}", daemon=True)
+    thread.start()
+    return thread
+
+
 def _finish(state: _ScriptState, force: bool, music: Path | None, on_stitch, loudness: float | None = DEFAULT_TARGET) -> None:
     """Stitch a script whose scenes are all done (unless one failed or nothing changed)."""
+    if state.soundtrack is not None:
+        state.soundtrack.join()
     report = state.report
     jobs = state.ordered_jobs
     report.cached[:0] = [j.para.id for j in jobs if j.cached]

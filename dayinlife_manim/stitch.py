@@ -12,8 +12,12 @@ YouTube chapter list.  All media I/O goes through PyAV; no ffmpeg binary.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import shutil
+import time
 import wave
-from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
 from fractions import Fraction
 from math import ceil
@@ -27,7 +31,7 @@ from av.stream import Stream
 
 from .captions import Caption, Chapter, to_srt, to_webvtt, to_youtube_chapters
 from .errors import UserError
-from .fsutil import atomic_path, atomic_write_text
+from .fsutil import atomic_path, atomic_write_text, file_sha, temp_dir
 from .loudness import DEFAULT_CEILING, DEFAULT_TARGET, Loudness, Mastering, Meter
 from .manifest import Cue, Word
 
@@ -350,10 +354,10 @@ def build_audio_track(
     return np.clip(track, -1.0, 1.0, out=track)
 
 
-def _segment_captions(segment: Segment, start: float, duration: float) -> list[Caption]:
-    """The segment's cues as captions on the video's clock, kept inside the segment."""
+def _segment_captions(cues: Sequence[Cue], start: float, duration: float) -> list[Caption]:
+    """A segment's cues as captions on the video's clock, kept inside the segment."""
     captions = []
-    for cue in segment.cues:
+    for cue in cues:
         begin, end = max(0.0, cue.start), min(duration, cue.end)
         if end > begin:
             words = tuple(
@@ -362,6 +366,14 @@ def _segment_captions(segment: Segment, start: float, duration: float) -> list[C
             )
             captions.append(Caption(start + begin, start + end, cue.text, words))
     return captions
+
+
+def _timeline(durations: Sequence[Fraction]) -> tuple[list[Fraction], list[int]]:
+    """Where each segment starts, in exact seconds and in samples (one more: the end)."""
+    starts = [Fraction(0)]
+    for duration in durations:
+        starts.append(starts[-1] + Fraction(duration))
+    return starts, [round(start * SAMPLE_RATE) for start in starts]
 
 
 def _copy_video(source: Path, output: OutputContainer, stream: av.VideoStream, start: Fraction, early: Fraction) -> None:
@@ -434,28 +446,174 @@ class _Written:
         return self.meter.result()
 
 
+@dataclass(frozen=True)
+class Soundtrack:
+    """A whole video's narration (and music), mixed, mastered and encoded to AAC, in an MP4 of its own.
+
+    It depends on the narration WAVs, their cues, the music, the mastering
+    and each segment's length, not on the pictures: a build makes it while
+    the scenes render, and a stitch whose scenes last what it was made for
+    copies its packets (see :func:`make_soundtrack`).
+    """
+
+    path: Path
+    key: str  # what it was made from (see soundtrack_key)
+    channels: int
+    samples: int
+    loudness: Loudness | None  # measured on the encoded audio
+
+    @property
+    def duration(self) -> float:
+        return self.samples / SAMPLE_RATE
+
+
+def soundtrack_key(narrations: Sequence[Path], cues: Sequence[Sequence[Cue]], durations: Sequence[Fraction], *,
+                   music: Path | None, music_gain_db: float, duck_db: float, loudness: float | None, true_peak: float) -> str:
+    """A digest of everything a soundtrack is made from."""
+    payload = {
+        "durations": [str(Fraction(d)) for d in durations],
+        "narrations": [_content(n) for n in narrations],
+        "cues": [[[c.start, c.end, c.text, [[w.start, w.end, w.text] for w in c.words]] for c in segment] for segment in cues],
+        "music": _content(music) if music is not None else None,
+        "mix": [music_gain_db, duck_db, loudness, true_peak],
+        "format": [SAMPLE_RATE, AUDIO_BIT_RATE, AAC_OPTIONS, AAC_OVERSHOOT_DB, av.__version__],
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def _content(path: Path) -> str:
+    try:
+        return file_sha(Path(path))
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def _sidecar(path: Path) -> Path:
+    return path.with_name(path.name + ".json")
+
+
+def _read_soundtrack(path: Path, key: str) -> Soundtrack | None:
+    """The soundtrack at ``path`` if it was made from ``key`` (and is the file its sidecar describes)."""
+    try:
+        info = json.loads(_sidecar(path).read_text())
+        if info["key"] != key or info["sha256"] != file_sha(path):
+            return None
+        measured = Loudness(*info["loudness"]) if info["loudness"] is not None else None
+        return Soundtrack(path, key, int(info["channels"]), int(info["samples"]), measured)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def make_soundtrack(
+    narrations: Sequence[Path],
+    cues: Sequence[Sequence[Cue]],
+    durations: Sequence[Fraction],
+    folder: Path,
+    *,
+    music: Path | None = None,
+    music_gain_db: float = -18.0,
+    duck_db: float = -12.0,
+    loudness: float | None = DEFAULT_TARGET,
+    true_peak: float = DEFAULT_CEILING,
+) -> Soundtrack:
+    """Mix, master and encode the soundtrack of segments lasting ``durations`` seconds into ``folder``.
+
+    Segment ``i`` is narration ``i`` fitted to its length (plus ``music``, ducked
+    under the ``cues``).  The mix is mastered to ``loudness`` LUFS integrated
+    with true peaks at or under ``true_peak`` dBTP as encoded (``loudness=None``:
+    left as mixed).  The file is named by what it is made from
+    (``soundtrack-<digest>.m4a``, with a ``.json`` sidecar): one made from the
+    same is reused as it is, and builds with other options keep their own.
+    """
+    key = soundtrack_key(narrations, cues, durations, music=music, music_gain_db=music_gain_db, duck_db=duck_db,
+                         loudness=loudness, true_peak=true_peak)
+    path = Path(folder) / f"soundtrack-{key[:24]}.m4a"  # another mix never replaces this one
+    found = _read_soundtrack(path, key)
+    if found is not None:
+        return found
+    _forget_old_soundtracks(Path(folder))
+    starts, bounds = _timeline(durations)
+    speech = tuple(c for i, segment in enumerate(cues) for c in _segment_captions(segment, float(starts[i]), float(durations[i])))
+    track = build_audio_track(
+        [read_audio(n) for n in narrations],
+        [end - start for start, end in zip(bounds, bounds[1:])],
+        speech,
+        read_audio(music) if music is not None else None,
+        music_gain_db=music_gain_db,
+        duck_db=duck_db,
+    )
+    # A mono soundtrack plays on both loudspeakers: it is measured as it is heard.
+    dual_mono = track.shape[0] == 1
+    mastering = Mastering(track, SAMPLE_RATE, loudness, dual_mono=dual_mono) if loudness is not None else None
+    ceiling = true_peak - AAC_OVERSHOOT_DB
+    for attempt in range(4):
+        mixed = track if mastering is None else mastering.apply(ceiling)[0]
+        with atomic_path(path) as tmp:
+            # The true peak is checked on the soundtrack as encoded (AAC raises it a
+            # little, see AAC_OVERSHOOT_DB); should it ever pass the ceiling, the mix
+            # is limited lower by the excess (more each time: AAC's peaks do not
+            # follow the mix's dB for dB) and encoded again.
+            measured = _write_aac(tmp, mixed)
+        del mixed
+        if mastering is None or measured.true_peak <= true_peak or attempt == 3:
+            break
+        ceiling -= (measured.true_peak - true_peak + 0.1) * (attempt + 1)
+    info = {"key": key, "sha256": file_sha(path), "channels": track.shape[0], "samples": track.shape[1],
+            "loudness": [measured.integrated, measured.true_peak]}
+    atomic_write_text(_sidecar(path), json.dumps(info))
+    return Soundtrack(path, key, track.shape[0], track.shape[1], measured)
+
+
+#: Soundtracks not made again for this long are removed when a new one is made.
+SOUNDTRACK_KEPT_FOR = 24 * 3600
+
+
+def _forget_old_soundtracks(folder: Path) -> None:
+    now = time.time()
+    for old in folder.glob("soundtrack-*.m4a"):
+        try:
+            if now - old.stat().st_mtime > SOUNDTRACK_KEPT_FOR:
+                old.unlink()
+                _sidecar(old).unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _write_aac(path: Path, track: np.ndarray) -> Loudness:
+    """Encode ``track`` (channels, n) to AAC, alone in an MP4; return its loudness as encoded
+    (each packet is decoded and measured as it is written: the file is not read again)."""
+    with av.open(str(path), "w", format="mp4") as output:
+        stream = output.add_stream("aac", rate=SAMPLE_RATE, layout=_layout(track.shape[0]), options=AAC_OPTIONS)
+        stream.bit_rate = AUDIO_BIT_RATE
+        output.start_encoding()
+        written = _Written(output, stream, track.shape[0])
+        step = SAMPLE_RATE * 10
+        for start in range(0, track.shape[1], step):
+            written.mux(_encode_audio(stream, track[:, start : start + step], start))
+        written.mux(stream.encode(None))
+        return written.loudness()
+
+
 def _write_mp4(
     path: Path,
     segments: Sequence[Segment],
     scenes: Sequence[_SceneVideo],
     starts: Sequence[Fraction],
-    bounds: Sequence[int],
-    track: np.ndarray,
+    soundtrack: Soundtrack,
     title: str,
     progress: ProgressCallback | None,
-) -> Loudness:
-    """Mux the copied video, the AAC-encoded ``track``, the title and the chapters;
-    return the loudness of the soundtrack as written.
+) -> None:
+    """Mux the copied video, the soundtrack's AAC packets, the title and the chapters.
 
-    Segment ``i`` starts at ``starts[i]`` seconds, which is sample ``bounds[i]`` of ``track``.
-    The audio is encoded on a worker thread (FFmpeg's encoder lets go of the
-    GIL), one segment ahead of the muxing, decoding and measuring done here.
+    Segment ``i`` starts at ``starts[i]`` seconds; the audio packets are
+    interleaved with the scenes they play under.
     """
-    with av.open(str(path), "w", format="mp4", container_options={"movflags": "+faststart"}) as output:
+    with av.open(str(path), "w", format="mp4", container_options={"movflags": "+faststart"}) as output, \
+            _open(soundtrack.path) as sound:
         with _open(segments[0].video) as first:
             video = output.add_stream_from_template(first.streams.video[0])
-        audio = output.add_stream("aac", rate=SAMPLE_RATE, layout=_layout(track.shape[0]), options=AAC_OPTIONS)
-        audio.bit_rate = AUDIO_BIT_RATE
+        source = sound.streams.audio[0]
+        audio = output.add_stream_from_template(source)
         output.metadata["title"] = title
         # PyAV 18 can set chapters; the MP4 muxer stores them as a chapter
         # (text) track, which players list as chapters.
@@ -471,24 +629,29 @@ def _write_mp4(
                 for i, segment in enumerate(segments)
             ]
         )
-        output.start_encoding()  # the muxer may change the video time base here
+        output.start_encoding()  # the muxer may change the time bases here
+        audio_base = Fraction(audio.time_base)
+        packets = (p for p in sound.demux(source) if p.dts is not None)
+        pending = next(packets, None)
+
+        def copy_audio_until(seconds: Fraction | None) -> None:
+            nonlocal pending
+            while pending is not None and (seconds is None or pending.pts * Fraction(source.time_base) < seconds):
+                pending.rescale_ts(av.AVRational(audio_base))
+                pending.stream = audio
+                output.mux(pending)
+                pending = next(packets, None)
+
         # A very short scene is encoded without B-frame delay; decoding it
         # earlier by the difference keeps DTS strictly increasing across the
         # joins (players present by PTS, which stay put).
         delay = max(scene.delay for scene in scenes)
-        written = _Written(output, audio, track.shape[0])
-        with ThreadPoolExecutor(1) as encoder:
-            encoded = [encoder.submit(_encode_audio, audio, track[:, bounds[0] : bounds[1]], bounds[0])]
-            for i, (segment, scene) in enumerate(zip(segments, scenes)):
-                if i + 1 < len(segments):
-                    encoded.append(encoder.submit(_encode_audio, audio, track[:, bounds[i + 1] : bounds[i + 2]], bounds[i + 1]))
-                _copy_video(segment.video, output, video, starts[i], delay - scene.delay)
-                written.mux(encoded[i].result())
-                encoded[i] = None
-                if progress is not None:
-                    progress(i + 1, len(segments))
-        written.mux(audio.encode(None))
-        return written.loudness()
+        for i, (segment, scene) in enumerate(zip(segments, scenes)):
+            _copy_video(segment.video, output, video, starts[i], delay - scene.delay)
+            copy_audio_until(starts[i + 1])
+            if progress is not None:
+                progress(i + 1, len(segments))
+        copy_audio_until(None)
 
 
 def stitch(
@@ -502,6 +665,7 @@ def stitch(
     loudness: float | None = DEFAULT_TARGET,
     true_peak: float = DEFAULT_CEILING,
     progress: ProgressCallback | None = None,
+    soundtracks: Path | None = None,
 ) -> StitchResult:
     """Join ``segments`` into the MP4 ``out``, with captions and chapters beside it.
 
@@ -511,7 +675,10 @@ def stitch(
     true peaks at or under ``true_peak`` dBTP (``loudness=None``: left as
     mixed), and the loudness of the written soundtrack is measured.  ``out`` is replaced atomically: a failure leaves any
     previous file untouched and never a half-written one.  ``progress`` is
-    called with (segments done, total) as the scenes are joined.
+    called with (segments done, total) as the scenes are joined.  The
+    soundtrack is kept in the folder ``soundtracks`` when given, and taken
+    from there when one was made from the same narration, mix and lengths
+    (:func:`make_soundtrack`), e.g. by a build while its scenes rendered.
     """
     if not segments:
         raise UserError("nothing to stitch: no segments")
@@ -519,10 +686,8 @@ def stitch(
     scenes = [_inspect_scene(segment.video) for segment in segments]
     _check_joinable(scenes)
 
-    starts = [Fraction(0)]  # exact seconds; starts[-1] is the total length
-    for scene in scenes:
-        starts.append(starts[-1] + scene.duration)
-    bounds = [round(start * SAMPLE_RATE) for start in starts]
+    durations = [scene.duration for scene in scenes]
+    starts, _ = _timeline(durations)  # exact seconds; starts[-1] is the total length
     chapters = tuple(
         Chapter(float(starts[i]), float(starts[i + 1]), segment.chapter)
         for i, segment in enumerate(segments)
@@ -530,38 +695,23 @@ def stitch(
     captions = tuple(
         caption
         for i, segment in enumerate(segments)
-        for caption in _segment_captions(segment, float(starts[i]), float(scenes[i].duration))
+        for caption in _segment_captions(segment.cues, float(starts[i]), float(durations[i]))
     )
-    track = build_audio_track(
-        [read_audio(segment.audio) for segment in segments],
-        [end - start for start, end in zip(bounds, bounds[1:])],
-        captions,
-        read_audio(music) if music is not None else None,
-        music_gain_db=music_gain_db,
-        duck_db=duck_db,
-    )
-    # A mono soundtrack plays on both loudspeakers: it is measured as it is heard.
-    dual_mono = track.shape[0] == 1
-    mastering = Mastering(track, SAMPLE_RATE, loudness, dual_mono=dual_mono) if loudness is not None else None
+    mix = dict(music=music, music_gain_db=music_gain_db, duck_db=duck_db, loudness=loudness, true_peak=true_peak)
+    narrations, cues = [s.audio for s in segments], [s.cues for s in segments]
     srt, vtt = out.with_suffix(".srt"), out.with_suffix(".vtt")
     chapters_txt = out.with_name(out.stem + ".chapters.txt")
-    ceiling = true_peak - AAC_OVERSHOOT_DB
-    for attempt in range(4):
-        mixed = track if mastering is None else mastering.apply(ceiling)[0]
+    with ExitStack() as stack:
+        if soundtracks is None:  # made for this stitch only
+            soundtracks = temp_dir(out.parent, f"{out.stem}-soundtrack")
+            stack.callback(shutil.rmtree, soundtracks, ignore_errors=True)
+        track = make_soundtrack(narrations, cues, durations, soundtracks, **mix)
         with atomic_path(out) as tmp:
-            measured = _write_mp4(tmp, segments, scenes, starts, bounds, mixed, title, progress)
+            _write_mp4(tmp, segments, scenes, starts, track, title, progress)
             atomic_write_text(srt, to_srt(captions))
             atomic_write_text(vtt, to_webvtt(captions))
             atomic_write_text(chapters_txt, to_youtube_chapters(chapters))
-        del mixed
-        # The true peak is checked on the soundtrack as written (AAC raises it a
-        # little, see AAC_OVERSHOOT_DB); should it ever pass the ceiling, the mix
-        # is limited lower by the excess (more each time: AAC's peaks do not
-        # follow the mix's dB for dB) and written again.
-        if mastering is None or measured.true_peak <= true_peak or attempt == 3:
-            break
-        ceiling -= (measured.true_peak - true_peak + 0.1) * (attempt + 1)
-    video_duration, audio_duration = float(starts[-1]), track.shape[1] / SAMPLE_RATE
+    video_duration, audio_duration = float(starts[-1]), track.duration
     return StitchResult(
         path=out,
         duration=max(video_duration, audio_duration),
@@ -572,7 +722,7 @@ def stitch(
         srt=srt,
         vtt=vtt,
         chapters_txt=chapters_txt,
-        loudness=measured,
+        loudness=track.loudness,
     )
 
 

@@ -453,8 +453,8 @@ def test_a_soundtrack_over_the_ceiling_as_written_is_limited_again(media: Path, 
     # the check on the file as written must catch it and write it again, lower.
     monkeypatch.setattr(stitch_module, "AAC_OVERSHOOT_DB", -1.0)
     writes = []
-    write = stitch_module._write_mp4
-    monkeypatch.setattr(stitch_module, "_write_mp4", lambda *a: writes.append(1) or write(*a))
+    write = stitch_module._write_aac
+    monkeypatch.setattr(stitch_module, "_write_aac", lambda *a: writes.append(1) or write(*a))
     rng = np.random.default_rng(5)
     n = 2 * SAMPLE_RATE
     speech = 0.3 * lfilter(*butter(4, 4000 / (SAMPLE_RATE / 2)), rng.standard_normal(n))  # voice-band
@@ -464,3 +464,33 @@ def test_a_soundtrack_over_the_ceiling_as_written_is_limited_again(media: Path, 
     assert len(writes) >= 2
     assert result.loudness.true_peak <= -1.0
     assert result.loudness.integrated == pytest.approx(-7.0, abs=0.5)
+
+
+def test_a_soundtrack_made_for_the_same_is_reused(media: Path, tmp_path: Path, monkeypatch) -> None:
+    """The soundtrack kept at ``soundtrack=`` is copied as it is when the narration, mix and
+    scene lengths are the same (a build makes it while its scenes render), and made again
+    when one of them changed; the video plays the same sound either way."""
+    import dayinlife_manim.stitch as stitch_module
+
+    encodes = []
+    write = stitch_module._write_aac
+    monkeypatch.setattr(stitch_module, "_write_aac", lambda *a: encodes.append(1) or write(*a))
+    kept = tmp_path / "kept"
+    first = stitch(segments(media), tmp_path / "one.mp4", title="A", soundtracks=kept)
+    assert len(encodes) == 1 and len(list(kept.glob("soundtrack-*.m4a"))) == 1
+    second = stitch(segments(media), tmp_path / "two.mp4", title="A", soundtracks=kept)
+    assert len(encodes) == 1  # reused
+    assert second.loudness == first.loudness
+    assert np.array_equal(decoded_audio(first.path), decoded_audio(second.path))
+    plain = stitch(segments(media), tmp_path / "plain.mp4", title="A")  # made for this stitch alone
+    assert np.array_equal(decoded_audio(plain.path), decoded_audio(first.path))
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # its scratch folder is gone
+    assert (kept / ".." / "plain.mp4").resolve().exists()
+
+    before = len(encodes)
+    changed = segments(media)
+    changed[2] = Segment(media / "long.mp4", changed[2].audio, changed[2].chapter, changed[2].cues)  # a longer scene
+    third = stitch(changed, tmp_path / "three.mp4", title="A", soundtracks=kept)
+    assert len(encodes) == before + 1  # the lengths changed: made again
+    info = probe(third.path)
+    assert abs(info.audio_duration - info.video_duration) < 1 / FPS
