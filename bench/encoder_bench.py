@@ -1,6 +1,6 @@
 """Choose the scene files' x264 settings by measurement.  Prints figures; asserts nothing.
 
-    .venv/bin/python bench/encoder_bench.py [--scene AIEverywhere] [--quality high]
+    .venv/bin/python bench/encoder_bench.py [--scene AIEverywhere] [--quality high] [--only "veryfast"]
 
 Renders one seed scene once, keeping its distinct frames and how long each is
 held, then encodes that same frame stream with several settings and prints,
@@ -8,9 +8,11 @@ for each: encode CPU seconds, bytes per minute of video, and the quality of
 sampled frames as PSNR (YUV 4:2:0, all planes) against the lossless encode and
 against today's settings (manim's own: every frame, preset medium, B-frames,
 x264's automatic threads).  The PSNR check against today's output must be
->= 40 dB.  Finally it encodes the chosen settings in two processes at once
-with 1 thread and with x264's automatic threads: ``dayinlife build`` runs one
-worker per core, so x264 must not oversubscribe the cores.
+>= 40 dB.  Each candidate is encoded in a fresh process, whose memory growth
+(x264 and the frames being converted) is printed too.  Finally it encodes the
+chosen settings in two processes at once with 1 thread and with x264's
+automatic threads: ``dayinlife build`` runs one worker per core, so x264 must
+not oversubscribe the cores.
 """
 
 from __future__ import annotations
@@ -44,6 +46,13 @@ CANDIDATES = [
     ("holds once, fast", EncoderSettings(preset="fast")),
     ("holds once, faster", EncoderSettings(preset="faster")),
     ("holds once, veryfast (chosen)", EncoderSettings(preset="veryfast")),
+    ("holds once, veryfast, lookahead 10 (its own)", EncoderSettings(preset="veryfast", lookahead=10)),
+    ("holds once, veryfast, lookahead 5", EncoderSettings(preset="veryfast", lookahead=5)),
+    ("holds once, veryfast, lookahead 3", EncoderSettings(preset="veryfast", lookahead=3)),
+    ("holds once, veryfast, lookahead 1", EncoderSettings(preset="veryfast", lookahead=1)),
+    ("holds once, veryfast, lookahead 5, crf 22", EncoderSettings(preset="veryfast", lookahead=5, crf=22)),
+    ("holds once, veryfast, lookahead 5, crf 21", EncoderSettings(preset="veryfast", lookahead=5, crf=21)),
+    ("holds once, veryfast, crf 24", EncoderSettings(preset="veryfast", crf=24)),
     ("holds once, veryfast, tune animation", EncoderSettings(preset="veryfast", tune="animation")),
     ("holds once, veryfast, tune stillimage", EncoderSettings(preset="veryfast", tune="stillimage")),
     ("holds once, superfast", EncoderSettings(preset="superfast")),
@@ -141,13 +150,42 @@ def psnr(a: dict[int, np.ndarray], b: dict[int, np.ndarray]) -> float:
     return float(np.mean(values)), float(np.min(values))
 
 
+def _rss_anon_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1])
+    return 0
+
+
 def _encode_job(args):
+    """Encode in this (forked) process: wall and CPU seconds, and how far the
+    private memory (RssAnon, sampled every 10 ms) rose above where it started, in MiB."""
+    import threading
+
     folder, width, height, fps, holds, settings, out = args
     rec = Recording.__new__(Recording)
     rec.folder, rec.width, rec.height, rec.fps, rec.holds = folder, width, height, fps, holds
+    start, peak, stop = _rss_anon_kib(), [0], threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.01):
+            peak[0] = max(peak[0], _rss_anon_kib())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     t0 = time.perf_counter()
     cpu = encode(rec, settings, out)
-    return time.perf_counter() - t0, cpu
+    wall = time.perf_counter() - t0
+    stop.set()
+    sampler.join()
+    return wall, cpu, (peak[0] - start) / 1024
+
+
+def encode_apart(rec: Recording, settings: EncoderSettings, out: Path) -> tuple[float, float]:
+    """Encode in a fresh forked process: its CPU seconds and memory growth (MiB)."""
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        _, cpu, mib = pool.apply(_encode_job, ((rec.folder, rec.width, rec.height, rec.fps, rec.holds, settings, out),))
+    return cpu, mib
 
 
 def main() -> None:
@@ -155,6 +193,7 @@ def main() -> None:
     parser.add_argument("--scene", default="AIEverywhere")
     parser.add_argument("--quality", default="high")
     parser.add_argument("--keep", type=Path, help="keep the encoded files in this folder")
+    parser.add_argument("--only", help="only the candidates whose label holds this text (and the two references)")
     args = parser.parse_args()
     os.environ.setdefault("DAYINLIFE_CACHE", str((ROOT / "media" / "cache").resolve()))
     with tempfile.TemporaryDirectory(prefix="dayinlife-encbench-") as tmp:
@@ -172,20 +211,21 @@ def main() -> None:
         )
         samples = sorted({round(k * (frames - 1) / (SAMPLES - 1)) for k in range(SAMPLES)})
         results = []
-        for label, settings in CANDIDATES:
+        for label, settings in CANDIDATES[:2] + [c for c in CANDIDATES[2:] if args.only is None or args.only in c[0]]:
             out = out_dir / f"{args.scene}-{settings.tag.replace(',', '_').replace('=', '')}.mp4"
-            cpu = encode(rec, settings, out)
-            results.append((label, settings, out, cpu, out.stat().st_size, yuv_at(out, samples, rec.fps)))
+            cpu, mib = encode_apart(rec, settings, out)
+            results.append((label, settings, out, cpu, out.stat().st_size, yuv_at(out, samples, rec.fps), mib))
         today, reference = results[0][5], results[1][5]
-        print(f"\n{'settings':52} {'CPU s':>6} {'x today':>8} {'MB/min':>7} {'x today':>8} {'PSNR vs lossless':>17} {'PSNR vs today (min)':>20}")
-        for label, settings, out, cpu, size, yuv in results:
+        print(f"\n{'settings':52} {'CPU s':>6} {'x today':>8} {'MB/min':>7} {'x today':>8} {'PSNR vs lossless':>17} "
+              f"{'PSNR vs today (min)':>20} {'memory MiB':>10}")
+        for label, settings, out, cpu, size, yuv, mib in results:
             mean_ref, _ = psnr(yuv, reference)
             mean_today, min_today = psnr(yuv, today)
             per_min = size / seconds * 60 / 1e6
             flag = "" if min_today >= PSNR_FLOOR else "  < 40 dB"
             print(
                 f"{label:52} {cpu:6.1f} {cpu / results[0][3]:8.2f} {per_min:7.2f} {size / results[0][4]:8.2f} "
-                f"{mean_ref:13.1f} dB {mean_today:9.1f} ({min_today:.1f}) dB{flag}"
+                f"{mean_ref:13.1f} dB {mean_today:9.1f} ({min_today:.1f}) dB {mib:10.0f}{flag}"
             )
 
         print("\ntwo encodes at once (as two build workers on two cores): wall seconds, CPU seconds of each")
@@ -198,7 +238,7 @@ def main() -> None:
             label = "1 thread" if threads == 1 else "auto threads"
             print(
                 f"  x264 {label:13}: {time.perf_counter() - t0:5.1f} s for both; "
-                f"CPU {' + '.join(f'{cpu:.1f}' for _, cpu in each)} s"
+                f"CPU {' + '.join(f'{cpu:.1f}' for _, cpu, _ in each)} s"
             )
 
 

@@ -66,11 +66,16 @@ class EncoderSettings:
     tune: str | None = None
     threads: int = 1  # per worker: dayinlife build runs one worker per core
     cfr: bool = False
+    #: Frames x264 looks ahead (None: the preset's, 10 for veryfast).  Each costs
+    #: about 7 MiB at 1080p, the largest part of a scene process's memory.
+    lookahead: int | None = None
 
     def options(self) -> dict[str, str]:
         opts = {"crf": str(self.crf), "preset": self.preset, "threads": str(self.threads)}
         if self.tune:
             opts["tune"] = self.tune
+        if self.lookahead is not None:
+            opts["rc-lookahead"] = str(self.lookahead)
         if not self.cfr:
             # A held frame has one timestamp and a long duration; without
             # B-frames decode order is presentation order, so every packet's
@@ -92,8 +97,24 @@ class SinkStats:
     encoded: int  # frames handed to x264
 
 
+#: Bytes of RGBA frames waiting for the encoder thread (besides the one held and
+#: the one being encoded): 2 frames at 1080p.  x264 keeps its own lookahead,
+#: so a deeper queue only costs memory (8 MiB a frame at 1080p).
+QUEUE_BYTES = 16 << 20
+
+
+def queue_frames(width: int, height: int) -> int:
+    """How many frames of this size wait at most for the encoder thread (1 to 4)."""
+    return max(1, min(4, QUEUE_BYTES // (width * height * 4)))
+
+
 class FrameSink:
-    """Write RGBA frames (top row first) to an H.264 MP4 at ``path``, holds encoded once."""
+    """Write RGBA frames (top row first) to an H.264 MP4 at ``path``, holds encoded once.
+
+    At most ``queue_size`` frames (default: :func:`queue_frames`) wait for the
+    encoder thread; with the one held and the one being encoded, the sink
+    keeps ``queue_size + 2`` frames alive at most.
+    """
 
     def __init__(
         self,
@@ -104,7 +125,7 @@ class FrameSink:
         encoder: EncoderSettings = EncoderSettings(),
         *,
         threaded: bool = True,
-        queue_size: int = 4,
+        queue_size: int | None = None,
     ) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -125,7 +146,7 @@ class FrameSink:
         self._queue: queue.Queue | None = None
         self._thread: threading.Thread | None = None
         if threaded:
-            self._queue = queue.Queue(maxsize=queue_size)
+            self._queue = queue.Queue(maxsize=queue_size or queue_frames(width, height))
             self._thread = threading.Thread(target=self._run, name="dayinlife-frame-sink", daemon=True)
             self._thread.start()
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import inspect
 import re
+import threading
+import time
 import tomllib
+import weakref
 from pathlib import Path
 
 import av
@@ -17,7 +20,7 @@ from conftest import shown_frames
 from dayinlife_manim.render import RenderSettings, render_scene
 from dayinlife_manim.scene import NarratedScene
 from dayinlife_manim.script import parse_script
-from dayinlife_manim.sink import MANIM_VERSION, EncoderSettings, FrameSink, same_pixels
+from dayinlife_manim.sink import MANIM_VERSION, EncoderSettings, FrameSink, queue_frames, same_pixels
 from dayinlife_manim.stitch import probe
 from dayinlife_manim.visuals import motions
 from dayinlife_manim.voiceover import make_voiceover
@@ -156,6 +159,39 @@ def test_same_pixels() -> None:
     b[47, 63, 3] = 0
     assert not same_pixels(a, b)
     assert not same_pixels(a, a[:10])
+
+
+def test_the_sink_keeps_a_bounded_number_of_frames_alive(tmp_path: Path) -> None:
+    # 8 MiB a frame at 1080p: 2 wait for the encoder thread (1 at 4K, at most 4 when small).
+    assert (queue_frames(1920, 1080), queue_frames(3840, 2160), queue_frames(64, 48)) == (2, 1, 4)
+    gate, alive = threading.Event(), []
+
+    class StuckEncoder(FrameSink):
+        def _encode(self, pixels, start, hold):
+            gate.wait()
+            super()._encode(pixels, start, hold)
+
+    sink = StuckEncoder(tmp_path / "q.mp4", 64, 48, 10, queue_size=2)
+
+    def produce() -> None:
+        for k in range(12):
+            frame = solid((20 * k, 0, 0))
+            alive.append(weakref.ref(frame))
+            sink.write(frame)
+            del frame
+
+    producer = threading.Thread(target=produce, daemon=True)
+    producer.start()
+    deadline = time.monotonic() + 10
+    while len(alive) < 5 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.2)  # the producer is blocked: the encoder has taken one frame and waits
+    # the encoder's frame, 2 queued, the one waiting to be queued and the one being written: no more
+    assert len(alive) == 5 and sum(r() is not None for r in alive) == 5
+    gate.set()
+    producer.join(10)
+    assert sink.close().encoded == 12
+    assert sum(r() is not None for r in alive) == 0  # encoded frames are let go
 
 
 def test_an_encoder_failure_surfaces_and_leaves_no_file(tmp_path: Path) -> None:
