@@ -192,6 +192,28 @@ def writing_system(text: str) -> str | None:
     return max(counts, key=counts.get)
 
 
+#: Common characters written differently in simplified and in traditional Chinese.
+_SIMPLIFIED = set("这们说时会来为个对国学发经过还进动后见长开关问应现让点间车门东种样实业体书记语总给将电边从当无与")
+_TRADITIONAL = set("這們說時會來為個對國學發經過還進動後見長開關問應現讓點間車門東種樣實業體書記語總給將電邊從當無與")
+
+
+def cjk_region(text: str) -> str | None:
+    """Which regional form of the CJK characters ``text`` wants: ``"JP"`` (kana),
+    ``"KR"`` (hangul), ``"TC"`` (traditional Chinese) or ``"SC"`` (simplified);
+    None without Han characters, kana or hangul.  (One Han character is drawn
+    differently in Japan, Korea and the two Chinese forms, so a font must be
+    picked for the text, not per character.)"""
+    systems = {name: pattern for name, pattern, _ in _SYSTEMS}
+    if systems["kana"].search(text):
+        return "JP"
+    if systems["hangul"].search(text):
+        return "KR"
+    if not systems["han"].search(text):
+        return None
+    traditional = sum(ch in _TRADITIONAL for ch in text)
+    return "TC" if traditional > sum(ch in _SIMPLIFIED for ch in text) else "SC"
+
+
 def writing_systems(lang: str) -> set[str]:
     """The writing systems ``lang`` is written in (Latin letters, for the languages not listed)."""
     base = base_language(lang)

@@ -235,8 +235,9 @@ class NarratedScene(Scene):
 
     def setup(self) -> None:
         super().setup()
-        self.theme = self.setting("theme")
         self.manifest = self.load_manifest()
+        # Chinese, Japanese and Korean each draw some characters their own way: the script says which.
+        self.theme = self.setting("theme").for_text(" ".join(p.display_text for p in self.manifest.paragraphs))
         self.para: ParagraphAudio = self.manifest.paragraph(self.paragraph_key())
         self.cues: tuple[Cue, ...] = self.para.cues
         self.camera.background_color = self.theme.background

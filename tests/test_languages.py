@@ -405,3 +405,36 @@ def test_installed_fonts_are_kept_until_fontconfig_changes(tmp_path: Path, monke
     assert len(calls) == 2
     fonts.installed_faces.cache_clear()
     fonts._coverage.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("body", "region"),
+    [
+        ("我们今天说中文。这个模型很好。", "SC"),
+        ("我們今天說中文。這個模型很好。", "TC"),
+        ("朝は七時に起きます。", "JP"),
+        ("저는 아침에 커피를 마셔요.", "KR"),
+        ("Plain English only.", None),
+    ],
+)
+def test_cjk_text_is_drawn_with_its_regional_font(body: str, region: str | None) -> None:
+    """Simplified and traditional Chinese, Japanese and Korean each get their own Noto CJK
+    face (the same code point is drawn differently in each), everything else the default stack."""
+    theme = DEFAULT_THEME.for_text(body)
+    if region is None:
+        assert theme == DEFAULT_THEME
+        return
+    assert f"Noto Sans CJK {region}" in theme.font_stack
+    han = next(ch for ch in body if "\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    face = fonts.face_for(theme.font_stack, han)
+    assert face is not None and face.family == f"Noto Sans CJK {region}"
+
+
+def test_chinese_and_japanese_forms_of_one_character_differ() -> None:
+    """The regional faces really draw differently: 直 in the SC face is not the JP one."""
+    outlines = {}
+    for region in ("SC", "JP"):
+        theme = DEFAULT_THEME.for_text("直" if region == "SC" else "直です")
+        outlines[region] = text("直", theme, "caption")
+    sc, jp = (np.concatenate([m.points for m in outlines[r].family_members_with_points()]) for r in ("SC", "JP"))
+    assert sc.shape != jp.shape or not np.allclose(sc, jp, atol=1e-3)

@@ -7,7 +7,7 @@ the same scene code reads well in every aspect.  Customise by subclassing
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Mobject, config
@@ -99,6 +99,18 @@ class Theme:
     caption_share: float = 0.34
     caption_share_portrait: float = 0.42
     icon_colors: dict[str, str] = field(default_factory=dict)
+
+    def for_text(self, text: str) -> "Theme":
+        """This theme with its CJK fallback in the regional form ``text`` is written in
+        (Chinese drawn with a Japanese font shows some characters the Japanese way)."""
+        from ..language import cjk_region
+
+        region = cjk_region(text)
+        cjk = [f for f in self.fallback_fonts if f.startswith("Noto Sans CJK ")]
+        if region is None or not cjk or cjk[0] == f"Noto Sans CJK {region}":
+            return self
+        fonts = tuple(f"Noto Sans CJK {region}" if f == cjk[0] else f for f in self.fallback_fonts)
+        return replace(self, fallback_fonts=fonts)
 
     @property
     def font_stack(self) -> str:
