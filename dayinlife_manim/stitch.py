@@ -6,8 +6,10 @@ may hold one picture for many frame durations (variable frame rate, see
 ``sink.py``), so packets are never re-timed evenly.  Audio is rebuilt from the narration WAVs, so that each paragraph
 lasts exactly as long as its scene, optionally mixed with a ducked music bed,
 mastered to a target loudness (EBU R 128 / BS.1770, true-peak limited) and
-encoded to AAC.  Side files carry the captions (.srt, .vtt) and the
-YouTube chapter list.  All media I/O goes through PyAV; no ffmpeg binary.
+encoded to AAC (mono when it is narration only), then measured as written.
+Side files carry the captions (.srt, .vtt) and the YouTube chapter list.
+Media I/O goes through PyAV (plain 16-bit WAVs at the track's rate through
+the standard library's ``wave``); no ffmpeg binary.
 """
 
 from __future__ import annotations
@@ -673,7 +675,9 @@ def stitch(
     narration fitted to its scene's exact length (plus ``music`` if given),
     encoded to AAC.  The mix is mastered to ``loudness`` LUFS integrated with
     true peaks at or under ``true_peak`` dBTP (``loudness=None``: left as
-    mixed), and the loudness of the written soundtrack is measured.  ``out`` is replaced atomically: a failure leaves any
+    mixed), and the loudness of the soundtrack is measured as it is written;
+    should its true peak pass ``true_peak`` there, the mix is limited lower and
+    written again.  ``out`` is replaced atomically: a failure leaves any
     previous file untouched and never a half-written one.  ``progress`` is
     called with (segments done, total) as the scenes are joined.  The
     soundtrack is kept in the folder ``soundtracks`` when given, and taken
