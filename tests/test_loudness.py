@@ -78,7 +78,7 @@ def brute_true_peak(x: np.ndarray) -> float:
 
 
 def test_limiter_catches_peaks_between_samples():
-    # Quiet noise, and one burst whose samples stay 1.5 dB under the ceiling
+    # Quiet noise, and one burst whose samples stay 2 dB under the ceiling (-3 dBFS)
     # while its true peak is 1 dB over it: only oversampling can see it.
     rng = np.random.default_rng(1)
     x = 0.05 * rng.standard_normal(5 * RATE)
