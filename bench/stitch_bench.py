@@ -84,6 +84,8 @@ for attr, label, after in (
     ("_copy_video", "  copy video packets", None),
     ("_encode_audio", "  encode AAC", None),
     ("_write_mp4", "write MP4", None),
+    ("make_soundtrack", "make the soundtrack", None),
+    ("_write_aac", "  encode + measure AAC", None),
     ("integrated_loudness", "measure written: loudness", None),
     ("measure_true_peak", "measure written: true peak", None),
 ):
