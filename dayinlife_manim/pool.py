@@ -36,8 +36,7 @@ from .locks import FileLock
 from .manifest import Manifest, ParagraphAudio
 from .render import RenderSettings
 
-#: What the warm server imports once, before it forks any scene (``warm`` last: it
-#: freezes what the others loaded, so that scene processes keep sharing it).
+#: What the warm server imports once, before it forks any scene.
 PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.worker", "dayinlife_manim.pool",
            "dayinlife_manim.stills", "dayinlife_manim.storyboard", "dayinlife_manim.warm"]
 #: When this module was imported: in the warm server, when its package code was loaded.
