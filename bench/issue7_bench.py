@@ -224,7 +224,7 @@ def targets(args, script: Path, tmp: Path, rows: list[str], notes: list[str]) ->
     rows.append(row("bytes per video-minute at 1080p", TODAY["bytes"], "<= 1.2x today",
                     f"{per_min / 1e6:.2f} MB/min = {per_min / TODAY_BYTES_PER_MIN:.2f}x today",
                     per_min <= 1.2 * TODAY_BYTES_PER_MIN))
-    worker = max(p.hwm for p in tree.scenes()) / MIB
+    worker = max((p.hwm for p in tree.scenes()), default=0) / MIB
     rows.append(row("peak memory per worker (VmHWM of a scene process)", TODAY["memory"], "<= 800 MiB",
                     f"{worker:.0f} MiB", worker <= 800))
     notes.append(f"memory (bench/memory_bench.py explains the figures): {tree.summary()}")
