@@ -273,7 +273,7 @@ def test_unusual_inputs_work(kind, runner, tmp_path):
     args = ["voice", str(path), "--voice", "silent", "--media", str(media)]
     if kind == "5000 words":
         args += ["--rate", "2"]
-    t0 = time.monotonic()
+    t0 = time.process_time()  # CPU time: a loaded machine does not make it fail
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, (result.output, result.exception)
     script = load_script(path)
@@ -284,7 +284,7 @@ def test_unusual_inputs_work(kind, runner, tmp_path):
     if kind == "5000 words":
         assert sum(len(p.spoken_text.split()) for p in manifest.paragraphs) >= 5000
         assert len(manifest.paragraphs) == 2 and len(manifest.paragraphs[1].cues) == 417
-        assert time.monotonic() - t0 < 20
+        assert time.process_time() - t0 < 20  # nothing quadratic in the paragraph's length
     elif kind == "emoji":
         shown = " ".join(p.display_text for p in manifest.paragraphs)
         assert "\U0001F355" not in shown and "pizza" in shown and "Launch time." in shown
@@ -341,7 +341,7 @@ def test_gtts_without_network_subprocess(seed_script, tmp_path):
         pytest.skip("`unshare -n` is not available here (needs root or user namespaces)")
     t0 = time.monotonic()
     result = run_cli(["voice", seed_script, "--voice", "gtts", "--media", tmp_path / "m"], tmp_path, timeout=30)
-    assert time.monotonic() - t0 < 10
+    assert time.monotonic() - t0 < 20  # no retries against an unreachable server (wide: CI machines may be busy)
     assert result.returncode != 0
     assert result.stdout == ""
     assert_one_line_error(result.stderr, "gTTS needs the network", "translate.google.com")
