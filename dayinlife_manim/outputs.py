@@ -31,6 +31,7 @@ Not covered, as for the scene cache: files a scene module reads by itself
 from __future__ import annotations
 
 import hashlib
+import functools
 import json
 import os
 import re
@@ -124,6 +125,8 @@ def _installed() -> dict[str, Any]:
     upgraded or removed there adds or drops an entry, even at the same version)."""
     found: dict[str, Any] = {}
     for folder in dict.fromkeys(sys.path):
+        if not _installation_folder(folder):
+            continue  # a source folder (a project checkout on the path, a test runner's rootdir)
         try:
             with os.scandir(folder or ".") as entries:
                 dists = sorted(e.name for e in entries if e.name.endswith((".dist-info", ".egg-info")))
@@ -132,6 +135,22 @@ def _installed() -> dict[str, Any]:
         if dists:
             found[folder] = [_identity(Path(folder)), dists]
     return found
+
+
+@functools.lru_cache(maxsize=None)
+def _installation_folder(folder: str) -> bool:
+    """Whether ``folder`` is inside this Python's installation or the user's site
+    (where distributions are installed), not a source folder someone put on the path:
+    a checkout with an ``*.egg-info`` of its own is on a test runner's path and not on
+    the CLI's, and must not make their digests differ."""
+    import site
+
+    try:
+        path = Path(folder or ".").resolve()
+    except OSError:
+        return False
+    roots = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, site.getuserbase()) if p}
+    return any(path == root or root in path.parents for root in roots)
 
 
 def environment() -> dict[str, Any]:

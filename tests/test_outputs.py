@@ -210,13 +210,21 @@ def test_environment_changes_change_the_digest(project, monkeypatch, tmp_path):
     before = digest()
     assert digest() == before
 
-    site = tmp_path / "site"
+    checkout = tmp_path / "checkout"  # a source folder with its own egg-info, as a test runner puts on the path
+    (checkout / "mine.egg-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(checkout))
+    assert digest() == before
+
+    site = tmp_path / "user" / "lib" / "site-packages"  # the user's site: where pip --user installs
     (site / "somelib-1.0.dist-info").mkdir(parents=True)
+    monkeypatch.setattr("site.getuserbase", lambda: str(tmp_path / "user"))
+    outputs._installation_folder.cache_clear()
     monkeypatch.syspath_prepend(str(site))
     with_lib = digest()
     assert with_lib != before
     (site / "somelib-1.0.dist-info").rename(site / "somelib-1.1.dist-info")
     assert digest() not in (before, with_lib)
+    outputs._installation_folder.cache_clear()
 
     fonts = tmp_path / "fonts"
     fonts.mkdir()
