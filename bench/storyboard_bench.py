@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -16,21 +15,22 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 SCRIPT = REPO / "examples" / "a_day_in_life.txt"
 SCENES = REPO / "scenes" / "day_in_life.py"
 
 
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def cli(*args: str, env: dict) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of the command and the workers it waited for)."""
-    t0, c0 = time.perf_counter(), children_cpu()
-    subprocess.run([sys.executable, "-m", "dayinlife_manim.cli", *args], check=True, env=env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t0, children_cpu() - c0
+    """(wall seconds, CPU seconds of the command and every process under it, sampled from /proc:
+    workers forked by a fork server are not the command's children, so rusage would miss them)."""
+    from memory_bench import Sampler
+
+    with Sampler(0.2) as tree:
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "dayinlife_manim.cli", *args], check=True, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall = time.perf_counter() - t0
+    return wall, tree.cpu
 
 
 def fmt(wall_cpu: tuple[float, float]) -> str:
