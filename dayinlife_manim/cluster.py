@@ -15,6 +15,7 @@ Needs the optional ``cluster`` extra (Dask's ``distributed``, BSD-3-Clause).
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 import json
 import logging
@@ -277,6 +278,11 @@ class ClusterRunner:
                 )
                 address = self._cluster.scheduler_address
             probe_scheduler(address)
+            # A Client that failed to connect earlier in this process (say, TLS without
+            # certificates) is finalised by the garbage collector; if that happens inside
+            # the next Client's start, its close() waits for distributed's LoopRunner lock,
+            # which that start holds: a deadlock.  Collect such leftovers now.
+            gc.collect()
             try:
                 self.client = distributed.Client(address, timeout=f"{CONNECT_TIMEOUT}s", set_as_default=False)
             except (OSError, TimeoutError) as exc:
