@@ -43,6 +43,8 @@ PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayin
 _LOADED_NS = time.time_ns()
 #: Environment variable with the encoder threads each scene process may use.
 ENV_THREADS = "DAYINLIFE_ENCODER_THREADS"
+#: Scene processes run this much nicer than the build that started them.
+RENDER_NICENESS = 10
 #: How a scene process reports its peak memory at the end of its log.
 PEAK_MEMORY = "# peak memory:"
 #: How often a job whose scene another build holds is tried again (seconds).
@@ -119,6 +121,9 @@ def _render_child(task: RenderTask, env: dict[str, str], cwd: str) -> None:
     os.environ.clear()
     os.environ.update(env)
     os.chdir(cwd)
+    # Scenes are the bulk work: the build's own process (the voice that later
+    # scenes wait for, the soundtrack, the stitch) goes first when both want a core.
+    os.nice(RENDER_NICENESS)
     if _package_changed_since_loaded():
         # The package was edited (or updated) after the warm server loaded it: render with
         # today's code in a cold process instead, same pid, same log.

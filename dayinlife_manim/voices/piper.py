@@ -67,10 +67,29 @@ def aligned_model(model: Path, cache_dir: Path | None = None) -> Path | None:
 
 @functools.lru_cache(maxsize=4)
 def _load(model: str, config: str):
-    """Load a Piper model once per process (about 0.8 s): the copy with phoneme durations when it can be made."""
-    from piper import PiperVoice
+    """Load a Piper model once per process (about 0.8 s): the copy with phoneme durations when it can be made.
 
-    return PiperVoice.load(str(aligned_model(Path(model)) or model), config_path=config)
+    ONNX Runtime's threads sleep when they have no work instead of spinning
+    (its default): the voice is made while scenes render on the same cores,
+    and spinning threads burnt the CPU those renders needed (the seed's voice
+    took 55 s beside two renders instead of about 12).
+    """
+    import json
+
+    import onnxruntime
+    from piper import PiperVoice
+    from piper.config import PiperConfig
+    from piper.voice import ESPEAK_DATA_DIR
+
+    options = onnxruntime.SessionOptions()
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.add_session_config_entry("session.inter_op.allow_spinning", "0")
+    with open(config, encoding="utf-8") as fh:
+        settings = PiperConfig.from_dict(json.load(fh))
+    session = onnxruntime.InferenceSession(
+        str(aligned_model(Path(model)) or model), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+    return PiperVoice(config=settings, session=session, espeak_data_dir=Path(ESPEAK_DATA_DIR), download_dir=Path.cwd())
 
 
 def _is_sound(phoneme: str) -> bool:
