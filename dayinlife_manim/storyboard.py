@@ -27,7 +27,7 @@ from .errors import UserError
 from .fsutil import atomic_path, atomic_write_text
 from .locks import FileLock
 from .manifest import Manifest, ParagraphAudio
-from .stills import THUMB_WIDTH, BeatRecorder, Still, load_stills, recording_class, spoken_at, write_png, write_stills_json  # noqa: F401
+from .stills import STILLS_JSON, THUMB_WIDTH, BeatRecorder, Still, load_stills, recording_class, spoken_at, write_png, write_stills_json  # noqa: F401
 
 #: Bump when the stills this module draws change for the same scene.
 STORYBOARD_VERSION = 1
@@ -204,11 +204,15 @@ def make_stills(
     from .build import assign_scenes
     from .scenecache import scene_key
 
+    root = storyboard_root(manifest, settings)
+    if workers > 1 and sum(not (root / p.id / STILLS_JSON).exists() for p in manifest.paragraphs) > 1:
+        from .pool import start_warm_server
+
+        start_warm_server()  # scenes will be drawn there: it imports manim while this process loads the scenes
     if scenes is None or isinstance(scenes, (str, Path)):
         pairs, notes = assign_scenes(manifest, scenes)
     else:
         pairs, notes = list(scenes), []
-    root = storyboard_root(manifest, settings)
     # One storyboard of these settings at a time: a concurrent one (two builds of a script)
     # waits, then finds the scenes it needs drawn and cached.
     with FileLock(root, "stills"):
