@@ -9,6 +9,8 @@ sample.
 
 from __future__ import annotations
 
+import functools
+
 import io
 import wave
 from dataclasses import dataclass
@@ -73,13 +75,53 @@ def decode_audio(data: bytes | str | Path) -> tuple[np.ndarray, int]:
 
 
 def resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:
-    """Band-limited polyphase resampling (22,050 Hz -> 48 kHz is 320/147)."""
+    """Band-limited polyphase resampling (22,050 Hz -> 48 kHz is 320/147).
+
+    The same filter and alignment as ``scipy.signal.resample_poly`` (Kaiser
+    window, beta 5, 10 zero crossings each side), in numpy: importing
+    ``scipy.signal`` alone takes over a second, which a one-sentence edit
+    would wait for before its scene can start.
+    """
     if rate == target or samples.size == 0:
         return samples
-    from scipy.signal import resample_poly
-
     g = gcd(rate, target)
-    return resample_poly(samples, target // g, rate // g).astype(np.float32)
+    up, down = target // g, rate // g
+    x = np.asarray(samples, dtype=np.float64).reshape(-1)
+    taps = _resampling_filter(up, down)
+    half = (len(taps) - 1) // 2
+    per_phase = -(-len(taps) // up)
+    table = np.zeros(up * per_phase)
+    table[: len(taps)] = taps
+    table = table.reshape(per_phase, up).T  # table[p, t] = taps[p + up * t]
+    n_out = -(-len(x) * up // down)  # ceil, as resample_poly
+    # Output j sits at j*down + half in the upsampled, filtered signal: it meets
+    # the input samples base - t (t < per_phase) through the taps of its phase.
+    # Outputs j, j + up, j + 2 up... share a phase and step ``down`` inputs each:
+    # one small matrix product per phase, over a strided view of the input.
+    pad = per_phase
+    xp = np.concatenate([np.zeros(pad), x, np.zeros(pad + half // up + down + 2)])
+    y = np.empty(n_out)
+    item = xp.strides[0]
+    for r in range(min(up, n_out)):
+        count = len(range(r, n_out, up))
+        position = r * down + half
+        first = position // up + pad  # index in xp of the t = 0 sample for output r
+        view = np.lib.stride_tricks.as_strided(
+            xp[first - per_phase + 1 :], shape=(count, per_phase), strides=(down * item, item), writeable=False
+        )
+        # view[m, k] = xp[first - per_phase + 1 + m*down + k]; t = per_phase - 1 - k
+        y[r::up] = view @ table[position % up][::-1]
+    return y.astype(np.float32)
+
+
+@functools.lru_cache(maxsize=8)
+def _resampling_filter(up: int, down: int) -> np.ndarray:
+    """The low-pass ``resample_poly`` designs: a windowed sinc at the lower Nyquist, gain ``up``."""
+    most = max(up, down)
+    half = 10 * most
+    n = np.arange(2 * half + 1) - half
+    taps = np.sinc(n / most) / most * np.kaiser(2 * half + 1, 5.0)
+    return taps / taps.sum() * up
 
 
 def segment_samples(segment: AudioSegment) -> np.ndarray:

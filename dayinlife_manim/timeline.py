@@ -14,11 +14,13 @@ import time
 
 ENV = "DAYINLIFE_TIMELINE"
 log = logging.getLogger("dayinlife_manim.timeline")
+log.addHandler(logging.NullHandler())
+log.propagate = False  # silent unless asked, whatever handlers other libraries give the root logger
 
 
 def show_if_asked(start: float | None = None) -> None:
     """With ``$DAYINLIFE_TIMELINE`` set, print the timeline to stderr (seconds since ``start``, default now)."""
-    if not os.environ.get(ENV) or log.handlers:
+    if not os.environ.get(ENV) or any(isinstance(h, logging.StreamHandler) for h in log.handlers):
         return
     origin = time.perf_counter() if start is None else start
 
@@ -30,4 +32,3 @@ def show_if_asked(start: float | None = None) -> None:
     handler.setFormatter(Since())
     log.addHandler(handler)
     log.setLevel(logging.INFO)
-    log.propagate = False

@@ -8,6 +8,7 @@ import traceback
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dayinlife_manim import voiceover as voiceover_mod
@@ -530,3 +531,22 @@ def test_ensure_voiceover_remakes_a_silent_voiceover_at_its_rate(seed_copy, medi
     remade = ensure_voiceover(seed_copy)
     assert remade.voice.backend == "silent"
     assert remade.voice.params["wpm"] == 320.0  # not back to the default 160
+
+
+@pytest.mark.parametrize(("rate", "target"), [(22_050, 48_000), (16_000, 48_000), (44_100, 48_000), (48_000, 22_050)])
+@pytest.mark.parametrize("length", [1, 146, 147, 1000, 33_333])
+def test_resampling_matches_scipy_resample_poly(rate: int, target: int, length: int) -> None:
+    """The voice stage's numpy resampler gives what scipy's resample_poly gives (without
+    the second that importing scipy.signal costs), for any length, both ways."""
+    from math import gcd
+
+    from scipy.signal import resample_poly
+
+    from dayinlife_manim.audio import resample
+
+    x = np.random.default_rng(length).standard_normal(length).astype(np.float32) * 0.3
+    g = gcd(rate, target)
+    want = resample_poly(x, target // g, rate // g)
+    got = resample(x, rate, target)
+    assert got.dtype == np.float32 and got.shape == want.shape
+    assert np.abs(got - want).max() < 1e-5
