@@ -11,6 +11,7 @@ written for its script.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import inspect
 import json
 import os
@@ -439,6 +440,9 @@ def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, lou
     by_video: dict[Path, _ScriptState] = {}
     voicing = _Voicing(states, voice, media_dir, on_voice)
     voicing.start()
+    # The soundtrack stage needs scipy.signal (filters for loudness); importing it takes
+    # most of a second, done now beside the other imports rather than after the voice.
+    threading.Thread(target=importlib.import_module, args=("scipy.signal",), daemon=True).start()
     try:
         # While the voice is made: which class tells each paragraph (importing the scene modules).
         for state in states:

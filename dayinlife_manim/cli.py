@@ -232,6 +232,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
             if watch and first and report.rendered:
                 click.echo(f"re-rendered: {', '.join(report.rendered)}")
         snapshot.record(backend.name, spoken)
+        timeline.log.info("build stamp written")
         first.append(True)
 
     _run(once, watch, find_scripts(scripts), scenes_module)
@@ -388,5 +389,31 @@ def main() -> None:
         sys.exit(130)
 
 
+def console() -> None:
+    """The ``dayinlife`` command: :func:`main`, then leave without unloading the interpreter.
+
+    Everything is written, closed and joined by the time ``main`` returns;
+    tearing down manim, scipy and the thread and process bookkeeping would
+    only add most of a second to every command (0.75 s after a one-sentence
+    edit).  Tests call :func:`main` itself.
+    """
+    import logging
+    import os
+
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        if isinstance(exc.code, int) or exc.code is None:
+            code = exc.code or 0
+        else:
+            click.echo(exc.code, err=True)
+            code = 1
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    main()
+    console()
