@@ -104,7 +104,10 @@ def test_storyboard_watch_redraws_the_edited_scene_and_stops_on_ctrl_c(tmp_path)
     cmd = [sys.executable, "-m", "dayinlife_manim.cli", "storyboard", str(script), "--scenes", str(module),
            "--voice", "silent", "--quality", "tiny", "--media", str(tmp_path / "media"), "--workers", "1", "--watch"]
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path)
+    # Ctrl-C must reach it even when this test runs from a background job (which ignores SIGINT,
+    # and a child would inherit that): the child starts with the default disposition.
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lines: list[str] = []
 
     def wait_for(text: str, timeout: float = 120) -> None:
