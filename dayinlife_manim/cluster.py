@@ -19,10 +19,8 @@ import gc
 import ipaddress
 import json
 import logging
-import os
 import platform
 import socket
-import sys
 import tempfile
 import threading
 import time

@@ -177,8 +177,15 @@ def start_warm_server() -> None:
     CLI does, before it detects the language and loads the voice) shortens a build."""
     from multiprocessing import forkserver
 
-    multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+    _warm_context()
     threading.Thread(target=forkserver.ensure_running, daemon=True).start()
+
+
+def _warm_context():
+    """The multiprocessing context of the warm server, told what to preload."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
 
 
 class WarmRunner:
@@ -186,8 +193,7 @@ class WarmRunner:
 
     def __init__(self, workers: int) -> None:
         self.slots = max(1, workers)
-        self._ctx = multiprocessing.get_context("forkserver")
-        self._ctx.set_forkserver_preload(PRELOAD)
+        self._ctx = _warm_context()
         self._env = thread_limits(self.slots)
         self._running: set = set()
         self._lock = threading.Lock()

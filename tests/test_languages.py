@@ -15,7 +15,6 @@ from manim import tempconfig
 from dayinlife_manim import fonts
 from dayinlife_manim.autoscene import AutoScene
 from dayinlife_manim.autoscene.keywords import FALLBACK_ICON
-from dayinlife_manim.cli import cli
 from dayinlife_manim.errors import UserError, VoiceError
 from dayinlife_manim.language import detect_language, written_in
 from dayinlife_manim.render import RenderSettings, render_scene
@@ -122,8 +121,8 @@ def test_unpacked_model_cache_classifies_like_the_packed_model(tmp_path: Path, m
             "Je bois un café et je lis les nouvelles.",
             "Ich trinke Kaffee und lese die Zeitung.",
         ]
-        for text in texts:
-            assert loaded.classify(text) == made.classify(text)
+        for sample in texts:
+            assert loaded.classify(sample) == made.classify(sample)
         assert loaded.nb_classes == made.nb_classes and len(made.nb_classes) < 142  # restricted to gTTS's languages
 
         cached.write_bytes(cached.read_bytes()[:1000])  # damaged: made again, same answers
