@@ -24,15 +24,15 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .errors import UserError
+from .core.errors import UserError
 from .fonts import check_glyphs
-from .fsutil import atomic_write_text, clean_stale_temps
-from .locks import FileLock
+from .core.fsutil import atomic_write_text, clean_stale_temps
+from .core.locks import FileLock
 from .loudness import DEFAULT_TARGET, Loudness
 from .manifest import Manifest, ParagraphAudio, VoiceSettings, load_manifest, manifest_path
 from .render import RenderSettings, load_scene_module
 from .review import review_build
-from .timeline import log as timeline
+from .core.timeline import log as timeline
 from .scenecache import SceneCache, entry_is_fresh, file_sha, scene_key
 from .outputs import output_paths
 from .script import Script, find_scripts

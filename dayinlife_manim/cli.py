@@ -15,8 +15,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__, timeline
-from .errors import UserError
+from . import __version__
+from .core import timeline
+from .core.errors import UserError
 from .gallery import SUBJECTS as GALLERY_SUBJECTS
 from .voices import VOICES
 

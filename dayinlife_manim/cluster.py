@@ -28,8 +28,8 @@ import uuid
 from pathlib import Path
 
 from . import __version__
-from .errors import UserError
-from .fsutil import atomic_path
+from .core.errors import UserError
+from .core.fsutil import atomic_path
 from .pool import RenderTask, WarmRunner
 from .scenecache import module_sources
 from .stills import place_stills_files, read_stills_files

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .errors import UserError
-from .fsutil import atomic_path, atomic_write_text
+from .core.errors import UserError
+from .core.fsutil import atomic_path, atomic_write_text
 
 #: Subject modules of ``dayinlife_manim.visuals``, in the order the gallery shows them.
 SUBJECTS: dict[str, str] = {

@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import UserError
-from .fsutil import atomic_write_text
+from .core.errors import UserError
+from .core.fsutil import atomic_write_text
 
 #: Version 2 added word cues (``Cue.words``) and ``Cue.words_from``.
 SCHEMA_VERSION = 2

@@ -40,9 +40,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from .errors import UserError
+from .core.errors import UserError
 from .fonts import font_state
-from .fsutil import atomic_write_text
+from .core.fsutil import atomic_write_text
 from .manifest import default_media_dir
 from .scenecache import PACKAGE_DIR, module_sources, sources_fingerprint
 from .script import Script, load_script

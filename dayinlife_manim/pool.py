@@ -31,8 +31,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 
-from .fsutil import atomic_write_text, clean_stale_temps, temp_dir
-from .locks import FileLock
+from .core.fsutil import atomic_write_text, clean_stale_temps, temp_dir
+from .core.locks import FileLock
 from .manifest import Manifest, ParagraphAudio
 from .render import RenderSettings
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .errors import UserError
-from .fsutil import atomic_path
+from .core.errors import UserError
+from .core.fsutil import atomic_path
 
 #: Pixel height and frame rate of each quality, for a 16:9 frame.
 QUALITIES: dict[str, tuple[int, int]] = {

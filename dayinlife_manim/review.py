@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Sequence
 from urllib.parse import quote
 
-from .fsutil import atomic_write_text
+from .core.fsutil import atomic_write_text
 from .manifest import Manifest
 from .render import RenderSettings
 from .stills import THUMB_WIDTH, load_stills

@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from .errors import UserError
+from .core.errors import UserError
 from .script import Script
 
 TEMPLATE = '''"""Scenes for "{title}", one per paragraph of {script_rel}.

@@ -21,7 +21,7 @@ import threading
 from pathlib import Path
 
 from . import __version__
-from .fsutil import file_sha
+from .core.fsutil import file_sha
 from .manifest import Manifest, ParagraphAudio
 from .render import RenderSettings
 

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import UserError
-from .fsutil import atomic_path, atomic_write_text
-from .locks import FileLock
+from .core.errors import UserError
+from .core.fsutil import atomic_path, atomic_write_text
+from .core.locks import FileLock
 from .manifest import Manifest, ParagraphAudio
 from .stills import STILLS_JSON, THUMB_WIDTH, BeatRecorder, Still, load_stills, recording_class, spoken_at, write_png, write_stills_json  # noqa: F401
 

@@ -19,7 +19,7 @@ from pydub import AudioSegment
 
 from .audio import AudioSettings, assemble, conditioned, segment_samples, write_wav
 from .cache import AudioCache, cache_key
-from .errors import UserError
+from .core.errors import UserError
 from .language import script_language
 from .manifest import (
     SCHEMA_VERSION,

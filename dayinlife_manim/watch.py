@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import UserError
+from .core.errors import UserError
 
 
 def local_modules(module: Path) -> list[Path]:

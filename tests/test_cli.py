@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from dayinlife_manim import __version__
 from dayinlife_manim import cli as cli_mod
 from dayinlife_manim.cli import cli
-from dayinlife_manim.errors import UserError, VoiceError
+from dayinlife_manim.core.errors import UserError, VoiceError
 from dayinlife_manim.manifest import SCHEMA_VERSION, load_manifest, manifest_path
 from dayinlife_manim.script import load_script
 from dayinlife_manim.writing import word_count

@@ -16,7 +16,7 @@ from conftest import TINY_SCENES, write_project
 
 from dayinlife_manim import cluster as farm
 from dayinlife_manim.build import build
-from dayinlife_manim.errors import UserError
+from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.render import RenderSettings
 from dayinlife_manim.script import load_script
 from dayinlife_manim.stills import load_stills

@@ -16,9 +16,9 @@ from conftest import TINY_SCENES as MODULE
 from conftest import write_project
 
 from dayinlife_manim.build import BuildFailed, build_many, find_scripts
-from dayinlife_manim.errors import UserError
-from dayinlife_manim.fsutil import atomic_path, clean_stale_temps, temp_dir, temp_prefix
-from dayinlife_manim.locks import FileLock
+from dayinlife_manim.core.errors import UserError
+from dayinlife_manim.core.fsutil import atomic_path, clean_stale_temps, temp_dir, temp_prefix
+from dayinlife_manim.core.locks import FileLock
 from dayinlife_manim.pool import peak_memory_mib
 from dayinlife_manim.render import RenderSettings
 from dayinlife_manim.script import load_script
@@ -54,7 +54,7 @@ def test_file_lock_excludes_a_second_holder_until_released(tmp_path):
 
 
 def test_lock_of_a_killed_process_is_free(tmp_path):
-    code = f"from dayinlife_manim.locks import FileLock; FileLock({str(tmp_path)!r}, 's').acquire(); import os; os._exit(0)"
+    code = f"from dayinlife_manim.core.locks import FileLock; FileLock({str(tmp_path)!r}, 's').acquire(); import os; os._exit(0)"
     subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
     lock = FileLock(tmp_path, "s")
     assert lock.acquire(block=False)

@@ -15,7 +15,7 @@ from manim import tempconfig
 from dayinlife_manim import fonts
 from dayinlife_manim.autoscene import AutoScene
 from dayinlife_manim.autoscene.keywords import FALLBACK_ICON
-from dayinlife_manim.errors import UserError, VoiceError
+from dayinlife_manim.core.errors import UserError, VoiceError
 from dayinlife_manim.language import detect_language, written_in
 from dayinlife_manim.render import RenderSettings, render_scene
 from dayinlife_manim.script import parse_script, split_sentences

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dayinlife_manim.errors import UserError
+from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.script import (
     Paragraph,
     Sentence,

@@ -10,7 +10,7 @@ import pytest
 from scipy.signal import butter, lfilter
 
 from dayinlife_manim.captions import Caption
-from dayinlife_manim.errors import UserError
+from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.manifest import Cue
 from dayinlife_manim.loudness import integrated_loudness, true_peak
 from dayinlife_manim.stitch import (

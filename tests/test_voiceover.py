@@ -14,7 +14,7 @@ import pytest
 from dayinlife_manim import voiceover as voiceover_mod
 from dayinlife_manim.audio import AudioSettings, condition, read_wav, silence, wav_frames
 from dayinlife_manim.cache import AudioCache, cache_key
-from dayinlife_manim.errors import UserError
+from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.manifest import (
     SCHEMA_VERSION,
     load_manifest,
@@ -510,7 +510,7 @@ def test_layout_silence_helper_is_exact():
 def test_a_run_leaves_another_processes_write_in_progress_alone(tmp_path, fake_voice_cls):
     """Two runs sharing a media folder: the one finishing first must not delete the
     other's temporary paragraph WAV (its rename would then fail)."""
-    from dayinlife_manim.fsutil import atomic_path
+    from dayinlife_manim.core.fsutil import atomic_path
 
     script = parse_script(SHORT_SCRIPT, name="cache-test")
     manifest, _ = make_voiceover(script, fake_voice_cls(), tmp_path)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dayinlife_manim.errors import UserError
+from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.watch import local_modules, watch, watched_files
 
 REPO = Path(__file__).resolve().parent.parent

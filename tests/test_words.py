@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from dayinlife_manim.captions import Caption, to_srt, to_webvtt
-from dayinlife_manim.errors import UserError
+from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.manifest import SCHEMA_VERSION, Cue, Word, load_manifest, manifest_from_dict, manifest_path
 from dayinlife_manim.scene import word_starts
 from dayinlife_manim.script import load_script, parse_script

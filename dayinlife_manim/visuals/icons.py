@@ -14,8 +14,8 @@ from pathlib import Path
 import material_design_icons_pack as mdi
 from manim import SVGMobject, VMobject
 
-from ..errors import UserError
-from ..fsutil import atomic_write_text
+from ..core.errors import UserError
+from ..core.fsutil import atomic_write_text
 
 _SVG_DIR = Path(tempfile.gettempdir()) / "dayinlife-icons"
 

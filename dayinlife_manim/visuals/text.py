@@ -17,7 +17,7 @@ from typing import Callable
 from manim import DOWN, Text, VGroup
 
 from .. import fonts
-from ..fsutil import atomic_write_text
+from ..core.fsutil import atomic_write_text
 from ..writing import is_rtl, wrap
 from .theme import Region, Theme
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import UserError, VoiceError
+from ..core.errors import UserError, VoiceError
 from ..language import DEFAULT_LANGUAGE, same_language
 from .base import Voice
 from .silent import SilentVoice

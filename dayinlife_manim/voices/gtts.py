@@ -13,7 +13,7 @@ import socket
 import time
 from typing import TYPE_CHECKING, Any
 
-from ..errors import VoiceError
+from ..core.errors import VoiceError
 from .base import Voice
 
 if TYPE_CHECKING:

@@ -25,8 +25,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..errors import VoiceError
-from ..fsutil import atomic_path, file_sha, user_cache_dir
+from ..core.errors import VoiceError
+from ..core.fsutil import atomic_path, file_sha, user_cache_dir
 from ..language import language_name, same_language
 from .base import Speech, Voice
 

@@ -13,7 +13,7 @@ import sys
 import time
 
 ENV = "DAYINLIFE_TIMELINE"
-log = logging.getLogger("dayinlife_manim.timeline")
+log = logging.getLogger("dayinlife_manim.core.timeline")
 log.addHandler(logging.NullHandler())
 log.propagate = False  # silent unless asked, whatever handlers other libraries give the root logger
 
