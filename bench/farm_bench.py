@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from dayinlife_manim.build import BuildFailed, build  # noqa: E402
 from dayinlife_manim.pool import RenderTask  # noqa: E402
 from dayinlife_manim.render import RenderSettings  # noqa: E402
-from dayinlife_manim.script import load_script  # noqa: E402
+from dayinlife_manim.text.script import load_script  # noqa: E402
 from dayinlife_manim.stitch import probe  # noqa: E402
 from dayinlife_manim.voiceover import make_voiceover  # noqa: E402
 from dayinlife_manim.voices import get_voice  # noqa: E402

@@ -33,7 +33,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene
-    from dayinlife_manim.script import load_script
+    from dayinlife_manim.text.script import load_script
     from dayinlife_manim.stills import load_stills
     from dayinlife_manim.voiceover import make_voiceover
     from dayinlife_manim.voices.silent import SilentVoice

@@ -56,7 +56,7 @@ def main() -> None:
     sys.path.insert(0, str(REPO))
     os.environ["DAYINLIFE_MEDIA"] = str(tmp / "media")
     from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene
-    from dayinlife_manim.script import load_script
+    from dayinlife_manim.text.script import load_script
     from dayinlife_manim.storyboard import scene_stills, storyboard
     from dayinlife_manim.voiceover import make_voiceover
     from dayinlife_manim.voices.silent import SilentVoice

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .core.errors import UserError
-from .fonts import check_glyphs
+from .text.fonts import check_glyphs
 from .core.fsutil import atomic_write_text, clean_stale_temps
 from .core.locks import FileLock
 from .loudness import DEFAULT_TARGET, Loudness
@@ -35,7 +35,7 @@ from .review import review_build
 from .core.timeline import log as timeline
 from .scenecache import SceneCache, entry_is_fresh, file_sha, scene_key
 from .outputs import output_paths
-from .script import Script, find_scripts
+from .text.script import Script, find_scripts
 from .voiceover import VOICE_DIR, default_media_dir, make_voiceover, manifest_is_current
 from .voices import Voice
 from .voices.silent import SilentVoice

@@ -56,7 +56,7 @@ def voice_options(fn):
 
 def _voice(scripts, voice: str, lang: str | None, tld: str, rate: float, slow: bool, piper_model: Path | None):
     """The voice for ``scripts`` (one or several) and its language: detected (and said) unless ``--lang`` names it."""
-    from .language import language_name, voice_language
+    from .text.language import language_name, voice_language
     from .voices import get_voice
 
     scripts = scripts if isinstance(scripts, (list, tuple)) else [scripts]
@@ -89,7 +89,7 @@ def voice(script: Path, voice: str, lang: str | None, piper_model: Path | None, 
     Sentences already in the cache are not synthesized again.
     """
     from .report import voice_table
-    from .script import load_script
+    from .text.script import load_script
     from .voiceover import make_voiceover
 
     parsed = load_script(script)
@@ -155,7 +155,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
     """
     from .outputs import BuildInputs, Snapshot
     from .render import RenderSettings
-    from .script import find_scripts
+    from .text.script import find_scripts
 
     settings = RenderSettings.from_options(quality, aspect, fps, cfr=cfr)
     first = []
@@ -174,7 +174,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
                 return
 
         from .build import BuildFailed, build_many, summary_rows
-        from .fonts import check_glyphs
+        from .text.fonts import check_glyphs
         from .report import table
 
         if not cluster:
@@ -261,8 +261,8 @@ def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_m
     import os
 
     from .render import RenderSettings
-    from .script import load_script
-    from .fonts import check_glyphs
+    from .text.script import load_script
+    from .text.fonts import check_glyphs
     from .storyboard import storyboard as run_storyboard
     from .voiceover import make_voiceover
 
@@ -337,7 +337,7 @@ def scenes_cmd(script, scenes_module, media_dir):
     """
     from .build import list_scenes
     from .report import seconds, table
-    from .script import load_script
+    from .text.script import load_script
 
     rows, notes = list_scenes(load_script(script), scenes_module, media_dir)
     for note in notes:
@@ -361,7 +361,7 @@ def new(script, out, force):
     Every class starts as an AutoScene, so the module renders as written.
     """
     from .scaffold import write_scene_module
-    from .script import load_script
+    from .text.script import load_script
 
     path = write_scene_module(load_script(script), out, overwrite=force)
     click.echo(f"wrote {path}: render one scene with `manim render {path} <Scene> -ql`")

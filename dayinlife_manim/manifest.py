@@ -188,7 +188,7 @@ def _cue(data: dict[str, Any], version: int) -> Cue:
         words = tuple(Word(**w) for w in data["words"])
         return Cue(**{**data, "words": words})
     # Version 1 had sentence windows only: estimate the words from their syllables.
-    from .wordtiming import estimate_words
+    from .text.wordtiming import estimate_words
 
     cue = Cue(**data)
     return replace(cue, words=estimate_words(cue.text, cue.start, cue.end), words_from="upgrade")

@@ -41,11 +41,11 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .core.errors import UserError
-from .fonts import font_state
+from .text.fonts import font_state
 from .core.fsutil import atomic_write_text
 from .manifest import default_media_dir
 from .scenecache import PACKAGE_DIR, module_sources, sources_fingerprint
-from .script import Script, load_script
+from .text.script import Script, load_script
 
 STAMP_NAME = "build.stamp.json"
 STAMP_FORMAT = 1

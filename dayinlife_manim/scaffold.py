@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from .core.errors import UserError
-from .script import Script
+from .text.script import Script
 
 TEMPLATE = '''"""Scenes for "{title}", one per paragraph of {script_rel}.
 

@@ -20,7 +20,7 @@ from pydub import AudioSegment
 from .audio import AudioSettings, assemble, conditioned, segment_samples, write_wav
 from .cache import AudioCache, cache_key
 from .core.errors import UserError
-from .language import script_language
+from .text.language import script_language
 from .manifest import (
     SCHEMA_VERSION,
     Cue,
@@ -32,9 +32,9 @@ from .manifest import (
     manifest_path,
     save_manifest,
 )
-from .script import Script, Sentence, load_script
+from .text.script import Script, Sentence, load_script
 from .voices import Voice, get_voice
-from .wordtiming import display_words, estimate_words, place_words
+from .text.wordtiming import display_words, estimate_words, place_words
 
 VOICE_DIR = "voice"
 #: Version of the word times kept in the sentence cache; bump it when the way

@@ -20,8 +20,8 @@ from dayinlife_manim import cli as cli_mod
 from dayinlife_manim.cli import cli
 from dayinlife_manim.core.errors import UserError, VoiceError
 from dayinlife_manim.manifest import SCHEMA_VERSION, load_manifest, manifest_path
-from dayinlife_manim.script import load_script
-from dayinlife_manim.writing import word_count
+from dayinlife_manim.text.script import load_script
+from dayinlife_manim.text.writing import word_count
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = REPO / ".venv" / "bin" / "dayinlife"

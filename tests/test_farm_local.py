@@ -21,7 +21,7 @@ from dayinlife_manim.core.fsutil import atomic_path, clean_stale_temps, temp_dir
 from dayinlife_manim.core.locks import FileLock
 from dayinlife_manim.pool import peak_memory_mib
 from dayinlife_manim.render import RenderSettings
-from dayinlife_manim.script import load_script
+from dayinlife_manim.text.script import load_script
 from dayinlife_manim.stitch import probe
 from dayinlife_manim.voices.silent import SilentVoice
 
@@ -93,7 +93,7 @@ def test_find_scripts_expands_folders_and_refuses_empty_ones(tmp_path):
 
 def test_output_paths_one_per_script(tmp_path):
     from dayinlife_manim.build import output_paths
-    from dayinlife_manim.script import parse_script
+    from dayinlife_manim.text.script import parse_script
 
     a, b = parse_script("Alpha\n\nOne.\n", "a"), parse_script("Beta\n\nTwo.\n", "b")
     assert output_paths([a, b], None, None, tmp_path) == [tmp_path / "alpha.mp4", tmp_path / "beta.mp4"]

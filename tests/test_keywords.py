@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dayinlife_manim.script import load_script
+from dayinlife_manim.text.script import load_script
 from dayinlife_manim.visuals import has_icon
 from dayinlife_manim.autoscene.keywords import (
     FALLBACK_ICON,

@@ -12,20 +12,20 @@ import numpy as np
 import pytest
 from manim import tempconfig
 
-from dayinlife_manim import fonts
+from dayinlife_manim.text import fonts
 from dayinlife_manim.autoscene import AutoScene
 from dayinlife_manim.autoscene.keywords import FALLBACK_ICON
 from dayinlife_manim.core.errors import UserError, VoiceError
-from dayinlife_manim.language import detect_language, written_in
+from dayinlife_manim.text.language import detect_language, written_in
 from dayinlife_manim.render import RenderSettings, render_scene
-from dayinlife_manim.script import parse_script, split_sentences
+from dayinlife_manim.text.script import parse_script, split_sentences
 from dayinlife_manim.voiceover import make_voiceover
 from dayinlife_manim.voices import SilentVoice, get_voice
 from dayinlife_manim.voices.silent import estimate_seconds
 from dayinlife_manim.visuals.captions import CaptionBlock
 from dayinlife_manim.visuals.text import text
 from dayinlife_manim.visuals.theme import DEFAULT_THEME
-from dayinlife_manim.writing import first_words, is_rtl, word_count, wrap
+from dayinlife_manim.text.writing import first_words, is_rtl, word_count, wrap
 
 # language: (paragraph, its sentences)
 SAMPLES = {
@@ -108,7 +108,7 @@ def test_unpacked_model_cache_classifies_like_the_packed_model(tmp_path: Path, m
     scores as py3langid's own packed model, and a damaged cache file is made again."""
     from py3langid.langid import LanguageIdentifier
 
-    from dayinlife_manim import language
+    from dayinlife_manim.text import language
 
     monkeypatch.setenv("DAYINLIFE_CACHE", str(tmp_path))
     language._identifier.cache_clear()
@@ -201,7 +201,7 @@ def test_piper_model_is_checked_on_load(tmp_path) -> None:
 
 
 def test_missing_glyph_names_character_line_and_package(tmp_path) -> None:
-    from dayinlife_manim.script import load_script
+    from dayinlife_manim.text.script import load_script
 
     script = load_script(write(tmp_path, "s.txt", "Title\n\nFirst line.\nSecond \ue000 line.\n"))
     with pytest.raises(UserError) as caught:
@@ -212,7 +212,7 @@ def test_missing_glyph_names_character_line_and_package(tmp_path) -> None:
 
 def test_missing_font_package_is_named(tmp_path, monkeypatch) -> None:
     """On a machine with DejaVu only, Japanese and Hindi name the Noto packages that draw them."""
-    from dayinlife_manim.script import load_script
+    from dayinlife_manim.text.script import load_script
 
     dejavu = tuple(f for f in fonts.installed_faces() if f.family.startswith("DejaVu"))
     assert dejavu, "DejaVu fonts are not installed"
@@ -344,7 +344,7 @@ def test_autoscene_renders_every_language(lang: str, tmp_path) -> None:
 
 def test_subtitle_files_wrap_cjk_by_columns() -> None:
     from dayinlife_manim.captions import LINE_WIDTH, Caption, wrap_captions
-    from dayinlife_manim.writing import display_columns
+    from dayinlife_manim.text.writing import display_columns
 
     sentence = "朝は七時に起きて、コーヒーを飲みながらメールを確認します。午後はPythonでモデルを訓練します。"
     pieces = wrap_captions([Caption(0.0, 6.0, sentence)])

@@ -17,7 +17,7 @@ from manim import VMobject, tempconfig
 from dayinlife_manim.autoscene import AutoScene
 from dayinlife_manim.manifest import Cue
 from dayinlife_manim.render import RenderSettings, render_scene
-from dayinlife_manim.script import parse_script
+from dayinlife_manim.text.script import parse_script
 from dayinlife_manim.visuals import DEFAULT_THEME
 from dayinlife_manim.visuals.captions import CaptionBlock
 from dayinlife_manim.voiceover import make_voiceover
@@ -213,7 +213,7 @@ def test_autoscene_stays_in_safe_area(voiced, tmp_path: Path, case: str, aspect:
 
 
 def _cues(text: str) -> list[Cue]:
-    from dayinlife_manim.script import split_sentences
+    from dayinlife_manim.text.script import split_sentences
 
     cues, t = [], 0.0
     for sentence in split_sentences(text):

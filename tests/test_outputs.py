@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from dayinlife_manim import build as build_module
-from dayinlife_manim import fonts as fonts_module
+from dayinlife_manim.text import fonts as fonts_module
 from dayinlife_manim import outputs
 from dayinlife_manim import voices
 from dayinlife_manim.outputs import BuildInputs, Snapshot, input_digest, output_files, side_files

@@ -16,7 +16,7 @@ import pytest
 
 from dayinlife_manim.build import build
 from dayinlife_manim.render import RenderSettings
-from dayinlife_manim.script import load_script
+from dayinlife_manim.text.script import load_script
 from dayinlife_manim.voices.silent import SilentVoice
 
 pytestmark = pytest.mark.slow

@@ -9,7 +9,7 @@ from manim import Rotate, Square, linear
 from conftest import shown_frames
 from dayinlife_manim.render import RenderSettings, render_scene
 from dayinlife_manim.scene import NarratedScene
-from dayinlife_manim.script import parse_script
+from dayinlife_manim.text.script import parse_script
 from dayinlife_manim.stitch import probe
 from dayinlife_manim.visuals import motions
 from dayinlife_manim.voiceover import make_voiceover

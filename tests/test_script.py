@@ -1,4 +1,4 @@
-"""Tests for the script model stage (dayinlife_manim.script)."""
+"""Tests for the script model stage (dayinlife_manim.text.script)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dayinlife_manim.core.errors import UserError
-from dayinlife_manim.script import (
+from dayinlife_manim.text.script import (
     Paragraph,
     Sentence,
     display_text,

@@ -19,7 +19,7 @@ from manim import Square
 from conftest import shown_frames
 from dayinlife_manim.render import RenderSettings, render_scene
 from dayinlife_manim.scene import NarratedScene
-from dayinlife_manim.script import parse_script
+from dayinlife_manim.text.script import parse_script
 from dayinlife_manim.sink import MANIM_VERSION, EncoderSettings, FrameSink, queue_frames, same_pixels
 from dayinlife_manim.stitch import probe
 from dayinlife_manim.visuals import motions

@@ -22,7 +22,7 @@ from dayinlife_manim.manifest import (
     manifest_path,
     save_manifest,
 )
-from dayinlife_manim.script import load_script, parse_script
+from dayinlife_manim.text.script import load_script, parse_script
 from dayinlife_manim.voiceover import ensure_voiceover, make_voiceover
 from dayinlife_manim.voices import SilentVoice
 

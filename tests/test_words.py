@@ -14,11 +14,11 @@ from dayinlife_manim.captions import Caption, to_srt, to_webvtt
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.manifest import SCHEMA_VERSION, Cue, Word, load_manifest, manifest_from_dict, manifest_path
 from dayinlife_manim.scene import word_starts
-from dayinlife_manim.script import load_script, parse_script
+from dayinlife_manim.text.script import load_script, parse_script
 from dayinlife_manim.voiceover import ensure_voiceover, make_voiceover
 from dayinlife_manim.voices import SilentVoice
 from dayinlife_manim.voices.piper import word_times
-from dayinlife_manim.wordtiming import display_words, estimate_words, find_pauses, syllables
+from dayinlife_manim.text.wordtiming import display_words, estimate_words, find_pauses, syllables
 
 SENTENCE = "At 11 o'clock, the model - finally - learned to count to 2024."
 

@@ -907,7 +907,7 @@ _HEADLINE_JUNK = re.compile(r"[*_#~`|^\\{}\[\]<>/=]")
 
 
 def _first_sentence(text: str) -> str:
-    from ..script import split_sentences
+    from ..text.script import split_sentences
 
     sentences = split_sentences(text)
     return sentences[0] if sentences else ""

@@ -35,8 +35,8 @@ from ..manifest import Manifest, ParagraphAudio
 from ..scene import NarratedScene, SentenceWindow, char_time
 from ..visuals import motions
 from ..visuals.icons import icon
-from ..language import written_in
-from ..writing import first_words
+from ..text.language import written_in
+from ..text.writing import first_words
 from .keywords import LANGUAGE as KEYWORD_LANGUAGE
 from .beats import Beat, badge, registered_beats
 from .builtin import IconBeat

@@ -21,8 +21,8 @@ from typing import Callable, Sequence
 from manim import LEFT, RIGHT, VGroup, VMobject, config
 
 from ..manifest import Cue
-from ..wordtiming import piece_starts, word_of_char
-from ..writing import is_rtl
+from ..text.wordtiming import piece_starts, word_of_char
+from ..text.writing import is_rtl
 from .text import SAFETY, measurer, metrics, text, wrap
 from .theme import Region, Theme
 

@@ -16,9 +16,9 @@ from typing import Callable
 
 from manim import DOWN, Text, VGroup
 
-from .. import fonts
+from ..text import fonts
 from ..core.fsutil import atomic_write_text
-from ..writing import is_rtl, wrap
+from ..text.writing import is_rtl, wrap
 from .theme import Region, Theme
 
 _SAMPLE = "The quick brown fox jumps over the lazy dog, 0123456789."

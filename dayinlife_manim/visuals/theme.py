@@ -103,7 +103,7 @@ class Theme:
     def for_text(self, text: str) -> "Theme":
         """This theme with its CJK fallback in the regional form ``text`` is written in
         (Chinese drawn with a Japanese font shows some characters the Japanese way)."""
-        from ..language import cjk_region
+        from ..text.language import cjk_region
 
         region = cjk_region(text)
         cjk = [f for f in self.fallback_fonts if f.startswith("Noto Sans CJK ")]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..core.errors import UserError, VoiceError
-from ..language import DEFAULT_LANGUAGE, same_language
+from ..text.language import DEFAULT_LANGUAGE, same_language
 from .base import Voice
 from .silent import SilentVoice
 

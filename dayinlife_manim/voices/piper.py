@@ -27,7 +27,7 @@ import numpy as np
 
 from ..core.errors import VoiceError
 from ..core.fsutil import atomic_path, file_sha, user_cache_dir
-from ..language import language_name, same_language
+from ..text.language import language_name, same_language
 from .base import Speech, Voice
 
 _LOGGER = logging.getLogger(__name__)

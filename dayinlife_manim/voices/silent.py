@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..writing import spoken_words
+from ..text.writing import spoken_words
 from .base import Voice
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from .core.errors import UserError
-from .core.fsutil import atomic_path, user_cache_dir
+from ..core.errors import UserError
+from ..core.fsutil import atomic_path, user_cache_dir
 from .script import Script, script_line
 
 DEFAULT_LANGUAGE = "en"

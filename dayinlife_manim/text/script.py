@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
-from .core.errors import UserError
+from ..core.errors import UserError
 from .writing import CJK_STOPS, SENTENCE_STOPS, word_count
 
 # --- limits and character classes --------------------------------------------

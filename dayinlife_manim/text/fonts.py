@@ -22,8 +22,8 @@ import subprocess
 import unicodedata
 from dataclasses import dataclass
 
-from .core.errors import UserError
-from .core.fsutil import atomic_write_text, user_cache_dir
+from ..core.errors import UserError
+from ..core.fsutil import atomic_write_text, user_cache_dir
 from .script import Script, display_text
 
 

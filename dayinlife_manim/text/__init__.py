@@ -1,0 +1,4 @@
+"""The script as text: paragraphs and sentences, writing systems, language, fonts and word timing.
+
+Imports only from ``core``.
+"""
