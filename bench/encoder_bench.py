@@ -81,7 +81,7 @@ def record(scene: str, quality: str, folder: Path) -> Recording:
     """Render ``scene`` through the frame sink, keeping its frame stream instead of encoding it."""
     from dayinlife_manim.manifest import load_manifest
     from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene, scene_class
-    from dayinlife_manim.voiceover import ensure_voiceover
+    from dayinlife_manim.voices.voiceover import ensure_voiceover
 
     settings = RenderSettings.from_options(quality)
     rec = Recording(folder, settings.width, settings.height, settings.fps)

@@ -35,7 +35,7 @@ from dayinlife_manim.pool import RenderTask  # noqa: E402
 from dayinlife_manim.render import RenderSettings  # noqa: E402
 from dayinlife_manim.text.script import load_script  # noqa: E402
 from dayinlife_manim.stitch import probe  # noqa: E402
-from dayinlife_manim.voiceover import make_voiceover  # noqa: E402
+from dayinlife_manim.voices.voiceover import make_voiceover  # noqa: E402
 from dayinlife_manim.voices import get_voice  # noqa: E402
 
 SCRIPT = ROOT / "examples" / "a_day_in_life.txt"

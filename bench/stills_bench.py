@@ -35,7 +35,7 @@ def main() -> None:
     from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene
     from dayinlife_manim.text.script import load_script
     from dayinlife_manim.stills import load_stills
-    from dayinlife_manim.voiceover import make_voiceover
+    from dayinlife_manim.voices.voiceover import make_voiceover
     from dayinlife_manim.voices.silent import SilentVoice
 
     print(f"machine: {os.uname().nodename}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")

@@ -58,7 +58,7 @@ def main() -> None:
     from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene
     from dayinlife_manim.text.script import load_script
     from dayinlife_manim.storyboard import scene_stills, storyboard
-    from dayinlife_manim.voiceover import make_voiceover
+    from dayinlife_manim.voices.voiceover import make_voiceover
     from dayinlife_manim.voices.silent import SilentVoice
 
     manifest, _ = make_voiceover(load_script(SCRIPT), SilentVoice(), tmp / "media")

@@ -23,7 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dayinlife_manim.audio import AudioSettings, conditioned, segment_samples  # noqa: E402
+from dayinlife_manim.voices.audio import AudioSettings, conditioned, segment_samples  # noqa: E402
 from dayinlife_manim.text.script import load_script  # noqa: E402
 from dayinlife_manim.voices import get_voice  # noqa: E402
 from dayinlife_manim.text.wordtiming import display_words, estimate_words  # noqa: E402

@@ -36,7 +36,7 @@ from .core.timeline import log as timeline
 from .scenecache import SceneCache, entry_is_fresh, file_sha, scene_key
 from .outputs import output_paths
 from .text.script import Script, find_scripts
-from .voiceover import VOICE_DIR, default_media_dir, make_voiceover, manifest_is_current
+from .voices.voiceover import VOICE_DIR, default_media_dir, make_voiceover, manifest_is_current
 from .voices import Voice
 from .voices.silent import SilentVoice
 

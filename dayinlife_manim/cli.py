@@ -90,7 +90,7 @@ def voice(script: Path, voice: str, lang: str | None, piper_model: Path | None, 
     """
     from .report import voice_table
     from .text.script import load_script
-    from .voiceover import make_voiceover
+    from .voices.voiceover import make_voiceover
 
     parsed = load_script(script)
     backend, _ = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
@@ -264,7 +264,7 @@ def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_m
     from .text.script import load_script
     from .text.fonts import check_glyphs
     from .storyboard import storyboard as run_storyboard
-    from .voiceover import make_voiceover
+    from .voices.voiceover import make_voiceover
 
     settings = RenderSettings.from_options(quality, aspect, fps)
     rounds = []
@@ -313,7 +313,7 @@ def gallery(out_dir, subjects, media_dir):
     index.html and one PNG sheet per subject.
     """
     from .gallery import entries, make_gallery
-    from .voiceover import default_media_dir
+    from .voices.voiceover import default_media_dir
 
     folder = out_dir or (Path(media_dir) if media_dir else default_media_dir()) / "gallery"
     total = len(entries(subjects or None))

@@ -225,7 +225,7 @@ class NarratedScene(Scene):
         script = cls.setting("script")
         if script is None:
             raise RuntimeError(f"{cls.__name__} has no `script` (nor a module-level SCRIPT) and ${ENV_MANIFEST} is not set")
-        from .voiceover import ensure_voiceover
+        from .voices.voiceover import ensure_voiceover
 
         return ensure_voiceover(Path(script), say=logger.info)
 

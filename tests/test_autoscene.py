@@ -22,7 +22,7 @@ from conftest import shown_frames
 from dayinlife_manim.render import RenderSettings, render_scene
 from dayinlife_manim.text.script import parse_script
 from dayinlife_manim.autoscene.keywords import IconMatch, match_icons
-from dayinlife_manim.voiceover import make_voiceover
+from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
 
 CONTROL = Path(__file__).resolve().parent / "control_data" / "autoscene_frame.npz"

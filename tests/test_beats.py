@@ -323,7 +323,7 @@ def test_a_registered_beat_is_used(user_beat) -> None:
 def test_build_imports_the_module_that_defines_beats(user_beat, tmp_path: Path) -> None:
     from dayinlife_manim.build import AUTOSCENE_REF, assign_scenes
     from dayinlife_manim.text.script import parse_script
-    from dayinlife_manim.voiceover import make_voiceover
+    from dayinlife_manim.voices.voiceover import make_voiceover
     from dayinlife_manim.voices.silent import SilentVoice
 
     path, module = user_beat
@@ -369,7 +369,7 @@ def test_a_render_sees_the_plan_the_build_made(tmp_path: Path) -> None:
     from dayinlife_manim.manifest import load_manifest
     from dayinlife_manim.pool import job_manifest
     from dayinlife_manim.text.script import parse_script
-    from dayinlife_manim.voiceover import make_voiceover
+    from dayinlife_manim.voices.voiceover import make_voiceover
     from dayinlife_manim.voices.silent import SilentVoice
 
     texts = ["We start at 6 am.", "The bus comes at 7 am.", "School begins at 8 am.", "I like cats.", "I like dogs."]

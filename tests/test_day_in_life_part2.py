@@ -17,7 +17,7 @@ from dayinlife_manim.render import RenderSettings, load_scene_module, render_sce
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.stitch import probe
 from dayinlife_manim.visuals.theme import Region
-from dayinlife_manim.voiceover import make_voiceover
+from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
 
 ROOT = Path(__file__).resolve().parent.parent

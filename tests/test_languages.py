@@ -19,7 +19,7 @@ from dayinlife_manim.core.errors import UserError, VoiceError
 from dayinlife_manim.text.language import detect_language, written_in
 from dayinlife_manim.render import RenderSettings, render_scene
 from dayinlife_manim.text.script import parse_script, split_sentences
-from dayinlife_manim.voiceover import make_voiceover
+from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices import SilentVoice, get_voice
 from dayinlife_manim.voices.silent import estimate_seconds
 from dayinlife_manim.visuals.captions import CaptionBlock

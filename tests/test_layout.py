@@ -20,7 +20,7 @@ from dayinlife_manim.render import RenderSettings, render_scene
 from dayinlife_manim.text.script import parse_script
 from dayinlife_manim.visuals import DEFAULT_THEME
 from dayinlife_manim.visuals.captions import CaptionBlock
-from dayinlife_manim.voiceover import make_voiceover
+from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
 
 ASPECTS = ["16:9", "9:16", "1:1"]

@@ -12,7 +12,7 @@ from dayinlife_manim.scene import NarratedScene
 from dayinlife_manim.text.script import parse_script
 from dayinlife_manim.stitch import probe
 from dayinlife_manim.visuals import motions
-from dayinlife_manim.voiceover import make_voiceover
+from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
 
 pytestmark = pytest.mark.slow

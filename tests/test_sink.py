@@ -23,7 +23,7 @@ from dayinlife_manim.text.script import parse_script
 from dayinlife_manim.sink import MANIM_VERSION, EncoderSettings, FrameSink, queue_frames, same_pixels
 from dayinlife_manim.stitch import probe
 from dayinlife_manim.visuals import motions
-from dayinlife_manim.voiceover import make_voiceover
+from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
 
 REPO = Path(__file__).resolve().parent.parent

@@ -17,7 +17,7 @@ from dayinlife_manim.text.script import load_script
 from dayinlife_manim.stills import load_stills
 from dayinlife_manim.storyboard import scene_stills, spoken_at, storyboard
 from dayinlife_manim.manifest import Cue, Word
-from dayinlife_manim.voiceover import make_voiceover
+from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
 
 pytestmark = pytest.mark.slow

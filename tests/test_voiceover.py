@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dayinlife_manim import voiceover as voiceover_mod
-from dayinlife_manim.audio import AudioSettings, condition, read_wav, silence, wav_frames
-from dayinlife_manim.cache import AudioCache, cache_key
+from dayinlife_manim.voices import voiceover as voiceover_mod
+from dayinlife_manim.voices.audio import AudioSettings, condition, read_wav, silence, wav_frames
+from dayinlife_manim.voices.cache import AudioCache, cache_key
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.manifest import (
     SCHEMA_VERSION,
@@ -23,7 +23,7 @@ from dayinlife_manim.manifest import (
     save_manifest,
 )
 from dayinlife_manim.text.script import load_script, parse_script
-from dayinlife_manim.voiceover import ensure_voiceover, make_voiceover
+from dayinlife_manim.voices.voiceover import ensure_voiceover, make_voiceover
 from dayinlife_manim.voices import SilentVoice
 
 SEED_PARAGRAPHS = 15
@@ -542,7 +542,7 @@ def test_resampling_matches_scipy_resample_poly(rate: int, target: int, length: 
 
     from scipy.signal import resample_poly
 
-    from dayinlife_manim.audio import resample
+    from dayinlife_manim.voices.audio import resample
 
     x = np.random.default_rng(length).standard_normal(length).astype(np.float32) * 0.3
     g = gcd(rate, target)

@@ -15,7 +15,7 @@ from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.manifest import SCHEMA_VERSION, Cue, Word, load_manifest, manifest_from_dict, manifest_path
 from dayinlife_manim.scene import word_starts
 from dayinlife_manim.text.script import load_script, parse_script
-from dayinlife_manim.voiceover import ensure_voiceover, make_voiceover
+from dayinlife_manim.voices.voiceover import ensure_voiceover, make_voiceover
 from dayinlife_manim.voices import SilentVoice
 from dayinlife_manim.voices.piper import word_times
 from dayinlife_manim.text.wordtiming import display_words, estimate_words, find_pauses, syllables

@@ -58,7 +58,7 @@ class GTTSVoice(Voice):
     def synthesize(self, text: str) -> tuple[np.ndarray, int]:
         from gtts import gTTS, gTTSError
 
-        from ..audio import decode_audio
+        from .audio import decode_audio
 
         delay = 1.0
         for attempt in range(1, RETRIES + 1):

@@ -21,7 +21,7 @@ import numpy as np
 from pydub import AudioSegment
 from pydub.silence import detect_leading_silence
 
-from .core.fsutil import atomic_path
+from ..core.fsutil import atomic_path
 
 SAMPLE_RATE = 48_000
 

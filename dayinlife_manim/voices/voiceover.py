@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
+from .. import __version__
 from pydub import AudioSegment
 
 from .audio import AudioSettings, assemble, conditioned, segment_samples, write_wav
 from .cache import AudioCache, cache_key
-from .core.errors import UserError
-from .text.language import script_language
-from .manifest import (
+from ..core.errors import UserError
+from ..text.language import script_language
+from ..manifest import (
     SCHEMA_VERSION,
     Cue,
     Manifest,
@@ -32,9 +32,9 @@ from .manifest import (
     manifest_path,
     save_manifest,
 )
-from .text.script import Script, Sentence, load_script
-from .voices import Voice, get_voice
-from .text.wordtiming import display_words, estimate_words, place_words
+from ..text.script import Script, Sentence, load_script
+from . import Voice, get_voice
+from ..text.wordtiming import display_words, estimate_words, place_words
 
 VOICE_DIR = "voice"
 #: Version of the word times kept in the sentence cache; bump it when the way
