@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from dayinlife_manim.build import build  # noqa: E402
 from dayinlife_manim.pool import peak_memory_mib  # noqa: E402
-from dayinlife_manim.render import RenderSettings  # noqa: E402
+from dayinlife_manim.render.render import RenderSettings  # noqa: E402
 from dayinlife_manim.text.script import load_script  # noqa: E402
 from dayinlife_manim.voices.voiceover import default_cache_dir  # noqa: E402
 from dayinlife_manim.voices import get_voice  # noqa: E402

@@ -31,8 +31,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dayinlife_manim import sink as sink_module  # noqa: E402
-from dayinlife_manim.sink import EncoderSettings, FrameSink  # noqa: E402
+from dayinlife_manim.render import sink as sink_module  # noqa: E402
+from dayinlife_manim.render.sink import EncoderSettings, FrameSink  # noqa: E402
 
 SCENES = ROOT / "scenes" / "day_in_life.py"
 SAMPLES = 40  # frames compared per file
@@ -80,7 +80,7 @@ class Recording:
 def record(scene: str, quality: str, folder: Path) -> Recording:
     """Render ``scene`` through the frame sink, keeping its frame stream instead of encoding it."""
     from dayinlife_manim.manifest import load_manifest
-    from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene, scene_class
+    from dayinlife_manim.render.render import RenderSettings, load_scene_module, render_scene, scene_class
     from dayinlife_manim.voices.voiceover import ensure_voiceover
 
     settings = RenderSettings.from_options(quality)

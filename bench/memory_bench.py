@@ -195,7 +195,7 @@ def _render_one(scene: str, manifest: str, work: str) -> None:
     from dayinlife_manim.build import assign_scenes
     from dayinlife_manim.manifest import load_manifest
     from dayinlife_manim.pool import RenderTask, WarmRunner, job_manifest
-    from dayinlife_manim.render import RenderSettings
+    from dayinlife_manim.render.render import RenderSettings
 
     man = load_manifest(Path(manifest))
     checkout = Path(os.environ.get("PYTHONPATH", ROOT)).resolve()

@@ -32,9 +32,9 @@ def main() -> None:
     parser.add_argument("--skip-high", action="store_true")
     args = parser.parse_args()
 
-    from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene
+    from dayinlife_manim.render.render import RenderSettings, load_scene_module, render_scene
     from dayinlife_manim.text.script import load_script
-    from dayinlife_manim.stills import load_stills
+    from dayinlife_manim.render.stills import load_stills
     from dayinlife_manim.voices.voiceover import make_voiceover
     from dayinlife_manim.voices.silent import SilentVoice
 
@@ -80,7 +80,7 @@ def png_cost(stills: list[Path], settings, tmp: Path) -> float:
     import numpy as np
     from PIL import Image
 
-    from dayinlife_manim.stills import still_size, write_png
+    from dayinlife_manim.render.stills import still_size, write_png
 
     frames = []
     for path in stills:

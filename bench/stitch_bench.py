@@ -120,7 +120,7 @@ def segments_of(media: Path, quality: str) -> list:
     sys.path.insert(0, str(ROOT))
     from dayinlife_manim.build import plan_scenes, stitch_video  # noqa: F401
     from dayinlife_manim.manifest import load_manifest
-    from dayinlife_manim.render import RenderSettings
+    from dayinlife_manim.render.render import RenderSettings
     from dayinlife_manim.stitch import Segment
     from dayinlife_manim.build import chapter_for
 

@@ -30,10 +30,10 @@ from .core.fsutil import atomic_write_text, clean_stale_temps
 from .core.locks import FileLock
 from .loudness import DEFAULT_TARGET, Loudness
 from .manifest import Manifest, ParagraphAudio, VoiceSettings, load_manifest, manifest_path
-from .render import RenderSettings, load_scene_module
+from .render.render import RenderSettings, load_scene_module
 from .review import review_build
 from .core.timeline import log as timeline
-from .scenecache import SceneCache, entry_is_fresh, file_sha, scene_key
+from .render.scenecache import SceneCache, entry_is_fresh, file_sha, scene_key
 from .outputs import output_paths
 from .text.script import Script, find_scripts
 from .voices.voiceover import VOICE_DIR, default_media_dir, make_voiceover, manifest_is_current

@@ -154,7 +154,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
     code, outputs), it says "up to date" and stops at once.
     """
     from .outputs import BuildInputs, Snapshot
-    from .render import RenderSettings
+    from .render.render import RenderSettings
     from .text.script import find_scripts
 
     settings = RenderSettings.from_options(quality, aspect, fps, cfr=cfr)
@@ -260,7 +260,7 @@ def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_m
     """
     import os
 
-    from .render import RenderSettings
+    from .render.render import RenderSettings
     from .text.script import load_script
     from .text.fonts import check_glyphs
     from .storyboard import storyboard as run_storyboard

@@ -34,11 +34,11 @@ from typing import Callable, Protocol
 from .core.fsutil import atomic_write_text, clean_stale_temps, temp_dir
 from .core.locks import FileLock
 from .manifest import Manifest, ParagraphAudio
-from .render import RenderSettings
+from .render.render import RenderSettings
 
 #: What the warm server imports once, before it forks any scene.
 PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.worker", "dayinlife_manim.pool",
-           "dayinlife_manim.stills", "dayinlife_manim.storyboard", "dayinlife_manim.warm"]
+           "dayinlife_manim.render.stills", "dayinlife_manim.storyboard", "dayinlife_manim.render.preload"]
 #: When this module was imported: in the warm server, when its package code was loaded.
 _LOADED_NS = time.time_ns()
 #: Environment variable with the encoder threads each scene process may use.

@@ -21,8 +21,8 @@ from urllib.parse import quote
 
 from .core.fsutil import atomic_write_text
 from .manifest import Manifest
-from .render import RenderSettings
-from .stills import THUMB_WIDTH, load_stills
+from .render.render import RenderSettings
+from .render.stills import THUMB_WIDTH, load_stills
 from .storyboard import PAGE_STYLE, SceneBoard, rel, scene_sections_html
 
 REVIEW_STYLE = """

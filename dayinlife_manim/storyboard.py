@@ -27,7 +27,17 @@ from .core.errors import UserError
 from .core.fsutil import atomic_path, atomic_write_text
 from .core.locks import FileLock
 from .manifest import Manifest, ParagraphAudio
-from .stills import STILLS_JSON, THUMB_WIDTH, BeatRecorder, Still, load_stills, recording_class, spoken_at, write_png, write_stills_json  # noqa: F401
+from .render.stills import (
+    STILLS_JSON,
+    THUMB_WIDTH,
+    BeatRecorder,
+    Still,
+    load_stills,
+    recording_class,
+    spoken_at,
+    write_png,
+    write_stills_json,
+)  # noqa: F401
 
 #: Bump when the stills this module draws change for the same scene.
 STORYBOARD_VERSION = 1
@@ -36,7 +46,7 @@ STORYBOARD_VERSION = 1
 # -- running a scene's timeline, drawing only its beats -------------------------------
 def _storyboard_class(cls: type, recorder: BeatRecorder) -> type:
     """``cls`` with beats recorded, stepped only to the frames a beat needs (``sink.py``'s hook), no sound."""
-    from .sink import skipping_scene_class
+    from .render.sink import skipping_scene_class
 
     base = skipping_scene_class(recording_class(cls, recorder), lambda frames: frames in recorder.pending)
 
@@ -56,9 +66,9 @@ def scene_stills(cls: type, *, manifest: Path, paragraph: str, settings, out_dir
     """Run ``cls`` telling ``paragraph`` of ``manifest`` in this process; write and return its stills."""
     from manim import tempconfig
 
-    from .render import _environ
+    from .render.render import _environ
     from .scene import ENV_MANIFEST, ENV_PARAGRAPH
-    from .sink import still_renderer_class
+    from .render.sink import still_renderer_class
     from .visuals.text import keep_metrics_in
 
     keep_metrics_in(Path(out_dir).resolve().parent.parent / "text-metrics.json")  # shared by the scenes' processes
@@ -202,7 +212,7 @@ def make_stills(
     warm server that scene renders use (``pool.WarmRunner``).
     """
     from .build import assign_scenes
-    from .scenecache import scene_key
+    from .render.scenecache import scene_key
 
     root = storyboard_root(manifest, settings)
     if workers > 1 and sum(not (root / p.id / STILLS_JSON).exists() for p in manifest.paragraphs) > 1:

@@ -20,7 +20,7 @@ from .core.errors import UserError
 
 def local_modules(module: Path) -> list[Path]:
     """``module`` and the modules it imports from its own folder (recursively), as files."""
-    from .scenecache import module_sources
+    from .render.scenecache import module_sources
 
     module = Path(module).resolve()
     return [module.parent / rel for rel in module_sources(module)]

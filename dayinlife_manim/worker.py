@@ -12,7 +12,7 @@ import argparse
 import importlib
 from pathlib import Path
 
-from .render import RenderSettings, load_scene_module, render_scene, scene_class
+from .render.render import RenderSettings, load_scene_module, render_scene, scene_class
 
 
 def resolve(ref: str):
@@ -61,7 +61,7 @@ def run_task(task) -> None:
     cls = resolve(task.ref)
     if task.kind == "storyboard":
         from .storyboard import scene_stills
-        from .stills import write_stills_json
+        from .render.stills import write_stills_json
 
         stills = scene_stills(cls, manifest=task.manifest, paragraph=task.paragraph, settings=task.settings, out_dir=task.out)
         write_stills_json(task.out, stills)

@@ -23,7 +23,7 @@ from dayinlife_manim.autoscene.builtin import (
     TravelBeat,
 )
 from dayinlife_manim.autoscene.plan import MAX_BEATS, candidates, slots
-from dayinlife_manim.render import RenderSettings
+from dayinlife_manim.render.render import RenderSettings
 from dayinlife_manim.visuals import DEFAULT_THEME
 
 
@@ -305,7 +305,7 @@ class Rocket(Beat):
 
 @pytest.fixture
 def user_beat(tmp_path: Path):
-    from dayinlife_manim.render import load_scene_module
+    from dayinlife_manim.render.render import load_scene_module
 
     path = tmp_path / "my_beats.py"
     path.write_text(textwrap.dedent(USER_MODULE))

@@ -17,9 +17,9 @@ from conftest import TINY_SCENES, write_project
 from dayinlife_manim import cluster as farm
 from dayinlife_manim.build import build
 from dayinlife_manim.core.errors import UserError
-from dayinlife_manim.render import RenderSettings
+from dayinlife_manim.render.render import RenderSettings
 from dayinlife_manim.text.script import load_script
-from dayinlife_manim.stills import load_stills
+from dayinlife_manim.render.stills import load_stills
 from dayinlife_manim.stitch import probe
 from dayinlife_manim.voices.silent import SilentVoice
 

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from dayinlife_manim.manifest import manifest_path
-from dayinlife_manim.render import RenderSettings, load_scene_module, render_scene
+from dayinlife_manim.render.render import RenderSettings, load_scene_module, render_scene
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.stitch import probe
 from dayinlife_manim.visuals.theme import Region

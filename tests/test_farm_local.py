@@ -20,7 +20,7 @@ from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.core.fsutil import atomic_path, clean_stale_temps, temp_dir, temp_prefix
 from dayinlife_manim.core.locks import FileLock
 from dayinlife_manim.pool import peak_memory_mib
-from dayinlife_manim.render import RenderSettings
+from dayinlife_manim.render.render import RenderSettings
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.stitch import probe
 from dayinlife_manim.voices.silent import SilentVoice

@@ -7,7 +7,7 @@ import pytest
 from manim import Rotate, Square, linear
 
 from conftest import shown_frames
-from dayinlife_manim.render import RenderSettings, render_scene
+from dayinlife_manim.render.render import RenderSettings, render_scene
 from dayinlife_manim.scene import NarratedScene
 from dayinlife_manim.text.script import parse_script
 from dayinlife_manim.stitch import probe

@@ -31,7 +31,7 @@ def manim_scene_names(path: Path) -> list[str]:
 def test_seed_module_renders_one_scene_per_paragraph(repo_root, seed_script):
     module_path = repo_root / "scenes" / "day_in_life.py"
     names = manim_scene_names(module_path)
-    from dayinlife_manim.render import load_scene_module
+    from dayinlife_manim.render.render import load_scene_module
 
     ordered = load_scene_module(module_path).SCENES_IN_ORDER
     assert names == sorted(c.__name__ for c in ordered)
@@ -70,7 +70,7 @@ def test_module_settings_are_read_from_the_defining_module(tmp_path):
     )
     path = tmp_path / "settings_mod.py"
     path.write_text(source, encoding="utf-8")
-    from dayinlife_manim.render import load_scene_module
+    from dayinlife_manim.render.render import load_scene_module
 
     module = load_scene_module(path)
     assert module.A.setting("script") == "talk.txt"

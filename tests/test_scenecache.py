@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from dayinlife_manim import scenecache
+from dayinlife_manim.render import scenecache
 
 
 @pytest.fixture

@@ -17,10 +17,10 @@ import pytest
 from manim import Square
 
 from conftest import shown_frames
-from dayinlife_manim.render import RenderSettings, render_scene
+from dayinlife_manim.render.render import RenderSettings, render_scene
 from dayinlife_manim.scene import NarratedScene
 from dayinlife_manim.text.script import parse_script
-from dayinlife_manim.sink import MANIM_VERSION, EncoderSettings, FrameSink, queue_frames, same_pixels
+from dayinlife_manim.render.sink import MANIM_VERSION, EncoderSettings, FrameSink, queue_frames, same_pixels
 from dayinlife_manim.stitch import probe
 from dayinlife_manim.visuals import motions
 from dayinlife_manim.voices.voiceover import make_voiceover
@@ -95,7 +95,7 @@ def test_manim_internals_the_storyboard_hook_relies_on() -> None:
     from manim import Scene
     from manim.renderer.cairo_renderer import CairoRenderer
 
-    from dayinlife_manim.sink import skipping_scene_class, still_renderer_class
+    from dayinlife_manim.render.sink import skipping_scene_class, still_renderer_class
 
     signatures = {
         name: str(inspect.signature(getattr(CairoRenderer, name)))

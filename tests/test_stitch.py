@@ -23,7 +23,7 @@ from dayinlife_manim.stitch import (
     probe,
     stitch,
 )
-from dayinlife_manim.sink import FrameSink
+from dayinlife_manim.render.sink import FrameSink
 
 FPS = 10
 RED, BLUE, GREEN = (255, 0, 0), (0, 0, 255), (0, 255, 0)

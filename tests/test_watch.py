@@ -64,8 +64,8 @@ def test_ctrl_c_ends_the_watch(tmp_path):
 
 
 def test_editing_a_helper_changes_the_scene_key(tmp_path):
-    from dayinlife_manim.render import load_scene_module
-    from dayinlife_manim.scenecache import class_fingerprint
+    from dayinlife_manim.render.render import load_scene_module
+    from dayinlife_manim.render.scenecache import class_fingerprint
 
     module = write(tmp_path / "helper_scenes.py", (
         "from dayinlife_manim.scene import NarratedScene\nimport my_helpers\n\n"

@@ -2,7 +2,7 @@
 
 ``dayinlife build`` uses it for every paragraph without a hand-written scene.
 It reads its paragraph from the environment (``$DAYINLIFE_MANIFEST`` and
-``$DAYINLIFE_PARAGRAPH``, as :func:`dayinlife_manim.render.render_scene` sets
+``$DAYINLIFE_PARAGRAPH``, as :func:`dayinlife_manim.render.render.render_scene` sets
 them) and tells it like this:
 
 * a paragraph: a headline from :func:`~dayinlife_manim.autoscene.keywords.headline_for`
@@ -129,7 +129,7 @@ class AutoScene(NarratedScene):
     def cache_notes(cls, manifest: Manifest, para: ParagraphAudio) -> dict:
         """What else changes this scene's frames, for the render cache key: its plan (which
         depends on the paragraphs before it) and the source of beats registered outside this package."""
-        from ..scenecache import class_fingerprint
+        from ..render.scenecache import class_fingerprint
 
         outside = [b for b in registered_beats() if not b.__module__.startswith("dayinlife_manim.")]
         return {

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .core.errors import UserError
-from .core.fsutil import atomic_path
+from ..core.errors import UserError
+from ..core.fsutil import atomic_path
 
 #: Pixel height and frame rate of each quality, for a 16:9 frame.
 QUALITIES: dict[str, tuple[int, int]] = {
@@ -71,7 +71,7 @@ class RenderSettings:
         return cls(int(width), int(height), int(fps), cfr)
 
     def encoder_with(self, threads: int = 1):
-        """The scene files' x264 settings (:class:`~dayinlife_manim.sink.EncoderSettings`),
+        """The scene files' x264 settings (:class:`~dayinlife_manim.render.sink.EncoderSettings`),
         ``threads`` per scene process (they do not change the picture)."""
         from .sink import EncoderSettings
 
@@ -114,7 +114,7 @@ def load_scene_module(path: Path):
 
 
 def scene_class(module, name: str):
-    from .scene import NarratedScene
+    from ..scene import NarratedScene
 
     cls = getattr(module, name, None)
     if not (inspect.isclass(cls) and issubclass(cls, NarratedScene)):
@@ -166,10 +166,10 @@ def render_scene(
     """
     from manim import tempconfig
 
-    from .pool import ENV_THREADS
-    from .scene import ENV_MANIFEST, ENV_PARAGRAPH
+    from ..pool import ENV_THREADS
+    from ..scene import ENV_MANIFEST, ENV_PARAGRAPH
     from .sink import install_sink
-    from .visuals.text import keep_metrics_in
+    from ..visuals.text import keep_metrics_in
 
     keep_metrics_in(metrics_cache or Path(out).resolve().parent.parent / "text-metrics.json")
 

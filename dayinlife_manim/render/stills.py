@@ -28,8 +28,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from .core.fsutil import atomic_path, atomic_write_text, replace_dir, temp_dir
-from .manifest import Cue
+from ..core.fsutil import atomic_path, atomic_write_text, replace_dir, temp_dir
+from ..manifest import Cue
 
 #: The short side of the stills a build keeps (pixels); smaller renders keep their own size.
 STILL_SHORT_SIDE = 480

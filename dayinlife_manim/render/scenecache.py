@@ -20,12 +20,12 @@ import json
 import threading
 from pathlib import Path
 
-from . import __version__
-from .core.fsutil import file_sha
-from .manifest import Manifest, ParagraphAudio
+from .. import __version__
+from ..core.fsutil import file_sha
+from ..manifest import Manifest, ParagraphAudio
 from .render import RenderSettings
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 #: Package sources that never change a scene's frames: the stages around the
 #: render (voice, stitch, pages) and the machinery that schedules it.  Every
 #: other source counts, so a new module that scenes use (text shaping, fonts,
@@ -150,7 +150,7 @@ def helpers_fingerprint(path: str) -> str:
     path = Path(path).resolve()
     if PACKAGE_DIR in path.parents:
         return ""  # this package's own modules: see package_fingerprint
-    from .watch import local_modules
+    from ..watch import local_modules
 
     helpers = local_modules(path)[1:]
     return _sha("".join(f"{h.name}:{file_sha(h)}" for h in helpers).encode()) if helpers else ""
