@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dayinlife_manim.build import build  # noqa: E402
-from dayinlife_manim.pool import peak_memory_mib  # noqa: E402
+from dayinlife_manim.farm.pool import peak_memory_mib  # noqa: E402
 from dayinlife_manim.render.render import RenderSettings  # noqa: E402
 from dayinlife_manim.text.script import load_script  # noqa: E402
 from dayinlife_manim.voices.voiceover import default_cache_dir  # noqa: E402

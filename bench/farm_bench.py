@@ -5,7 +5,7 @@
 On the seed script (480p15 by default), in a scratch media folder:
 
 * warm workers: the local pool forking scenes from a preloaded server, against
-  a fresh ``python -m dayinlife_manim.worker`` per scene (manim imported each time);
+  a fresh ``python -m dayinlife_manim.farm.worker`` per scene (manim imported each time);
 * overlap: a full build from an empty voice cache (scenes start as their audio
   is ready) against voicing first and then rendering;
 * the Dask cluster: ``local:1`` and ``local:2`` (LocalCluster of processes)
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dayinlife_manim.build import BuildFailed, build  # noqa: E402
-from dayinlife_manim.pool import RenderTask  # noqa: E402
+from dayinlife_manim.farm.pool import RenderTask  # noqa: E402
 from dayinlife_manim.render.render import RenderSettings  # noqa: E402
 from dayinlife_manim.text.script import load_script  # noqa: E402
 from dayinlife_manim.stitch import probe  # noqa: E402
@@ -49,7 +49,7 @@ class ColdRunner:
         self.slots = workers
 
     def run(self, task: RenderTask) -> bool:
-        cmd = [sys.executable, "-m", "dayinlife_manim.worker", task.ref, "--manifest", str(task.manifest),
+        cmd = [sys.executable, "-m", "dayinlife_manim.farm.worker", task.ref, "--manifest", str(task.manifest),
                "--paragraph", task.paragraph, "--out", str(task.out), "--size", task.settings.tag,
                "--workdir", str(task.workdir)]
         with open(task.log, "w") as log:
@@ -107,7 +107,7 @@ def main() -> None:
             make_voiceover(script, voice, media)
             rendered = timed(f"render only (voice cached), {cores} warm workers", workers=cores, force=True)
 
-        from dayinlife_manim.cluster import ClusterRunner
+        from dayinlife_manim.farm.cluster import ClusterRunner
 
         dask = {}
         for n in (1, 2):

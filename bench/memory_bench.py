@@ -194,7 +194,7 @@ def _render_one(scene: str, manifest: str, work: str) -> None:
     """In a fresh interpreter whose PYTHONPATH chooses the checkout: render ``scene`` via WarmRunner."""
     from dayinlife_manim.build import assign_scenes
     from dayinlife_manim.manifest import load_manifest
-    from dayinlife_manim.pool import RenderTask, WarmRunner, job_manifest
+    from dayinlife_manim.farm.pool import RenderTask, WarmRunner, job_manifest
     from dayinlife_manim.render.render import RenderSettings
 
     man = load_manifest(Path(manifest))

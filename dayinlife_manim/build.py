@@ -237,10 +237,10 @@ def plan_scenes(
 def make_runner(workers: int | None = None, cluster: str | None = None, allow_insecure: bool = False):
     """Warm local processes (``workers`` at once), or a Dask cluster at ``cluster``."""
     if cluster:
-        from .cluster import ClusterRunner
+        from .farm.cluster import ClusterRunner
 
         return ClusterRunner(cluster, allow_insecure=allow_insecure)
-    from .pool import WarmRunner
+    from .farm.pool import WarmRunner
 
     return WarmRunner(workers or os.cpu_count() or 1)
 
@@ -424,7 +424,7 @@ class _Voicing(threading.Thread):
 
 
 def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, loudness, media_dir, on_voice, on_plan, on_scene, on_stitch):
-    from .pool import SceneScheduler
+    from .farm.pool import SceneScheduler
 
     t0 = time.perf_counter()
     states = [

@@ -178,7 +178,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
         from .report import table
 
         if not cluster:
-            from .pool import start_warm_server
+            from .farm.pool import start_warm_server
 
             start_warm_server()  # manim loads there while the script is checked and the voice is made
 

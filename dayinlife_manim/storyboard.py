@@ -134,7 +134,7 @@ def _draw_here(ref: str, manifest_file: Path, board: SceneBoard, settings) -> st
     """One scene's stills in this process (written with their listing); an error comes back as text."""
     import traceback
 
-    from .worker import resolve
+    from .farm.worker import resolve
 
     try:
         stills = scene_stills(resolve(ref), manifest=manifest_file, paragraph=board.para.id, settings=settings, out_dir=board.dir)
@@ -151,7 +151,7 @@ def _draw_warm(todo, manifest_file: Path, settings, workers: int, done: Callable
     import queue
     import threading
 
-    from .pool import RenderTask, WarmRunner
+    from .farm.pool import RenderTask, WarmRunner
 
     runner = WarmRunner(min(workers, len(todo)))
     runner.warm_up()
@@ -216,7 +216,7 @@ def make_stills(
 
     root = storyboard_root(manifest, settings)
     if workers > 1 and sum(not (root / p.id / STILLS_JSON).exists() for p in manifest.paragraphs) > 1:
-        from .pool import start_warm_server
+        from .farm.pool import start_warm_server
 
         start_warm_server()  # scenes will be drawn there: it imports manim while this process loads the scenes
     if scenes is None or isinstance(scenes, (str, Path)):

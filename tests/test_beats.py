@@ -367,7 +367,7 @@ def test_a_render_sees_the_plan_the_build_made(tmp_path: Path) -> None:
     import json
 
     from dayinlife_manim.manifest import load_manifest
-    from dayinlife_manim.pool import job_manifest
+    from dayinlife_manim.farm.pool import job_manifest
     from dayinlife_manim.text.script import parse_script
     from dayinlife_manim.voices.voiceover import make_voiceover
     from dayinlife_manim.voices.silent import SilentVoice

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import TINY_SCENES, write_project
 
-from dayinlife_manim import cluster as farm
+from dayinlife_manim.farm import cluster as farm
 from dayinlife_manim.build import build
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.render.render import RenderSettings

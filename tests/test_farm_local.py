@@ -19,7 +19,7 @@ from dayinlife_manim.build import BuildFailed, build_many, find_scripts
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.core.fsutil import atomic_path, clean_stale_temps, temp_dir, temp_prefix
 from dayinlife_manim.core.locks import FileLock
-from dayinlife_manim.pool import peak_memory_mib
+from dayinlife_manim.farm.pool import peak_memory_mib
 from dayinlife_manim.render.render import RenderSettings
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.stitch import probe
@@ -202,7 +202,7 @@ def test_a_killed_build_leaves_nothing_a_rerun_mistakes_for_done(project):
 
 
 def test_warm_server_notices_package_code_edited_after_it_loaded(monkeypatch):
-    from dayinlife_manim import pool
+    from dayinlife_manim.farm import pool
 
     monkeypatch.setattr(pool, "_LOADED_NS", time.time_ns() + 10**12)  # loaded "after" every file was written
     assert not pool._package_changed_since_loaded()

@@ -166,7 +166,7 @@ def render_scene(
     """
     from manim import tempconfig
 
-    from ..pool import ENV_THREADS
+    from ..farm.pool import ENV_THREADS
     from ..scene import ENV_MANIFEST, ENV_PARAGRAPH
     from .sink import install_sink
     from ..visuals.text import keep_metrics_in

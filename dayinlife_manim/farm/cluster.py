@@ -27,12 +27,12 @@ import time
 import uuid
 from pathlib import Path
 
-from . import __version__
-from .core.errors import UserError
-from .core.fsutil import atomic_path
+from .. import __version__
+from ..core.errors import UserError
+from ..core.fsutil import atomic_path
 from .pool import RenderTask, WarmRunner
-from .render.scenecache import module_sources
-from .render.stills import place_stills_files, read_stills_files
+from ..render.scenecache import module_sources
+from ..render.stills import place_stills_files, read_stills_files
 
 CONNECT_TIMEOUT = 5  # seconds to reach the scheduler
 WORKER_TIMEOUT = 20  # seconds to wait for the first worker
@@ -202,7 +202,7 @@ def warm_up(host_threads: dict[str, int] | None = None) -> str:
 
 def render_remote(payload: dict) -> dict:
     """The Dask task: render one scene from ``payload``; return the MP4's bytes and the log."""
-    from .render.render import RenderSettings
+    from ..render.render import RenderSettings
 
     host = platform.node()
     mine = versions()
@@ -364,7 +364,7 @@ class ClusterRunner:
     @staticmethod
     def _place(video: bytes, out: Path, stills: dict[str, bytes] | None = None, stills_dir: Path | None = None) -> str:
         """Check the returned MP4 (and stills) and move them into place; return a problem, or ''."""
-        from .stitch import probe
+        from ..stitch import probe
 
         try:
             if stills_dir is not None:

@@ -31,13 +31,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 
-from .core.fsutil import atomic_write_text, clean_stale_temps, temp_dir
-from .core.locks import FileLock
-from .manifest import Manifest, ParagraphAudio
-from .render.render import RenderSettings
+from ..core.fsutil import atomic_write_text, clean_stale_temps, temp_dir
+from ..core.locks import FileLock
+from ..manifest import Manifest, ParagraphAudio
+from ..render.render import RenderSettings
 
 #: What the warm server imports once, before it forks any scene.
-PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.worker", "dayinlife_manim.pool",
+PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.farm.worker", "dayinlife_manim.farm.pool",
            "dayinlife_manim.render.stills", "dayinlife_manim.storyboard", "dayinlife_manim.render.preload"]
 #: When this module was imported: in the warm server, when its package code was loaded.
 _LOADED_NS = time.time_ns()
@@ -132,7 +132,7 @@ def _render_child(task: RenderTask, env: dict[str, str], cwd: str) -> None:
                 "--size", task.settings.tag, "--workdir", str(task.workdir), "--kind", task.kind]
         if task.stills is not None:
             args += ["--stills", str(task.stills)]
-        os.execv(sys.executable, [sys.executable, "-m", "dayinlife_manim.worker", *args])
+        os.execv(sys.executable, [sys.executable, "-m", "dayinlife_manim.farm.worker", *args])
     from .worker import run_task
 
     try:

@@ -1,4 +1,4 @@
-"""Render one scene in this process: ``python -m dayinlife_manim.worker ...``.
+"""Render one scene in this process: ``python -m dayinlife_manim.farm.worker ...``.
 
 ``dayinlife build`` renders every scene in a fresh process (manim's config is
 global state): forked from a warm server that calls :func:`run_task` (see
@@ -12,7 +12,7 @@ import argparse
 import importlib
 from pathlib import Path
 
-from .render.render import RenderSettings, load_scene_module, render_scene, scene_class
+from ..render.render import RenderSettings, load_scene_module, render_scene, scene_class
 
 
 def resolve(ref: str):
@@ -26,7 +26,7 @@ def resolve(ref: str):
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m dayinlife_manim.worker")
+    parser = argparse.ArgumentParser(prog="python -m dayinlife_manim.farm.worker")
     parser.add_argument("scene", help="module.py:Class or package.module:Class")
     parser.add_argument("--manifest", required=True, type=Path)
     parser.add_argument("--paragraph", required=True)
@@ -60,8 +60,8 @@ def run_task(task) -> None:
     """Run a ``pool.RenderTask`` in this process: render its video (and stills), or draw its storyboard."""
     cls = resolve(task.ref)
     if task.kind == "storyboard":
-        from .storyboard import scene_stills
-        from .render.stills import write_stills_json
+        from ..storyboard import scene_stills
+        from ..render.stills import write_stills_json
 
         stills = scene_stills(cls, manifest=task.manifest, paragraph=task.paragraph, settings=task.settings, out_dir=task.out)
         write_stills_json(task.out, stills)
