@@ -63,7 +63,7 @@ def main() -> None:
         shutil.copy(SCRIPT, script)
 
         secs, report = timed_build(script, media, "low", cores)
-        from dayinlife_manim.stitch import probe
+        from dayinlife_manim.output.stitch import probe
 
         video = probe(report.out).video_duration
         print(f"low  (480p15), {cores} workers: {secs:7.1f} s for {video:.1f} s of video = {secs / video:.2f} s per video second")

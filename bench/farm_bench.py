@@ -34,7 +34,7 @@ from dayinlife_manim.build import BuildFailed, build  # noqa: E402
 from dayinlife_manim.farm.pool import RenderTask  # noqa: E402
 from dayinlife_manim.render.render import RenderSettings  # noqa: E402
 from dayinlife_manim.text.script import load_script  # noqa: E402
-from dayinlife_manim.stitch import probe  # noqa: E402
+from dayinlife_manim.output.stitch import probe  # noqa: E402
 from dayinlife_manim.voices.voiceover import make_voiceover  # noqa: E402
 from dayinlife_manim.voices import get_voice  # noqa: E402
 

@@ -46,8 +46,8 @@ CHILD = r"""
 import json, pickle, sys, time
 from pathlib import Path
 
-import dayinlife_manim.stitch as stitch
-import dayinlife_manim.loudness  # noqa: F401 (imports paid before the measurement)
+import dayinlife_manim.output.stitch as stitch
+import dayinlife_manim.output.loudness  # noqa: F401 (imports paid before the measurement)
 import numpy, scipy.signal, scipy.ndimage, av  # noqa: F401
 
 args = json.loads(sys.argv[1])
@@ -121,7 +121,7 @@ def segments_of(media: Path, quality: str) -> list:
     from dayinlife_manim.build import plan_scenes, stitch_video  # noqa: F401
     from dayinlife_manim.manifest import load_manifest
     from dayinlife_manim.render.render import RenderSettings
-    from dayinlife_manim.stitch import Segment
+    from dayinlife_manim.output.stitch import Segment
     from dayinlife_manim.build import chapter_for
 
     manifests = sorted(media.glob("*/manifest.json"))
@@ -179,8 +179,8 @@ def codecs(media: Path) -> None:
     import av
     import numpy as np
 
-    from dayinlife_manim.loudness import master, true_peak
-    from dayinlife_manim.stitch import AAC_OVERSHOOT_DB, read_audio
+    from dayinlife_manim.output.loudness import master, true_peak
+    from dayinlife_manim.output.stitch import AAC_OVERSHOOT_DB, read_audio
 
     wavs = sorted(media.glob("*/voice/*.wav"))
     source, _ = master(np.concatenate([read_audio(w) for w in wavs], axis=1), RATE, -16.0, -1.0 - AAC_OVERSHOOT_DB)

@@ -28,13 +28,13 @@ from .core.errors import UserError
 from .text.fonts import check_glyphs
 from .core.fsutil import atomic_write_text, clean_stale_temps
 from .core.locks import FileLock
-from .loudness import DEFAULT_TARGET, Loudness
+from .output.loudness import DEFAULT_TARGET, Loudness
 from .manifest import Manifest, ParagraphAudio, VoiceSettings, load_manifest, manifest_path
 from .render.render import RenderSettings, load_scene_module
 from .review import review_build
 from .core.timeline import log as timeline
 from .render.scenecache import SceneCache, entry_is_fresh, file_sha, scene_key
-from .outputs import output_paths
+from .output.stamp import output_paths
 from .text.script import Script, find_scripts
 from .voices.voiceover import VOICE_DIR, default_media_dir, make_voiceover, manifest_is_current
 from .voices import Voice
@@ -255,7 +255,7 @@ def _build_key(jobs: list[SceneJob], title: str, music: Path | None, loudness: f
 
 def chapter_for(job: SceneJob, title: str) -> str:
     """A chapter's title: the script title, the scene's own headline, or the paragraph's opening."""
-    from .captions import chapter_title
+    from .output.captions import chapter_title
 
     if job.para.kind == "title":
         return title
@@ -274,7 +274,7 @@ def prepare_soundtrack(manifest: Manifest, fps: int, music: Path | None = None, 
     are known now; the stitch copies this soundtrack when its scenes turn
     out to last exactly that (else it makes it again).
     """
-    from .stitch import make_soundtrack
+    from .output.stitch import make_soundtrack
 
     paras = manifest.paragraphs
     return make_soundtrack(
@@ -290,7 +290,7 @@ def prepare_soundtrack(manifest: Manifest, fps: int, music: Path | None = None, 
 def stitch_video(
     manifest: Manifest, jobs: list[SceneJob], out: Path, music: Path | None = None, progress=None, loudness: float | None = DEFAULT_TARGET
 ):
-    from .stitch import Segment, stitch
+    from .output.stitch import Segment, stitch
 
     segments = [
         Segment(
@@ -568,7 +568,7 @@ def build(
 
 def summary_rows(reports: Sequence[BuildReport]) -> list[tuple]:
     """One row per script for the CLI's summary table."""
-    from .report import seconds
+    from .output.report import seconds
 
     rows = []
     for r in reports:

@@ -88,7 +88,7 @@ def voice(script: Path, voice: str, lang: str | None, piper_model: Path | None, 
 
     Sentences already in the cache are not synthesized again.
     """
-    from .report import voice_table
+    from .output.report import voice_table
     from .text.script import load_script
     from .voices.voiceover import make_voiceover
 
@@ -153,7 +153,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
     next to each MP4. Run again with nothing changed (inputs, options,
     code, outputs), it says "up to date" and stops at once.
     """
-    from .outputs import BuildInputs, Snapshot
+    from .output.stamp import BuildInputs, Snapshot
     from .render.render import RenderSettings
     from .text.script import find_scripts
 
@@ -175,7 +175,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
 
         from .build import BuildFailed, build_many, summary_rows
         from .text.fonts import check_glyphs
-        from .report import table
+        from .output.report import table
 
         if not cluster:
             from .farm.pool import start_warm_server
@@ -336,7 +336,7 @@ def scenes_cmd(script, scenes_module, media_dir):
     estimated (marked ~).
     """
     from .build import list_scenes
-    from .report import seconds, table
+    from .output.report import seconds, table
     from .text.script import load_script
 
     rows, notes = list_scenes(load_script(script), scenes_module, media_dir)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dayinlife_manim.captions import (
+from dayinlife_manim.output.captions import (
     LINE_WIDTH,
     MAX_LINES,
     Caption,

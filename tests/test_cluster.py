@@ -20,7 +20,7 @@ from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.render.render import RenderSettings
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.render.stills import load_stills
-from dayinlife_manim.stitch import probe
+from dayinlife_manim.output.stitch import probe
 from dayinlife_manim.voices.silent import SilentVoice
 
 distributed = pytest.importorskip("distributed")

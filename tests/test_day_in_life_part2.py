@@ -15,7 +15,7 @@ import pytest
 from dayinlife_manim.manifest import manifest_path
 from dayinlife_manim.render.render import RenderSettings, load_scene_module, render_scene
 from dayinlife_manim.text.script import load_script
-from dayinlife_manim.stitch import probe
+from dayinlife_manim.output.stitch import probe
 from dayinlife_manim.visuals.theme import Region
 from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice

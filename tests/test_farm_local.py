@@ -22,7 +22,7 @@ from dayinlife_manim.core.locks import FileLock
 from dayinlife_manim.farm.pool import peak_memory_mib
 from dayinlife_manim.render.render import RenderSettings
 from dayinlife_manim.text.script import load_script
-from dayinlife_manim.stitch import probe
+from dayinlife_manim.output.stitch import probe
 from dayinlife_manim.voices.silent import SilentVoice
 
 REPO = Path(__file__).resolve().parent.parent

@@ -343,7 +343,7 @@ def test_autoscene_renders_every_language(lang: str, tmp_path) -> None:
 
 
 def test_subtitle_files_wrap_cjk_by_columns() -> None:
-    from dayinlife_manim.captions import LINE_WIDTH, Caption, wrap_captions
+    from dayinlife_manim.output.captions import LINE_WIDTH, Caption, wrap_captions
     from dayinlife_manim.text.writing import display_columns
 
     sentence = "朝は七時に起きて、コーヒーを飲みながらメールを確認します。午後はPythonでモデルを訓練します。"

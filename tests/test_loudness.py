@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy.signal import butter, lfilter
 
-from dayinlife_manim.loudness import integrated_loudness, master, true_peak
+from dayinlife_manim.output.loudness import integrated_loudness, master, true_peak
 
 RATE = 48_000
 
@@ -97,7 +97,7 @@ def test_limiter_catches_peaks_between_samples():
 
 @pytest.mark.parametrize("n", [4 * 512 + 37, 3 * 48_000 + 5])  # block and chunk boundaries fall anywhere
 def test_true_peak_is_exact_across_blocks_and_chunks(monkeypatch, n):
-    from dayinlife_manim import loudness
+    from dayinlife_manim.output import loudness
 
     monkeypatch.setattr(loudness, "CHUNK", 4 * 512 * 3)  # several batches
     rng = np.random.default_rng(n)
@@ -111,7 +111,7 @@ def test_true_peak_is_exact_across_blocks_and_chunks(monkeypatch, n):
 def test_loudness_is_exact_across_chunks(monkeypatch):
     from scipy.signal import sosfilt
 
-    from dayinlife_manim import loudness
+    from dayinlife_manim.output import loudness
 
     rng = np.random.default_rng(2)
     x = np.stack([speechlike(7.3), 0.05 * rng.standard_normal(round(7.3 * RATE))])
@@ -139,7 +139,7 @@ def test_dual_mono_counts_a_mono_track_in_both_channels():
 
 @pytest.mark.parametrize("channels", [1, 2])
 def test_meter_measures_pieces_as_the_whole(channels):
-    from dayinlife_manim.loudness import Meter
+    from dayinlife_manim.output.loudness import Meter
 
     rng = np.random.default_rng(channels)
     x = (0.2 * rng.standard_normal((channels, 5 * RATE + 123))).astype(np.float32)

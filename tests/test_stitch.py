@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from scipy.signal import butter, lfilter
 
-from dayinlife_manim.captions import Caption
+from dayinlife_manim.output.captions import Caption
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.manifest import Cue
-from dayinlife_manim.loudness import integrated_loudness, true_peak
-from dayinlife_manim.stitch import (
+from dayinlife_manim.output.loudness import integrated_loudness, true_peak
+from dayinlife_manim.output.stitch import (
     DUCK_RAMP,
     SAMPLE_RATE,
     Segment,
@@ -434,7 +434,7 @@ def test_narration_only_soundtrack_is_mono_and_measured_as_heard(media: Path, tm
 
 
 def test_read_audio_reads_pcm_wav_directly_as_pyav_decodes_it(media: Path) -> None:
-    import dayinlife_manim.stitch as stitch_module
+    import dayinlife_manim.output.stitch as stitch_module
 
     for name in ("a.wav", "b.wav"):
         direct = stitch_module._read_wav(media / name, SAMPLE_RATE)
@@ -447,7 +447,7 @@ def test_read_audio_reads_pcm_wav_directly_as_pyav_decodes_it(media: Path) -> No
 
 
 def test_a_soundtrack_over_the_ceiling_as_written_is_limited_again(media: Path, tmp_path: Path, monkeypatch) -> None:
-    import dayinlife_manim.stitch as stitch_module
+    import dayinlife_manim.output.stitch as stitch_module
 
     # The mix limited 0.8 dB over the ceiling (no headroom for AAC, less than none):
     # the check on the file as written must catch it and write it again, lower.
@@ -470,7 +470,7 @@ def test_a_soundtrack_made_for_the_same_is_reused(media: Path, tmp_path: Path, m
     """The soundtrack kept at ``soundtrack=`` is copied as it is when the narration, mix and
     scene lengths are the same (a build makes it while its scenes render), and made again
     when one of them changed; the video plays the same sound either way."""
-    import dayinlife_manim.stitch as stitch_module
+    import dayinlife_manim.output.stitch as stitch_module
 
     encodes = []
     write = stitch_module._write_aac

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from dayinlife_manim.captions import Caption, to_srt, to_webvtt
+from dayinlife_manim.output.captions import Caption, to_srt, to_webvtt
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.manifest import SCHEMA_VERSION, Cue, Word, load_manifest, manifest_from_dict, manifest_path
 from dayinlife_manim.scene import word_starts

@@ -364,7 +364,7 @@ class ClusterRunner:
     @staticmethod
     def _place(video: bytes, out: Path, stills: dict[str, bytes] | None = None, stills_dir: Path | None = None) -> str:
         """Check the returned MP4 (and stills) and move them into place; return a problem, or ''."""
-        from ..stitch import probe
+        from ..output.stitch import probe
 
         try:
             if stills_dir is not None:

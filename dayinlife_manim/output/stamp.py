@@ -40,12 +40,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from .core.errors import UserError
-from .text.fonts import font_state
-from .core.fsutil import atomic_write_text
-from .manifest import default_media_dir
-from .render.scenecache import PACKAGE_DIR, module_sources, sources_fingerprint
-from .text.script import Script, load_script
+from ..core.errors import UserError
+from ..text.fonts import font_state
+from ..core.fsutil import atomic_write_text
+from ..manifest import default_media_dir
+from ..render.scenecache import PACKAGE_DIR, module_sources, sources_fingerprint
+from ..text.script import Script, load_script
 
 STAMP_NAME = "build.stamp.json"
 STAMP_FORMAT = 1
@@ -277,6 +277,6 @@ class Snapshot:
 
 
 def _auto_choice(lang: str, tld: str) -> str:
-    from .voices import auto_choice
+    from ..voices import auto_choice
 
     return auto_choice(lang, tld)

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .manifest import Word
-from .text.wordtiming import piece_starts, word_of_char
-from .text.writing import display_columns, wrap
+from ..manifest import Word
+from ..text.wordtiming import piece_starts, word_of_char
+from ..text.writing import display_columns, wrap
 
 # Common subtitle guidelines (BBC, Netflix): at most two lines of about 42 characters.
 LINE_WIDTH = 42

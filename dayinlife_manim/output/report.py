@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .manifest import Manifest, ParagraphAudio
-from .text.writing import word_count
+from ..manifest import Manifest, ParagraphAudio
+from ..text.writing import word_count
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[int] = ()) -> str:

@@ -32,10 +32,10 @@ from av.container import InputContainer, OutputContainer
 from av.stream import Stream
 
 from .captions import Caption, Chapter, to_srt, to_webvtt, to_youtube_chapters
-from .core.errors import UserError
-from .core.fsutil import atomic_path, atomic_write_text, file_sha, temp_dir
+from ..core.errors import UserError
+from ..core.fsutil import atomic_path, atomic_write_text, file_sha, temp_dir
 from .loudness import DEFAULT_CEILING, DEFAULT_TARGET, Loudness, Mastering, Meter
-from .manifest import Cue, Word
+from ..manifest import Cue, Word
 
 SAMPLE_RATE = 48_000
 CHANNELS = 2  # the most a soundtrack has: narration is mono, a music bed is usually stereo
