@@ -57,7 +57,7 @@ def main() -> None:
     os.environ["DAYINLIFE_MEDIA"] = str(tmp / "media")
     from dayinlife_manim.render.render import RenderSettings, load_scene_module, render_scene
     from dayinlife_manim.text.script import load_script
-    from dayinlife_manim.storyboard import scene_stills, storyboard
+    from dayinlife_manim.author.storyboard import scene_stills, storyboard
     from dayinlife_manim.voices.voiceover import make_voiceover
     from dayinlife_manim.voices.silent import SilentVoice
 

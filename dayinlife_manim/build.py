@@ -31,7 +31,7 @@ from .core.locks import FileLock
 from .output.loudness import DEFAULT_TARGET, Loudness
 from .manifest import Manifest, ParagraphAudio, VoiceSettings, load_manifest, manifest_path
 from .render.render import RenderSettings, load_scene_module
-from .review import review_build
+from .author.review import review_build
 from .core.timeline import log as timeline
 from .render.scenecache import SceneCache, entry_is_fresh, file_sha, scene_key
 from .output.stamp import output_paths

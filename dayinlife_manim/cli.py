@@ -18,7 +18,7 @@ import click
 from . import __version__
 from .core import timeline
 from .core.errors import UserError
-from .gallery import SUBJECTS as GALLERY_SUBJECTS
+from .author.gallery import SUBJECTS as GALLERY_SUBJECTS
 from .voices import VOICES
 
 # No dir_okay=False: load_script reports a directory as a one-line error, not click's usage block.
@@ -263,7 +263,7 @@ def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_m
     from .render.render import RenderSettings
     from .text.script import load_script
     from .text.fonts import check_glyphs
-    from .storyboard import storyboard as run_storyboard
+    from .author.storyboard import storyboard as run_storyboard
     from .voices.voiceover import make_voiceover
 
     settings = RenderSettings.from_options(quality, aspect, fps)
@@ -295,7 +295,7 @@ def _run(once, watch: bool, scripts, scenes_module) -> None:
     if not watch:
         once()
         return
-    from .watch import watch as watch_files, watched_files
+    from .author.watch import watch as watch_files, watched_files
 
     watch_files(lambda: watched_files(scripts, scenes_module), once, say=lambda m: click.echo(m, err=True))
 
@@ -312,7 +312,7 @@ def gallery(out_dir, subjects, media_dir):
     docstrings), drawn as a still or as frames of its animation. Writes
     index.html and one PNG sheet per subject.
     """
-    from .gallery import entries, make_gallery
+    from .author.gallery import entries, make_gallery
     from .voices.voiceover import default_media_dir
 
     folder = out_dir or (Path(media_dir) if media_dir else default_media_dir()) / "gallery"
@@ -360,7 +360,7 @@ def new(script, out, force):
 
     Every class starts as an AutoScene, so the module renders as written.
     """
-    from .scaffold import write_scene_module
+    from .author.scaffold import write_scene_module
     from .text.script import load_script
 
     path = write_scene_module(load_script(script), out, overwrite=force)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from dayinlife_manim.gallery import SUBJECTS, entries, make_gallery
+from dayinlife_manim.author.gallery import SUBJECTS, entries, make_gallery
 from dayinlife_manim.visuals import gadgets, props
 
 pytestmark = pytest.mark.slow

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dayinlife_manim.core.errors import UserError
-from dayinlife_manim.watch import local_modules, watch, watched_files
+from dayinlife_manim.author.watch import local_modules, watch, watched_files
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -142,7 +142,7 @@ def test_storyboard_watch_redraws_the_edited_scene_and_stops_on_ctrl_c(tmp_path)
 def test_build_watch_re_renders_only_the_edited_scene(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    import dayinlife_manim.watch as watch_module
+    import dayinlife_manim.author.watch as watch_module
     from dayinlife_manim.cli import cli
 
     script = write(tmp_path / "watch.txt", SCRIPT)

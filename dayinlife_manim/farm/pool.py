@@ -38,7 +38,7 @@ from ..render.render import RenderSettings
 
 #: What the warm server imports once, before it forks any scene.
 PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.farm.worker", "dayinlife_manim.farm.pool",
-           "dayinlife_manim.render.stills", "dayinlife_manim.storyboard", "dayinlife_manim.render.preload"]
+           "dayinlife_manim.render.stills", "dayinlife_manim.author.storyboard", "dayinlife_manim.render.preload"]
 #: When this module was imported: in the warm server, when its package code was loaded.
 _LOADED_NS = time.time_ns()
 #: Environment variable with the encoder threads each scene process may use.

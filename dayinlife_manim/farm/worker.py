@@ -60,7 +60,7 @@ def run_task(task) -> None:
     """Run a ``pool.RenderTask`` in this process: render its video (and stills), or draw its storyboard."""
     cls = resolve(task.ref)
     if task.kind == "storyboard":
-        from ..storyboard import scene_stills
+        from ..author.storyboard import scene_stills
         from ..render.stills import write_stills_json
 
         stills = scene_stills(cls, manifest=task.manifest, paragraph=task.paragraph, settings=task.settings, out_dir=task.out)

@@ -150,7 +150,7 @@ def helpers_fingerprint(path: str) -> str:
     path = Path(path).resolve()
     if PACKAGE_DIR in path.parents:
         return ""  # this package's own modules: see package_fingerprint
-    from ..watch import local_modules
+    from ..author.watch import local_modules
 
     helpers = local_modules(path)[1:]
     return _sha("".join(f"{h.name}:{file_sha(h)}" for h in helpers).encode()) if helpers else ""

@@ -11,8 +11,8 @@ import os
 import re
 from pathlib import Path
 
-from .core.errors import UserError
-from .text.script import Script
+from ..core.errors import UserError
+from ..text.script import Script
 
 TEMPLATE = '''"""Scenes for "{title}", one per paragraph of {script_rel}.
 

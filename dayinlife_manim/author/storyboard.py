@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .core.errors import UserError
-from .core.fsutil import atomic_path, atomic_write_text
-from .core.locks import FileLock
-from .manifest import Manifest, ParagraphAudio
-from .render.stills import (
+from ..core.errors import UserError
+from ..core.fsutil import atomic_path, atomic_write_text
+from ..core.locks import FileLock
+from ..manifest import Manifest, ParagraphAudio
+from ..render.stills import (
     STILLS_JSON,
     THUMB_WIDTH,
     BeatRecorder,
@@ -46,7 +46,7 @@ STORYBOARD_VERSION = 1
 # -- running a scene's timeline, drawing only its beats -------------------------------
 def _storyboard_class(cls: type, recorder: BeatRecorder) -> type:
     """``cls`` with beats recorded, stepped only to the frames a beat needs (``sink.py``'s hook), no sound."""
-    from .render.sink import skipping_scene_class
+    from ..render.sink import skipping_scene_class
 
     base = skipping_scene_class(recording_class(cls, recorder), lambda frames: frames in recorder.pending)
 
@@ -66,10 +66,10 @@ def scene_stills(cls: type, *, manifest: Path, paragraph: str, settings, out_dir
     """Run ``cls`` telling ``paragraph`` of ``manifest`` in this process; write and return its stills."""
     from manim import tempconfig
 
-    from .render.render import _environ
-    from .scene import ENV_MANIFEST, ENV_PARAGRAPH
-    from .render.sink import still_renderer_class
-    from .visuals.text import keep_metrics_in
+    from ..render.render import _environ
+    from ..scene import ENV_MANIFEST, ENV_PARAGRAPH
+    from ..render.sink import still_renderer_class
+    from ..visuals.text import keep_metrics_in
 
     keep_metrics_in(Path(out_dir).resolve().parent.parent / "text-metrics.json")  # shared by the scenes' processes
     options = {
@@ -134,7 +134,7 @@ def _draw_here(ref: str, manifest_file: Path, board: SceneBoard, settings) -> st
     """One scene's stills in this process (written with their listing); an error comes back as text."""
     import traceback
 
-    from .farm.worker import resolve
+    from ..farm.worker import resolve
 
     try:
         stills = scene_stills(resolve(ref), manifest=manifest_file, paragraph=board.para.id, settings=settings, out_dir=board.dir)
@@ -151,7 +151,7 @@ def _draw_warm(todo, manifest_file: Path, settings, workers: int, done: Callable
     import queue
     import threading
 
-    from .farm.pool import RenderTask, WarmRunner
+    from ..farm.pool import RenderTask, WarmRunner
 
     runner = WarmRunner(min(workers, len(todo)))
     runner.warm_up()
@@ -211,12 +211,12 @@ def make_stills(
     are drawn ``workers`` at a time, each in a fresh process forked from the
     warm server that scene renders use (``pool.WarmRunner``).
     """
-    from .build import assign_scenes
-    from .render.scenecache import scene_key
+    from ..build import assign_scenes
+    from ..render.scenecache import scene_key
 
     root = storyboard_root(manifest, settings)
     if workers > 1 and sum(not (root / p.id / STILLS_JSON).exists() for p in manifest.paragraphs) > 1:
-        from .farm.pool import start_warm_server
+        from ..farm.pool import start_warm_server
 
         start_warm_server()  # scenes will be drawn there: it imports manim while this process loads the scenes
     if scenes is None or isinstance(scenes, (str, Path)):
@@ -276,7 +276,7 @@ class StoryboardFailed(UserError):
 def _font(size: int):
     from PIL import ImageFont
 
-    from .visuals.text import font_file
+    from ..visuals.text import font_file
 
     path = font_file("DejaVu Sans")
     try:

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .core.errors import UserError
-from .core.fsutil import atomic_path, atomic_write_text
+from ..core.errors import UserError
+from ..core.fsutil import atomic_path, atomic_write_text
 
 #: Subject modules of ``dayinlife_manim.visuals``, in the order the gallery shows them.
 SUBJECTS: dict[str, str] = {
@@ -100,8 +100,8 @@ def namespace() -> dict:
     """What an example may use: manim, the visuals (every subject module), motions' functions."""
     import manim
 
-    from . import visuals
-    from .visuals import motions
+    from .. import visuals
+    from ..visuals import motions
 
     ns = {k: getattr(manim, k) for k in dir(manim) if not k.startswith("_")}
     ns.update({k: getattr(visuals, k) for k in visuals.__all__})
@@ -168,7 +168,7 @@ def draw_entry(entry: Entry, out: Path, cell: tuple[int, int] = (320, 200)) -> P
     from manim import Camera, tempconfig
     from PIL import Image
 
-    from .visuals.theme import DEFAULT_THEME
+    from ..visuals.theme import DEFAULT_THEME
 
     if entry.example is None:
         raise UserError(f"{entry.module}.{entry.name} has no 'Example: ``...``' line in its docstring")

@@ -15,12 +15,12 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .core.errors import UserError
+from ..core.errors import UserError
 
 
 def local_modules(module: Path) -> list[Path]:
     """``module`` and the modules it imports from its own folder (recursively), as files."""
-    from .render.scenecache import module_sources
+    from ..render.scenecache import module_sources
 
     module = Path(module).resolve()
     return [module.parent / rel for rel in module_sources(module)]
