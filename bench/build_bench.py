@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dayinlife_manim.build import build  # noqa: E402
-from dayinlife_manim.farm.pool import peak_memory_mib  # noqa: E402
-from dayinlife_manim.render.render import RenderSettings  # noqa: E402
+from dayinlife_manim.farm.task import peak_memory_mib  # noqa: E402
+from dayinlife_manim.render.settings import RenderSettings  # noqa: E402
 from dayinlife_manim.text.script import load_script  # noqa: E402
 from dayinlife_manim.voices.voiceover import default_cache_dir  # noqa: E402
 from dayinlife_manim.voices import get_voice  # noqa: E402
@@ -63,7 +63,7 @@ def main() -> None:
         shutil.copy(SCRIPT, script)
 
         secs, report = timed_build(script, media, "low", cores)
-        from dayinlife_manim.output.stitch import probe
+        from dayinlife_manim.render.media import probe
 
         video = probe(report.out).video_duration
         print(f"low  (480p15), {cores} workers: {secs:7.1f} s for {video:.1f} s of video = {secs / video:.2f} s per video second")

@@ -31,10 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dayinlife_manim.build import BuildFailed, build  # noqa: E402
-from dayinlife_manim.farm.pool import RenderTask  # noqa: E402
-from dayinlife_manim.render.render import RenderSettings  # noqa: E402
+from dayinlife_manim.farm.task import RenderTask  # noqa: E402
+from dayinlife_manim.render.settings import RenderSettings  # noqa: E402
 from dayinlife_manim.text.script import load_script  # noqa: E402
-from dayinlife_manim.output.stitch import probe  # noqa: E402
+from dayinlife_manim.render.media import probe  # noqa: E402
 from dayinlife_manim.voices.voiceover import make_voiceover  # noqa: E402
 from dayinlife_manim.voices import get_voice  # noqa: E402
 

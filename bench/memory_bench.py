@@ -192,10 +192,11 @@ HEADER = "| process | VmHWM MiB | peak RssAnon MiB | peak PSS MiB | wall s | CPU
 # -- per scene ---------------------------------------------------------------------
 def _render_one(scene: str, manifest: str, work: str) -> None:
     """In a fresh interpreter whose PYTHONPATH chooses the checkout: render ``scene`` via WarmRunner."""
-    from dayinlife_manim.build import assign_scenes
+    from dayinlife_manim.casting import assign_scenes
     from dayinlife_manim.manifest import load_manifest
-    from dayinlife_manim.farm.pool import RenderTask, WarmRunner, job_manifest
-    from dayinlife_manim.render.render import RenderSettings
+    from dayinlife_manim.farm.task import RenderTask
+    from dayinlife_manim.farm.pool import WarmRunner, job_manifest
+    from dayinlife_manim.render.settings import RenderSettings
 
     man = load_manifest(Path(manifest))
     checkout = Path(os.environ.get("PYTHONPATH", ROOT)).resolve()
@@ -226,7 +227,7 @@ def _logged_peak(folder: Path) -> int:
 
 
 def per_scene(args, manifest: Path, tmp: Path) -> None:
-    from dayinlife_manim.build import assign_scenes
+    from dayinlife_manim.casting import assign_scenes
     from dayinlife_manim.manifest import load_manifest
 
     names = [cls.__name__ for _, cls, _ in assign_scenes(load_manifest(manifest), SCENES)[0]]

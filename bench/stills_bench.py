@@ -32,7 +32,8 @@ def main() -> None:
     parser.add_argument("--skip-high", action="store_true")
     args = parser.parse_args()
 
-    from dayinlife_manim.render.render import RenderSettings, load_scene_module, render_scene
+    from dayinlife_manim.render.settings import RenderSettings
+    from dayinlife_manim.render.render import load_scene_module, render_scene
     from dayinlife_manim.text.script import load_script
     from dayinlife_manim.render.stills import load_stills
     from dayinlife_manim.voices.voiceover import make_voiceover

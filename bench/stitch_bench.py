@@ -120,9 +120,9 @@ def segments_of(media: Path, quality: str) -> list:
     sys.path.insert(0, str(ROOT))
     from dayinlife_manim.build import plan_scenes, stitch_video  # noqa: F401
     from dayinlife_manim.manifest import load_manifest
-    from dayinlife_manim.render.render import RenderSettings
+    from dayinlife_manim.render.settings import RenderSettings
     from dayinlife_manim.output.stitch import Segment
-    from dayinlife_manim.build import chapter_for
+    from dayinlife_manim.casting import chapter_for
 
     manifests = sorted(media.glob("*/manifest.json"))
     if not manifests:
@@ -132,7 +132,7 @@ def segments_of(media: Path, quality: str) -> list:
     missing = [str(j.video) for j in jobs if not j.video.exists()]
     if missing:
         raise SystemExit(f"{media}: scenes not rendered at {quality}: {missing[:2]}...")
-    return [Segment(j.video, manifest.audio_path(j.para), chapter_for(j, manifest.title), j.para.cues) for j in jobs]
+    return [Segment(j.video, manifest.audio_path(j.para), chapter_for(j.para, j.cls, manifest.title), j.para.cues) for j in jobs]
 
 
 def baseline_tree(rev: str, into: Path) -> Path:

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import inspect
 import json
 import os
 import queue
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -29,18 +27,17 @@ from .text.fonts import check_glyphs
 from .core.fsutil import atomic_write_text, clean_stale_temps
 from .core.locks import FileLock
 from .output.loudness import DEFAULT_TARGET, Loudness
-from .manifest import Manifest, ParagraphAudio, VoiceSettings, load_manifest, manifest_path
-from .render.render import RenderSettings, load_scene_module
+from .manifest import Manifest, ParagraphAudio, VoiceSettings
+from .render.settings import RenderSettings
 from .author.review import review_build
 from .core.timeline import log as timeline
 from .render.scenecache import SceneCache, entry_is_fresh, file_sha, scene_key
 from .output.stamp import output_paths
-from .text.script import Script, find_scripts
-from .voices.voiceover import VOICE_DIR, default_media_dir, make_voiceover, manifest_is_current
+from .text.script import Script
+from .casting import assign_scenes, chapter_for
+from .voices.voiceover import VOICE_DIR, default_media_dir, make_voiceover
 from .voices import Voice
-from .voices.silent import SilentVoice
 
-AUTOSCENE_REF = "dayinlife_manim.autoscene:AutoScene"
 
 
 @dataclass(frozen=True)
@@ -95,114 +92,6 @@ class BuildReport:
     loudness: Loudness | None = None  # of the soundtrack written, when the video was (re)stitched
 
 
-# -- which scene tells which paragraph -------------------------------------------
-def _autoscene():
-    from .autoscene import AutoScene
-
-    return AutoScene
-
-
-def _defines_beats(module) -> bool:
-    """Whether a scene module defines beats of its own (classes registered with ``register_beat``)."""
-    from .autoscene import registered_beats
-
-    return any(b.__module__ == module.__name__ for b in registered_beats())
-
-
-def assign_scenes(manifest: Manifest, module_path: Path | None) -> tuple[list[tuple[ParagraphAudio, type, str]], list[str]]:
-    """Pair every paragraph with a scene class; return the pairs and notes on mismatches.
-
-    A module's ``SCENES_IN_ORDER`` maps by position; without it, classes are
-    matched by their ``paragraph`` attribute (index or id).  Paragraphs left
-    over use ``AutoScene``.
-    """
-    from .scene import NarratedScene
-
-    paras = list(manifest.paragraphs)
-    chosen: dict[str, type] = {}
-    notes: list[str] = []
-    if module_path is not None:
-        module = load_scene_module(module_path)
-        ordered = getattr(module, "SCENES_IN_ORDER", None)
-        if ordered is not None:
-            for para, cls in zip(paras, ordered):
-                chosen[para.id] = cls
-            if len(ordered) != len(paras):
-                notes.append(
-                    f"{module_path} has {len(ordered)} scenes in SCENES_IN_ORDER but the script has "
-                    f"{len(paras)} paragraphs: "
-                    + (
-                        f"paragraphs {len(ordered)}-{len(paras) - 1} use AutoScene"
-                        if len(ordered) < len(paras)
-                        else f"the last {len(ordered) - len(paras)} scene(s) are unused"
-                    )
-                )
-        else:
-            classes = [
-                c
-                for c in vars(module).values()
-                if inspect.isclass(c) and issubclass(c, NarratedScene) and "paragraph" in vars(c)
-            ]
-            for cls in classes:
-                try:
-                    para = manifest.paragraph(cls.paragraph)
-                except UserError:
-                    notes.append(f"{cls.__name__}: no paragraph {cls.paragraph!r} in the script; not used")
-                    continue
-                chosen.setdefault(para.id, cls)
-            missing = [p.id for p in paras if p.id not in chosen]
-            if missing:
-                notes.append(f"no scene class for {len(missing)} paragraph(s), AutoScene used: {', '.join(missing)}")
-    auto, auto_ref = _autoscene(), AUTOSCENE_REF
-    if module_path is not None and _defines_beats(module):
-        # Its beats register when the module is imported: the worker must import it too.
-        if isinstance(getattr(module, "AutoScene", None), type) and issubclass(module.AutoScene, auto):
-            auto, auto_ref = module.AutoScene, f"{Path(module_path).resolve()}:AutoScene"
-        else:
-            notes.append(f"{module_path} defines beats but does not import AutoScene: its beats are not used")
-    pairs = []
-    for para in paras:
-        cls = chosen.get(para.id)
-        if cls is None:
-            pairs.append((para, auto, auto_ref))
-        else:
-            pairs.append((para, cls, f"{Path(module_path).resolve()}:{cls.__name__}"))
-    return pairs, notes
-
-
-@dataclass(frozen=True)
-class SceneRow:
-    paragraph: str
-    scene: str
-    duration: float
-    estimated: bool  # True when no current voiceover exists (silent-voice estimate)
-    story: str = ""  # what the scene shows, when it can say (AutoScene: its beats)
-
-
-def list_scenes(script: Script, module_path: Path | None, media_dir: Path | None = None) -> tuple[list[SceneRow], list[str]]:
-    """Which scene class tells each paragraph, and how long it lasts."""
-    media_dir = Path(media_dir) if media_dir is not None else default_media_dir()
-    manifest = None
-    path = manifest_path(media_dir, script.slug)
-    if path.exists():
-        try:
-            manifest = load_manifest(path)
-        except UserError:
-            manifest = None
-    estimated = manifest is None or not manifest_is_current(manifest, script)
-    if estimated:
-        with tempfile.TemporaryDirectory() as tmp:
-            manifest, _ = make_voiceover(script, SilentVoice(), Path(tmp))
-    pairs, notes = assign_scenes(manifest, module_path)
-    rows = [SceneRow(p.id, cls.__name__, p.duration, estimated, _story(cls, manifest, p)) for p, cls, _ in pairs]
-    return rows, notes
-
-
-def _story(cls: type, manifest: Manifest, para: ParagraphAudio) -> str:
-    story = getattr(cls, "story", None)
-    return story(manifest, para) if callable(story) else ""
-
-
 # -- planning --------------------------------------------------------------------
 def _outline(script: Script) -> Manifest:
     """The script's paragraphs before they are voiced: enough to pair them with scene classes."""
@@ -253,16 +142,6 @@ def _build_key(jobs: list[SceneJob], title: str, music: Path | None, loudness: f
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
-def chapter_for(job: SceneJob, title: str) -> str:
-    """A chapter's title: the script title, the scene's own headline, or the paragraph's opening."""
-    from .output.captions import chapter_title
-
-    if job.para.kind == "title":
-        return title
-    headline = getattr(job.cls, "headline", None)
-    return headline if isinstance(headline, str) and headline else chapter_title(job.para.display_text)
-
-
 #: Where a script's encoded soundtracks are kept (beside its manifest), made while its scenes render.
 SOUNDTRACKS = "soundtrack"
 
@@ -296,7 +175,7 @@ def stitch_video(
         Segment(
             video=j.video,
             audio=manifest.audio_path(j.para),
-            chapter=chapter_for(j, manifest.title),
+            chapter=chapter_for(j.para, j.cls, manifest.title),
             cues=j.para.cues,
         )
         for j in jobs

@@ -154,7 +154,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
     code, outputs), it says "up to date" and stops at once.
     """
     from .output.stamp import BuildInputs, Snapshot
-    from .render.render import RenderSettings
+    from .render.settings import RenderSettings
     from .text.script import find_scripts
 
     settings = RenderSettings.from_options(quality, aspect, fps, cfr=cfr)
@@ -260,7 +260,7 @@ def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_m
     """
     import os
 
-    from .render.render import RenderSettings
+    from .render.settings import RenderSettings
     from .text.script import load_script
     from .text.fonts import check_glyphs
     from .author.storyboard import storyboard as run_storyboard
@@ -335,7 +335,7 @@ def scenes_cmd(script, scenes_module, media_dir):
     Durations come from the voiceover when it is current, else they are
     estimated (marked ~).
     """
-    from .build import list_scenes
+    from .casting import list_scenes
     from .output.report import seconds, table
     from .text.script import load_script
 

@@ -16,23 +16,11 @@ from typing import Any
 
 from .core.errors import UserError
 from .core.fsutil import atomic_write_text
+from .text.words import Word
 
 #: Version 2 added word cues (``Cue.words``) and ``Cue.words_from``.
 SCHEMA_VERSION = 2
 MANIFEST_NAME = "manifest.json"
-
-
-@dataclass(frozen=True)
-class Word:
-    """One word of a sentence as displayed (punctuation kept), and when it is spoken, in seconds."""
-
-    start: float
-    end: float
-    text: str
-
-    @property
-    def duration(self) -> float:
-        return self.end - self.start
 
 
 @dataclass(frozen=True)
@@ -188,7 +176,7 @@ def _cue(data: dict[str, Any], version: int) -> Cue:
         words = tuple(Word(**w) for w in data["words"])
         return Cue(**{**data, "words": words})
     # Version 1 had sentence windows only: estimate the words from their syllables.
-    from .text.wordtiming import estimate_words
-
     cue = Cue(**data)
+    from .text.wordtiming import estimate_words  # numpy: only when an old manifest is read
+
     return replace(cue, words=estimate_words(cue.text, cue.start, cue.end), words_from="upgrade")

@@ -255,7 +255,7 @@ def shown_frames(path: Path) -> tuple[list[np.ndarray], int]:
     they cover."""
     import av
 
-    from dayinlife_manim.output.stitch import nominal_rate
+    from dayinlife_manim.render.media import nominal_rate
 
     with av.open(str(path)) as container:
         stream = container.streams.video[0]

@@ -19,7 +19,8 @@ import pytest
 
 from dayinlife_manim.autoscene import AutoScene, icon_count, label_for
 from conftest import shown_frames
-from dayinlife_manim.render.render import RenderSettings, render_scene
+from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.render.render import render_scene
 from dayinlife_manim.text.script import parse_script
 from dayinlife_manim.autoscene.keywords import IconMatch, match_icons
 from dayinlife_manim.voices.voiceover import make_voiceover

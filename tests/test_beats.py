@@ -23,7 +23,7 @@ from dayinlife_manim.autoscene.builtin import (
     TravelBeat,
 )
 from dayinlife_manim.autoscene.plan import MAX_BEATS, candidates, slots
-from dayinlife_manim.render.render import RenderSettings
+from dayinlife_manim.render.settings import RenderSettings
 from dayinlife_manim.visuals import DEFAULT_THEME
 
 
@@ -321,7 +321,7 @@ def test_a_registered_beat_is_used(user_beat) -> None:
 
 
 def test_build_imports_the_module_that_defines_beats(user_beat, tmp_path: Path) -> None:
-    from dayinlife_manim.build import AUTOSCENE_REF, assign_scenes
+    from dayinlife_manim.casting import AUTOSCENE_REF, assign_scenes
     from dayinlife_manim.text.script import parse_script
     from dayinlife_manim.voices.voiceover import make_voiceover
     from dayinlife_manim.voices.silent import SilentVoice

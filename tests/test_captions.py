@@ -6,13 +6,13 @@ from dayinlife_manim.output.captions import (
     LINE_WIDTH,
     MAX_LINES,
     Caption,
-    Chapter,
     chapter_title,
     to_srt,
     to_webvtt,
     to_youtube_chapters,
     wrap_captions,
 )
+from dayinlife_manim.render.media import Chapter
 
 CAPTIONS = [
     Caption(0.0, 1.5, "Good morning."),

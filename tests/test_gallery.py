@@ -1,16 +1,12 @@
-"""The gallery is drawn from the code: every public drawing and motion has a working example;
-the old import paths (visuals.props, visuals.gadgets) still give the same objects."""
+"""The gallery is drawn from the code: every public drawing and motion has a working example."""
 
 from __future__ import annotations
-
-import importlib
 
 import numpy as np
 import pytest
 from PIL import Image
 
 from dayinlife_manim.author.gallery import SUBJECTS, entries, make_gallery
-from dayinlife_manim.visuals import gadgets, props
 
 pytestmark = pytest.mark.slow
 
@@ -22,13 +18,6 @@ def test_every_entry_has_a_summary_and_an_example():
     assert not missing, missing
     names = [e.name for e in items]
     assert len(names) == len(set(names)), "a drawing is listed under two subjects"
-
-
-def test_old_import_paths_re_export_the_same_objects():
-    where = {e.name: importlib.import_module(e.module) for e in entries() if e.subject != "motions"}
-    for shim in (props, gadgets):
-        for name in shim.__all__:
-            assert getattr(shim, name) is getattr(where[name], name), name
 
 
 def test_gallery_draws_every_entry(tmp_path):

@@ -17,7 +17,8 @@ from dayinlife_manim.autoscene import AutoScene
 from dayinlife_manim.autoscene.keywords import FALLBACK_ICON
 from dayinlife_manim.core.errors import UserError, VoiceError
 from dayinlife_manim.text.language import detect_language, written_in
-from dayinlife_manim.render.render import RenderSettings, render_scene
+from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.render.render import render_scene
 from dayinlife_manim.text.script import parse_script, split_sentences
 from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices import SilentVoice, get_voice

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from manim import UP, Camera, FadeIn, FadeOut, ImageMobject, Square, Text, VGroup, tempconfig
 
-from dayinlife_manim.render.render import RenderSettings
+from dayinlife_manim.render.settings import RenderSettings
 from dayinlife_manim.visuals import motions
 
 

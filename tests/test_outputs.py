@@ -195,7 +195,7 @@ def test_a_package_source_change_builds(project, monkeypatch, capsys, tmp_path):
     shutil.copytree(outputs.PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(outputs, "PACKAGE_DIR", copy)
     assert fires(project, monkeypatch, capsys)
-    for source in (copy / "visuals" / "text.py", copy / "stitch.py"):
+    for source in (copy / "visuals" / "text.py", copy / "output" / "stitch.py"):
         restore = _edit_and_restore(source, lambda b: b + b"\n# an edit\n")
         assert not fires(project, monkeypatch, capsys)
         restore()

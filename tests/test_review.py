@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from dayinlife_manim.build import build
-from dayinlife_manim.render.render import RenderSettings
+from dayinlife_manim.render.settings import RenderSettings
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.voices.silent import SilentVoice
 

@@ -20,6 +20,7 @@ def package_copy(tmp_path, monkeypatch):
 
 
 def _edited(copy, name: str, autoscene: bool = False) -> bool:
+    assert (copy / name).is_file(), name
     before = scenecache.package_fingerprint(autoscene)
     with open(copy / name, "a", encoding="utf-8") as fh:
         fh.write("\n# edited\n")
@@ -27,12 +28,13 @@ def _edited(copy, name: str, autoscene: bool = False) -> bool:
     return scenecache.package_fingerprint(autoscene) != before
 
 
-@pytest.mark.parametrize("name", ["scene.py", "writing.py", "fonts.py", "visuals/text.py", "visuals/time.py"])
+@pytest.mark.parametrize("name", ["scene.py", "text/writing.py", "text/fonts.py", "visuals/text.py", "visuals/time.py", "render/sink.py"])
 def test_sources_that_draw_change_every_key(package_copy, name):
     assert _edited(package_copy, name)
 
 
-@pytest.mark.parametrize("name", ["stitch.py", "cli.py", "build.py", "pool.py", "voices/piper.py", "review.py"])
+@pytest.mark.parametrize("name", ["output/stitch.py", "cli.py", "build.py", "farm/pool.py", "voices/piper.py", "author/review.py",
+                                  "casting.py", "core/locks.py", "render/preload.py"])
 def test_stages_around_the_render_change_no_key(package_copy, name):
     assert not _edited(package_copy, name)
 

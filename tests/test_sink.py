@@ -17,11 +17,12 @@ import pytest
 from manim import Square
 
 from conftest import shown_frames
-from dayinlife_manim.render.render import RenderSettings, render_scene
+from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.render.render import render_scene
 from dayinlife_manim.scene import NarratedScene
 from dayinlife_manim.text.script import parse_script
 from dayinlife_manim.render.sink import MANIM_VERSION, EncoderSettings, FrameSink, queue_frames, same_pixels
-from dayinlife_manim.output.stitch import probe
+from dayinlife_manim.render.media import probe
 from dayinlife_manim.visuals import motions
 from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice

@@ -20,9 +20,9 @@ from dayinlife_manim.output.stitch import (
     build_audio_track,
     duck_envelope,
     load_audio,
-    probe,
     stitch,
 )
+from dayinlife_manim.render.media import probe
 from dayinlife_manim.render.sink import FrameSink
 
 FPS = 10

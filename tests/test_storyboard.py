@@ -12,10 +12,12 @@ import pytest
 from PIL import Image
 
 from conftest import shown_frames
-from dayinlife_manim.render.render import RenderSettings, load_scene_module, render_scene
+from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.render.render import load_scene_module, render_scene
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.render.stills import load_stills
-from dayinlife_manim.author.storyboard import scene_stills, spoken_at, storyboard
+from dayinlife_manim.render.stills import scene_stills, spoken_at
+from dayinlife_manim.author.storyboard import storyboard
 from dayinlife_manim.manifest import Cue, Word
 from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice

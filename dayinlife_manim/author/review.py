@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from ..core.fsutil import atomic_write_text
 from ..manifest import Manifest
-from ..render.render import RenderSettings
+from ..render.settings import RenderSettings
 from ..render.stills import THUMB_WIDTH, load_stills
 from .storyboard import PAGE_STYLE, SceneBoard, rel, scene_sections_html
 
@@ -123,9 +123,9 @@ def write_review_page(
 
 def review_build(manifest: Manifest, jobs: Sequence, out: Path) -> Path:
     """The review page of a finished build (its scene jobs, in paragraph order)."""
-    from ..build import chapter_for
+    from ..casting import chapter_for
 
-    chapters = [(j.para.id, chapter_for(j, manifest.title)) for j in jobs]
+    chapters = [(j.para.id, chapter_for(j.para, j.cls, manifest.title)) for j in jobs]
     scenes = [(j.para, j.cls.__name__, j.stills) for j in jobs]
     settings = jobs[0].settings if jobs else None
     return write_review_page(manifest, chapters, out, scenes, settings)

@@ -30,69 +30,14 @@ from ..manifest import Manifest, ParagraphAudio
 from ..render.stills import (
     STILLS_JSON,
     THUMB_WIDTH,
-    BeatRecorder,
     Still,
     load_stills,
-    recording_class,
-    spoken_at,
-    write_png,
+    scene_stills,
     write_stills_json,
-)  # noqa: F401
+)
 
 #: Bump when the stills this module draws change for the same scene.
 STORYBOARD_VERSION = 1
-
-
-# -- running a scene's timeline, drawing only its beats -------------------------------
-def _storyboard_class(cls: type, recorder: BeatRecorder) -> type:
-    """``cls`` with beats recorded, stepped only to the frames a beat needs (``sink.py``'s hook), no sound."""
-    from ..render.sink import skipping_scene_class
-
-    base = skipping_scene_class(recording_class(cls, recorder), lambda frames: frames in recorder.pending)
-
-    class Storyboarded(base):  # type: ignore[misc, valid-type]
-        def add_sound(self, *args, **kwargs) -> None:  # no movie, no sound to mix
-            return None
-
-        def finish(self) -> None:  # the last beat is where the closing fade starts: stop there
-            self.wait_until_time(self._fade_time())
-
-    Storyboarded.__name__ = Storyboarded.__qualname__ = cls.__name__
-    Storyboarded.__module__ = cls.__module__
-    return Storyboarded
-
-
-def scene_stills(cls: type, *, manifest: Path, paragraph: str, settings, out_dir: Path) -> list[Still]:
-    """Run ``cls`` telling ``paragraph`` of ``manifest`` in this process; write and return its stills."""
-    from manim import tempconfig
-
-    from ..render.render import _environ
-    from ..scene import ENV_MANIFEST, ENV_PARAGRAPH
-    from ..render.sink import still_renderer_class
-    from ..visuals.text import keep_metrics_in
-
-    keep_metrics_in(Path(out_dir).resolve().parent.parent / "text-metrics.json")  # shared by the scenes' processes
-    options = {
-        **settings.manim_config(),
-        "disable_caching": True,
-        "progress_bar": "none",
-        "verbosity": "WARNING",
-        "write_to_movie": False,
-        "save_last_frame": False,
-        "media_dir": str(Path(out_dir) / ".manim"),
-        "log_to_file": False,
-    }
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with _environ(**{ENV_MANIFEST: str(Path(manifest).resolve()), ENV_PARAGRAPH: paragraph}):
-        with tempconfig(options):
-            renderer = still_renderer_class()()
-            recorder = BeatRecorder(settings.fps, renderer.draw, lambda name, image: write_png(out_dir / name, image))
-            renderer.on_frames = recorder.frames_written
-            scene = _storyboard_class(cls, recorder)(renderer=renderer)
-            scene.render()
-            recorder.frames_written(round(scene.time * settings.fps) + 1)
-    return recorder.sorted_stills()
 
 
 # -- the storyboard of a whole script ---------------------------------------------
@@ -151,7 +96,8 @@ def _draw_warm(todo, manifest_file: Path, settings, workers: int, done: Callable
     import queue
     import threading
 
-    from ..farm.pool import RenderTask, WarmRunner
+    from ..farm.task import RenderTask
+    from ..farm.pool import WarmRunner
 
     runner = WarmRunner(min(workers, len(todo)))
     runner.warm_up()
@@ -211,7 +157,7 @@ def make_stills(
     are drawn ``workers`` at a time, each in a fresh process forked from the
     warm server that scene renders use (``pool.WarmRunner``).
     """
-    from ..build import assign_scenes
+    from ..casting import assign_scenes
     from ..render.scenecache import scene_key
 
     root = storyboard_root(manifest, settings)

@@ -16,14 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..core.errors import UserError
-
-
-def local_modules(module: Path) -> list[Path]:
-    """``module`` and the modules it imports from its own folder (recursively), as files."""
-    from ..render.scenecache import module_sources
-
-    module = Path(module).resolve()
-    return [module.parent / rel for rel in module_sources(module)]
+from ..core.fingerprint import local_modules
 
 
 def watched_files(script: Path | Iterable[Path], scenes: Path | None) -> list[Path]:

@@ -129,7 +129,7 @@ class AutoScene(NarratedScene):
     def cache_notes(cls, manifest: Manifest, para: ParagraphAudio) -> dict:
         """What else changes this scene's frames, for the render cache key: its plan (which
         depends on the paragraphs before it) and the source of beats registered outside this package."""
-        from ..render.scenecache import class_fingerprint
+        from ..core.fingerprint import class_fingerprint
 
         outside = [b for b in registered_beats() if not b.__module__.startswith("dayinlife_manim.")]
         return {

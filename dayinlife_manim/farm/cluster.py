@@ -30,8 +30,9 @@ from pathlib import Path
 from .. import __version__
 from ..core.errors import UserError
 from ..core.fsutil import atomic_path
-from .pool import RenderTask, WarmRunner
-from ..render.scenecache import module_sources
+from .task import RenderTask
+from .pool import WarmRunner
+from ..core.fingerprint import module_sources
 from ..render.stills import place_stills_files, read_stills_files
 
 CONNECT_TIMEOUT = 5  # seconds to reach the scheduler
@@ -202,7 +203,7 @@ def warm_up(host_threads: dict[str, int] | None = None) -> str:
 
 def render_remote(payload: dict) -> dict:
     """The Dask task: render one scene from ``payload``; return the MP4's bytes and the log."""
-    from ..render.render import RenderSettings
+    from ..render.settings import RenderSettings
 
     host = platform.node()
     mine = versions()
@@ -364,7 +365,7 @@ class ClusterRunner:
     @staticmethod
     def _place(video: bytes, out: Path, stills: dict[str, bytes] | None = None, stills_dir: Path | None = None) -> str:
         """Check the returned MP4 (and stills) and move them into place; return a problem, or ''."""
-        from ..output.stitch import probe
+        from ..render.media import probe
 
         try:
             if stills_dir is not None:

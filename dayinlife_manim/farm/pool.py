@@ -20,7 +20,6 @@ import itertools
 import json
 import multiprocessing
 import os
-import resource
 import shutil
 import signal
 import sys
@@ -29,52 +28,23 @@ import time
 import traceback
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable
 
 from ..core.fsutil import atomic_write_text, clean_stale_temps, temp_dir
 from ..core.locks import FileLock
 from ..manifest import Manifest, ParagraphAudio
-from ..render.render import RenderSettings
+from ..render.settings import ENV_THREADS
+from .task import RenderTask, Runner, print_peak_memory
 
 #: What the warm server imports once, before it forks any scene.
 PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.farm.worker", "dayinlife_manim.farm.pool",
            "dayinlife_manim.render.stills", "dayinlife_manim.author.storyboard", "dayinlife_manim.render.preload"]
 #: When this module was imported: in the warm server, when its package code was loaded.
 _LOADED_NS = time.time_ns()
-#: Environment variable with the encoder threads each scene process may use.
-ENV_THREADS = "DAYINLIFE_ENCODER_THREADS"
 #: Scene processes run this much nicer than the build that started them.
 RENDER_NICENESS = 10
-#: How a scene process reports its peak memory at the end of its log.
-PEAK_MEMORY = "# peak memory:"
 #: How often a job whose scene another build holds is tried again (seconds).
 RETRY_LOCKED = 0.25
-
-
-@dataclass(frozen=True)
-class RenderTask:
-    """One scene to render: what a runner needs, all of it picklable."""
-
-    ref: str  # "path/to/module.py:Class" or "package.module:Class"
-    manifest: Path  # the job manifest: the script's header and this paragraph, audio by absolute path
-    paragraph: str
-    out: Path
-    settings: RenderSettings
-    workdir: Path
-    log: Path
-    label: str  # "paragraph (Scene)", for messages
-    #: "video": render ``out`` (an MP4); "storyboard": draw the stills at beats into the folder ``out``.
-    kind: str = "video"
-    #: For "video": the folder for the stills at the scene's beats, taken from the render's frames.
-    stills: Path | None = None
-
-
-class Runner(Protocol):
-    slots: int
-
-    def run(self, task: RenderTask) -> bool: ...
-
-    def close(self) -> None: ...
 
 
 def job_manifest(manifest: Manifest, para: ParagraphAudio, audio: str | None = None) -> dict:
@@ -142,21 +112,6 @@ def _render_child(task: RenderTask, env: dict[str, str], cwd: str) -> None:
         sys.stderr.flush()
         os._exit(1)
     print_peak_memory()
-
-
-def print_peak_memory() -> None:
-    """End a scene's log with this process's peak memory."""
-    print(f"{PEAK_MEMORY} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB", flush=True)
-
-
-def peak_memory_mib(logs) -> int:
-    """The largest peak memory that the scene logs ``logs`` report (0 when none does)."""
-    peaks = [0]
-    for log in logs:
-        for line in Path(log).read_text(encoding="utf-8", errors="replace").splitlines():
-            if line.startswith(PEAK_MEMORY):
-                peaks.append(int(line.split()[-2]))
-    return max(peaks)
 
 
 def _package_changed_since_loaded() -> bool:

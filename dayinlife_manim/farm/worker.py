@@ -12,7 +12,8 @@ import argparse
 import importlib
 from pathlib import Path
 
-from ..render.render import RenderSettings, load_scene_module, render_scene, scene_class
+from ..render.settings import RenderSettings
+from ..render.render import load_scene_module, render_scene, scene_class
 
 
 def resolve(ref: str):
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="video: render OUT; storyboard: draw the stills at beats into the folder OUT")
     parser.add_argument("--stills", type=Path, default=None, help="folder for the stills at beats (video only)")
     args = parser.parse_args(argv)
-    from .pool import RenderTask, print_peak_memory
+    from .task import RenderTask, print_peak_memory
 
     run_task(
         RenderTask(
@@ -57,11 +58,10 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def run_task(task) -> None:
-    """Run a ``pool.RenderTask`` in this process: render its video (and stills), or draw its storyboard."""
+    """Run a ``task.RenderTask`` in this process: render its video (and stills), or draw its storyboard."""
     cls = resolve(task.ref)
     if task.kind == "storyboard":
-        from ..author.storyboard import scene_stills
-        from ..render.stills import write_stills_json
+        from ..render.stills import scene_stills, write_stills_json
 
         stills = scene_stills(cls, manifest=task.manifest, paragraph=task.paragraph, settings=task.settings, out_dir=task.out)
         write_stills_json(task.out, stills)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..manifest import Word
+from ..render.media import Chapter
 from ..text.wordtiming import piece_starts, word_of_char
 from ..text.writing import display_columns, wrap
 
@@ -21,15 +22,6 @@ MAX_LINES = 2
 ELLIPSIS = "…"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
-
-
-@dataclass(frozen=True)
-class Chapter:
-    """A named stretch of the video, in seconds."""
-
-    start: float
-    end: float
-    title: str
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ from ..core.errors import UserError
 from ..text.fonts import font_state
 from ..core.fsutil import atomic_write_text
 from ..manifest import default_media_dir
-from ..render.scenecache import PACKAGE_DIR, module_sources, sources_fingerprint
+from ..core.fingerprint import PACKAGE_DIR, module_sources, sources_fingerprint
 from ..text.script import Script, load_script
 
 STAMP_NAME = "build.stamp.json"

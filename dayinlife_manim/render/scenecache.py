@@ -12,60 +12,30 @@ that scene only.
 
 from __future__ import annotations
 
-import ast
 import functools
-import hashlib
-import inspect
 import json
-import threading
 from pathlib import Path
 
 from .. import __version__
+from ..core.fingerprint import PACKAGE_DIR, class_fingerprint, sha_hex, sources_fingerprint
 from ..core.fsutil import file_sha
 from ..manifest import Manifest, ParagraphAudio
-from .render import RenderSettings
+from .settings import RenderSettings
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
-#: Package sources that never change a scene's frames: the stages around the
-#: render (voice, stitch, pages) and the machinery that schedules it.  Every
-#: other source counts, so a new module that scenes use (text shaping, fonts,
-#: word timing...) is in the key without anyone having to list it here.
+#: Package sources that never change a scene's frames (paths in the package, of a file or a
+#: folder): the stages around the render (voice, output, pages), the machinery that schedules
+#: it and what only speeds it up.  Every other source counts, so a new module that scenes use
+#: (text shaping, fonts, word timing...) is in the key without anyone having to list it here.
 NOT_RENDER_SOURCES = frozenset({
-    "__init__.py", "build.py", "cache.py", "cli.py", "cluster.py", "gallery.py", "locks.py",
-    "loudness.py", "outputs.py", "pool.py", "report.py", "review.py", "scaffold.py", "stitch.py",
-    "storyboard.py", "timeline.py", "voiceover.py", "voices", "warm.py", "watch.py", "worker.py",
+    "__init__.py", "author", "build.py", "casting.py", "cli.py", "core/locks.py", "core/timeline.py",
+    "farm", "output", "render/media.py", "render/preload.py", "voices",
 })
 #: Sources that matter only to AutoScene and its subclasses.
 AUTOSCENE_SOURCES = frozenset({"autoscene"})
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-_AST_LOCK = threading.Lock()
-
-
-def parse_python(source: str) -> ast.Module:
-    """``ast.parse``, one thread at a time (Python 3.11's parser state is shared between threads)."""
-    with _AST_LOCK:
-        return ast.parse(source)
-
-
 def _uses_autoscene(cls: type) -> bool:
     return any(k.__module__.startswith("dayinlife_manim.autoscene") for k in cls.__mro__)
-
-
-def sources_fingerprint(folder: Path = PACKAGE_DIR, skip: frozenset[str] = frozenset()) -> str:
-    """A hash of the Python sources under ``folder`` (names and bytes), but those whose first
-    path part is in ``skip``; read afresh on every call."""
-    h = hashlib.sha256()
-    for f in sorted(Path(folder).rglob("*.py")):
-        rel = f.relative_to(folder)
-        if rel.parts[0] not in skip:
-            h.update(str(rel).encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()
 
 
 @functools.lru_cache(maxsize=None)
@@ -73,87 +43,6 @@ def package_fingerprint(autoscene: bool = False) -> str:
     """A hash of this package's sources that draw (once per process)."""
     skip = NOT_RENDER_SOURCES if autoscene else NOT_RENDER_SOURCES | AUTOSCENE_SOURCES
     return sources_fingerprint(PACKAGE_DIR, skip)
-
-
-def _local_imports(path: Path) -> set[str]:
-    """Top-level module names imported by the Python file ``path``."""
-    try:
-        tree = parse_python(path.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return set()
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(a.name.split(".")[0] for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module.split(".")[0])
-    return names
-
-
-def module_sources(path: Path) -> dict[str, bytes]:
-    """The scene module's source and those of the modules it imports from its own folder (recursively)."""
-    path = Path(path).resolve()
-    folder = path.parent
-    found: dict[str, bytes] = {}
-    todo = [path]
-    while todo:
-        file = todo.pop()
-        rel = file.relative_to(folder).as_posix()
-        if rel in found:
-            continue
-        found[rel] = file.read_bytes()
-        for name in _local_imports(file):
-            if (folder / f"{name}.py").is_file():
-                todo.append(folder / f"{name}.py")
-            elif (folder / name / "__init__.py").is_file():
-                todo.extend(sorted((folder / name).rglob("*.py")))
-    return found
-
-
-def _module_parts(path: str) -> tuple[str, dict[str, str]]:
-    """(module source without its top-level classes, {class name: class source})."""
-    return _parse_module(Path(path).read_text(encoding="utf-8"))
-
-
-@functools.lru_cache(maxsize=64)
-def _parse_module(source: str) -> tuple[str, dict[str, str]]:
-    tree = parse_python(source)
-    lines = source.splitlines(keepends=True)
-    classes: dict[str, str] = {}
-    keep = [True] * len(lines)
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef):
-            start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
-            classes[node.name] = "".join(lines[start : node.end_lineno])
-            for i in range(start, node.end_lineno):
-                keep[i] = False
-    rest = "".join(line for line, k in zip(lines, keep) if k)
-    return rest, classes
-
-
-def class_fingerprint(cls: type) -> str:
-    """A hash of ``cls``'s source, its bases' from the same module and that module's other code."""
-    try:
-        path = inspect.getsourcefile(cls)
-    except TypeError:
-        path = None
-    if path is None:
-        return _sha(repr(cls).encode())
-    rest, classes = _module_parts(path)
-    own = [classes.get(k.__name__, "") for k in cls.__mro__ if k.__module__ == cls.__module__]
-    helpers = helpers_fingerprint(path)
-    return _sha((rest + "\0".join(own) + (f"\0{helpers}" if helpers else "")).encode())
-
-
-def helpers_fingerprint(path: str) -> str:
-    """A hash of the modules a scene module imports from its own folder (its helpers), if any."""
-    path = Path(path).resolve()
-    if PACKAGE_DIR in path.parents:
-        return ""  # this package's own modules: see package_fingerprint
-    from ..author.watch import local_modules
-
-    helpers = local_modules(path)[1:]
-    return _sha("".join(f"{h.name}:{file_sha(h)}" for h in helpers).encode()) if helpers else ""
 
 
 def scene_key(cls: type, manifest: Manifest, para: ParagraphAudio, settings: RenderSettings) -> str:
@@ -177,7 +66,7 @@ def scene_key(cls: type, manifest: Manifest, para: ParagraphAudio, settings: Ren
     notes = getattr(cls, "cache_notes", None)
     if callable(notes):  # e.g. AutoScene: its plan, which depends on the paragraphs before
         payload["notes"] = notes(manifest, para)
-    return _sha(json.dumps(payload, sort_keys=True).encode())
+    return sha_hex(json.dumps(payload, sort_keys=True).encode())
 
 
 class SceneCache:

@@ -303,3 +303,55 @@ class RenderStills:
             self._queue.put(None)
             self._thread.join()
         shutil.rmtree(self._work, ignore_errors=True)
+
+
+# -- running a scene's timeline, drawing only its beats -------------------------------
+def _storyboard_class(cls: type, recorder: BeatRecorder) -> type:
+    """``cls`` with beats recorded, stepped only to the frames a beat needs (``sink.py``'s hook), no sound."""
+    from .sink import skipping_scene_class
+
+    base = skipping_scene_class(recording_class(cls, recorder), lambda frames: frames in recorder.pending)
+
+    class Storyboarded(base):  # type: ignore[misc, valid-type]
+        def add_sound(self, *args, **kwargs) -> None:  # no movie, no sound to mix
+            return None
+
+        def finish(self) -> None:  # the last beat is where the closing fade starts: stop there
+            self.wait_until_time(self._fade_time())
+
+    Storyboarded.__name__ = Storyboarded.__qualname__ = cls.__name__
+    Storyboarded.__module__ = cls.__module__
+    return Storyboarded
+
+
+def scene_stills(cls: type, *, manifest: Path, paragraph: str, settings, out_dir: Path) -> list[Still]:
+    """Run ``cls`` telling ``paragraph`` of ``manifest`` in this process; write and return its stills."""
+    from manim import tempconfig
+
+    from ..scene import ENV_MANIFEST, ENV_PARAGRAPH
+    from .settings import environ
+    from .sink import still_renderer_class
+    from ..visuals.text import keep_metrics_in
+
+    keep_metrics_in(Path(out_dir).resolve().parent.parent / "text-metrics.json")  # shared by the scenes' processes
+    options = {
+        **settings.manim_config(),
+        "disable_caching": True,
+        "progress_bar": "none",
+        "verbosity": "WARNING",
+        "write_to_movie": False,
+        "save_last_frame": False,
+        "media_dir": str(Path(out_dir) / ".manim"),
+        "log_to_file": False,
+    }
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with environ(**{ENV_MANIFEST: str(Path(manifest).resolve()), ENV_PARAGRAPH: paragraph}):
+        with tempconfig(options):
+            renderer = still_renderer_class()()
+            recorder = BeatRecorder(settings.fps, renderer.draw, lambda name, image: write_png(out_dir / name, image))
+            renderer.on_frames = recorder.frames_written
+            scene = _storyboard_class(cls, recorder)(renderer=renderer)
+            scene.render()
+            recorder.frames_written(round(scene.time * settings.fps) + 1)
+    return recorder.sorted_stills()

@@ -19,7 +19,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..manifest import Word
+from .words import Word
 
 #: A break after a word with one of these at its end is where a speaker pauses.
 _BREAK_PUNCT = re.compile(r"[,;:.!?…—–\-)\]\"'”’»]+$")
