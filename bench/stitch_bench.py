@@ -46,7 +46,15 @@ CHILD = r"""
 import json, pickle, sys, time
 from pathlib import Path
 
-import dayinlife_manim.output.stitch as stitch
+try:
+    import dayinlife_manim.output.stitch as stitch
+    import dayinlife_manim.output.soundtrack as soundtrack
+    import dayinlife_manim.voices.audio as audio
+    from dayinlife_manim.render.media import probe
+    modules = [stitch, soundtrack, audio]
+except ImportError:  # a baseline tree from before the stages were packages
+    import dayinlife_manim.stitch as stitch
+    probe, modules = stitch.probe, [stitch]
 import dayinlife_manim.output.loudness  # noqa: F401 (imports paid before the measurement)
 import numpy, scipy.signal, scipy.ndimage, av  # noqa: F401
 
@@ -76,6 +84,7 @@ def timed(name, fn, after_write=None):
 
 
 write_mp4 = stitch._write_mp4
+found = {}
 for attr, label, after in (
     ("_inspect_scene", "inspect scenes (video)", None),
     ("read_audio" if hasattr(stitch, "read_audio") else "load_audio", "decode narration", "decode written AAC"),
@@ -89,23 +98,25 @@ for attr, label, after in (
     ("integrated_loudness", "measure written: loudness", None),
     ("measure_true_peak", "measure written: true peak", None),
 ):
-    if hasattr(stitch, attr):
-        setattr(stitch, attr, timed(label, getattr(stitch, attr), after))
-
-if hasattr(stitch, "_Written"):  # (since the written soundtrack is measured while it is written)
-    stitch._Written._decoded = timed("  decode written AAC (same pass)", stitch._Written._decoded)
-    stitch.Meter.add = timed("  measure written (same pass)", stitch.Meter.add)
-    stitch.Meter.result = timed("  measure written (same pass)", stitch.Meter.result)
-if hasattr(stitch, "Mastering"):  # (since the stitch checks the true peak on the file as written)
-    stitch.Mastering.__init__ = timed("master: analyse the mix", stitch.Mastering.__init__)
-    stitch.Mastering.apply = timed("master: gain and limiter", stitch.Mastering.apply)
+    for module in modules:  # patched in every module that calls it by this name
+        if hasattr(module, attr):
+            original = found.setdefault(attr, getattr(module, attr))
+            setattr(module, attr, timed(label, original, after))
+classes = {name: getattr(m, name) for m in reversed(modules) for name in ("_Written", "Meter", "Mastering") if hasattr(m, name)}
+if "_Written" in classes:  # (since the written soundtrack is measured while it is written)
+    classes["_Written"]._decoded = timed("  decode written AAC (same pass)", classes["_Written"]._decoded)
+    classes["Meter"].add = timed("  measure written (same pass)", classes["Meter"].add)
+    classes["Meter"].result = timed("  measure written (same pass)", classes["Meter"].result)
+if "Mastering" in classes:  # (since the stitch checks the true peak on the file as written)
+    classes["Mastering"].__init__ = timed("master: analyse the mix", classes["Mastering"].__init__)
+    classes["Mastering"].apply = timed("master: gain and limiter", classes["Mastering"].apply)
 
 rss = status("VmRSS")
 Path("/proc/self/clear_refs").write_text("5")  # VmHWM := VmRSS
 t, c = time.perf_counter(), time.process_time()
 result = stitch.stitch(segments, Path(args["out"]), title="bench")
 wall, cpu = time.perf_counter() - t, time.process_time() - c
-info = stitch.probe(Path(args["out"]))
+info = probe(Path(args["out"]))
 print(json.dumps({
     "wall": wall, "cpu": cpu, "steps": steps, "rss": rss, "hwm": status("VmHWM"),
     "loudness": [result.loudness.integrated, result.loudness.true_peak],
@@ -180,7 +191,8 @@ def codecs(media: Path) -> None:
     import numpy as np
 
     from dayinlife_manim.output.loudness import master, true_peak
-    from dayinlife_manim.output.stitch import AAC_OVERSHOOT_DB, read_audio
+    from dayinlife_manim.output.soundtrack import AAC_OVERSHOOT_DB
+    from dayinlife_manim.voices.audio import read_audio
 
     wavs = sorted(media.glob("*/voice/*.wav"))
     source, _ = master(np.concatenate([read_audio(w) for w in wavs], axis=1), RATE, -16.0, -1.0 - AAC_OVERSHOOT_DB)

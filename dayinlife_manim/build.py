@@ -153,7 +153,7 @@ def prepare_soundtrack(manifest: Manifest, fps: int, music: Path | None = None, 
     are known now; the stitch copies this soundtrack when its scenes turn
     out to last exactly that (else it makes it again).
     """
-    from .output.stitch import make_soundtrack
+    from .output.soundtrack import make_soundtrack
 
     paras = manifest.paragraphs
     return make_soundtrack(

@@ -13,15 +13,8 @@ from dayinlife_manim.output.captions import Caption
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.manifest import Cue
 from dayinlife_manim.output.loudness import integrated_loudness, true_peak
-from dayinlife_manim.output.stitch import (
-    DUCK_RAMP,
-    SAMPLE_RATE,
-    Segment,
-    build_audio_track,
-    duck_envelope,
-    load_audio,
-    stitch,
-)
+from dayinlife_manim.output.soundtrack import DUCK_RAMP, SAMPLE_RATE, build_audio_track, duck_envelope, load_audio
+from dayinlife_manim.output.stitch import Segment, stitch
 from dayinlife_manim.render.media import probe
 from dayinlife_manim.render.sink import FrameSink
 
@@ -434,27 +427,27 @@ def test_narration_only_soundtrack_is_mono_and_measured_as_heard(media: Path, tm
 
 
 def test_read_audio_reads_pcm_wav_directly_as_pyav_decodes_it(media: Path) -> None:
-    import dayinlife_manim.output.stitch as stitch_module
+    import dayinlife_manim.voices.audio as audio_module
 
     for name in ("a.wav", "b.wav"):
-        direct = stitch_module._read_wav(media / name, SAMPLE_RATE)
+        direct = audio_module._read_wav(media / name, SAMPLE_RATE)
         with av.open(str(media / name)) as container:
             decoded = np.concatenate([f.to_ndarray().reshape(-1, f.layout.nb_channels).T for f in container.decode(audio=0)], axis=1)
         assert direct is not None and direct.dtype == np.float32
         assert np.array_equal(direct, decoded.astype(np.float32) / np.float32(32768))
-    assert stitch_module._read_wav(media / "c.wav", SAMPLE_RATE) is None  # another rate: resampled by PyAV
-    assert stitch_module._read_wav(media / "music.mp3", SAMPLE_RATE) is None
+    assert audio_module._read_wav(media / "c.wav", SAMPLE_RATE) is None  # another rate: resampled by PyAV
+    assert audio_module._read_wav(media / "music.mp3", SAMPLE_RATE) is None
 
 
 def test_a_soundtrack_over_the_ceiling_as_written_is_limited_again(media: Path, tmp_path: Path, monkeypatch) -> None:
-    import dayinlife_manim.output.stitch as stitch_module
+    import dayinlife_manim.output.soundtrack as soundtrack_module
 
     # The mix limited 0.8 dB over the ceiling (no headroom for AAC, less than none):
     # the check on the file as written must catch it and write it again, lower.
-    monkeypatch.setattr(stitch_module, "AAC_OVERSHOOT_DB", -1.0)
+    monkeypatch.setattr(soundtrack_module, "AAC_OVERSHOOT_DB", -1.0)
     writes = []
-    write = stitch_module._write_aac
-    monkeypatch.setattr(stitch_module, "_write_aac", lambda *a: writes.append(1) or write(*a))
+    write = soundtrack_module._write_aac
+    monkeypatch.setattr(soundtrack_module, "_write_aac", lambda *a: writes.append(1) or write(*a))
     rng = np.random.default_rng(5)
     n = 2 * SAMPLE_RATE
     speech = 0.3 * lfilter(*butter(4, 4000 / (SAMPLE_RATE / 2)), rng.standard_normal(n))  # voice-band
@@ -470,11 +463,11 @@ def test_a_soundtrack_made_for_the_same_is_reused(media: Path, tmp_path: Path, m
     """The soundtrack kept at ``soundtrack=`` is copied as it is when the narration, mix and
     scene lengths are the same (a build makes it while its scenes render), and made again
     when one of them changed; the video plays the same sound either way."""
-    import dayinlife_manim.output.stitch as stitch_module
+    import dayinlife_manim.output.soundtrack as soundtrack_module
 
     encodes = []
-    write = stitch_module._write_aac
-    monkeypatch.setattr(stitch_module, "_write_aac", lambda *a: encodes.append(1) or write(*a))
+    write = soundtrack_module._write_aac
+    monkeypatch.setattr(soundtrack_module, "_write_aac", lambda *a: encodes.append(1) or write(*a))
     kept = tmp_path / "kept"
     first = stitch(segments(media), tmp_path / "one.mp4", title="A", soundtracks=kept)
     assert len(encodes) == 1 and len(list(kept.glob("soundtrack-*.m4a"))) == 1
