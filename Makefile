@@ -18,11 +18,11 @@ TEST_APT_PACKAGES := chromium
 FONT_PACKAGES := fonts-noto-core fonts-noto-cjk fontconfig
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-deps test video bench clean help
+.PHONY: install system-deps test lint video bench clean help
 
 help:
 	@echo "make video    build $(OUT) from $(SCRIPT) (1080p30, offline voice)"
-	@echo "make test     run the test suite"
+	@echo "make test     check the layering and lint, then run the test suite"
 	@echo "make bench    print render and cache timings"
 	@echo "make install  set up $(VENV) (apt packages manim needs, then pip)"
 
@@ -45,8 +45,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[offline,cluster,test]"
 	@touch $(STAMP)
 
-test: install
+test: install lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+# The stages import one way (import-linter's contracts in pyproject.toml) and ruff is clean.
+lint: install
+	$(BIN)/lint-imports
+	$(BIN)/ruff check dayinlife_manim tests bench scenes
 
 video: install
 	$(BIN)/dayinlife build $(SCRIPT) --scenes $(SCENES) --quality high -o $(OUT)

@@ -27,8 +27,8 @@ from dayinlife_manim.build import build  # noqa: E402
 from dayinlife_manim.farm.task import peak_memory_mib  # noqa: E402
 from dayinlife_manim.render.settings import RenderSettings  # noqa: E402
 from dayinlife_manim.text.script import load_script  # noqa: E402
-from dayinlife_manim.voices.voiceover import default_cache_dir  # noqa: E402
 from dayinlife_manim.voices import get_voice  # noqa: E402
+from dayinlife_manim.voices.voiceover import default_cache_dir  # noqa: E402
 
 SCRIPT = ROOT / "examples" / "a_day_in_life.txt"
 SCENES = ROOT / "scenes" / "day_in_life.py"

@@ -80,8 +80,8 @@ class Recording:
 def record(scene: str, quality: str, folder: Path) -> Recording:
     """Render ``scene`` through the frame sink, keeping its frame stream instead of encoding it."""
     from dayinlife_manim.manifest import load_manifest
-    from dayinlife_manim.render.settings import RenderSettings
     from dayinlife_manim.render.render import load_scene_module, render_scene, scene_class
+    from dayinlife_manim.render.settings import RenderSettings
     from dayinlife_manim.voices.voiceover import ensure_voiceover
 
     settings = RenderSettings.from_options(quality)

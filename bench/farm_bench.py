@@ -32,11 +32,11 @@ sys.path.insert(0, str(ROOT))
 
 from dayinlife_manim.build import BuildFailed, build  # noqa: E402
 from dayinlife_manim.farm.task import RenderTask  # noqa: E402
+from dayinlife_manim.render.media import probe  # noqa: E402
 from dayinlife_manim.render.settings import RenderSettings  # noqa: E402
 from dayinlife_manim.text.script import load_script  # noqa: E402
-from dayinlife_manim.render.media import probe  # noqa: E402
-from dayinlife_manim.voices.voiceover import make_voiceover  # noqa: E402
 from dayinlife_manim.voices import get_voice  # noqa: E402
+from dayinlife_manim.voices.voiceover import make_voiceover  # noqa: E402
 
 SCRIPT = ROOT / "examples" / "a_day_in_life.txt"
 SCENES = ROOT / "scenes" / "day_in_life.py"

@@ -43,8 +43,9 @@ sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from dayinlife_manim.render.media import probe  # noqa: E402
 from memory_bench import MIB, Sampler  # noqa: E402
+
+from dayinlife_manim.render.media import probe  # noqa: E402
 
 SCRIPT = ROOT / "examples" / "a_day_in_life.txt"
 SCENES = ROOT / "scenes" / "day_in_life.py"

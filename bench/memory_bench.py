@@ -193,9 +193,9 @@ HEADER = "| process | VmHWM MiB | peak RssAnon MiB | peak PSS MiB | wall s | CPU
 def _render_one(scene: str, manifest: str, work: str) -> None:
     """In a fresh interpreter whose PYTHONPATH chooses the checkout: render ``scene`` via WarmRunner."""
     from dayinlife_manim.casting import assign_scenes
-    from dayinlife_manim.manifest import load_manifest
-    from dayinlife_manim.farm.task import RenderTask
     from dayinlife_manim.farm.pool import WarmRunner, job_manifest
+    from dayinlife_manim.farm.task import RenderTask
+    from dayinlife_manim.manifest import load_manifest
     from dayinlife_manim.render.settings import RenderSettings
 
     man = load_manifest(Path(manifest))

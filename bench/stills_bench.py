@@ -32,12 +32,12 @@ def main() -> None:
     parser.add_argument("--skip-high", action="store_true")
     args = parser.parse_args()
 
-    from dayinlife_manim.render.settings import RenderSettings
     from dayinlife_manim.render.render import load_scene_module, render_scene
-    from dayinlife_manim.text.script import load_script
+    from dayinlife_manim.render.settings import RenderSettings
     from dayinlife_manim.render.stills import load_stills
-    from dayinlife_manim.voices.voiceover import make_voiceover
+    from dayinlife_manim.text.script import load_script
     from dayinlife_manim.voices.silent import SilentVoice
+    from dayinlife_manim.voices.voiceover import make_voiceover
 
     print(f"machine: {os.uname().nodename}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     with tempfile.TemporaryDirectory(prefix="stills-bench-") as tmp:

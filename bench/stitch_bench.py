@@ -130,10 +130,10 @@ def segments_of(media: Path, quality: str) -> list:
     """The seed's segments as ``dayinlife build`` stitches them (the scene module is imported here)."""
     sys.path.insert(0, str(ROOT))
     from dayinlife_manim.build import plan_scenes, stitch_video  # noqa: F401
-    from dayinlife_manim.manifest import load_manifest
-    from dayinlife_manim.render.settings import RenderSettings
-    from dayinlife_manim.output.stitch import Segment
     from dayinlife_manim.casting import chapter_for
+    from dayinlife_manim.manifest import load_manifest
+    from dayinlife_manim.output.stitch import Segment
+    from dayinlife_manim.render.settings import RenderSettings
 
     manifests = sorted(media.glob("*/manifest.json"))
     if not manifests:

@@ -55,13 +55,13 @@ def main() -> None:
     # In one warm process, as --watch runs it: edit one scene, storyboard again; then render that scene as video.
     sys.path.insert(0, str(REPO))
     os.environ["DAYINLIFE_MEDIA"] = str(tmp / "media")
-    from dayinlife_manim.render.settings import RenderSettings
-    from dayinlife_manim.render.render import load_scene_module, render_scene
-    from dayinlife_manim.text.script import load_script
-    from dayinlife_manim.render.stills import scene_stills
     from dayinlife_manim.author.storyboard import storyboard
-    from dayinlife_manim.voices.voiceover import make_voiceover
+    from dayinlife_manim.render.render import load_scene_module, render_scene
+    from dayinlife_manim.render.settings import RenderSettings
+    from dayinlife_manim.render.stills import scene_stills
+    from dayinlife_manim.text.script import load_script
     from dayinlife_manim.voices.silent import SilentVoice
+    from dayinlife_manim.voices.voiceover import make_voiceover
 
     manifest, _ = make_voiceover(load_script(SCRIPT), SilentVoice(), tmp / "media")
     settings = RenderSettings.from_options("low")

@@ -23,10 +23,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dayinlife_manim.voices.audio import AudioSettings, conditioned, segment_samples  # noqa: E402
 from dayinlife_manim.text.script import load_script  # noqa: E402
-from dayinlife_manim.voices import get_voice  # noqa: E402
 from dayinlife_manim.text.wordtiming import display_words, estimate_words  # noqa: E402
+from dayinlife_manim.voices import get_voice  # noqa: E402
+from dayinlife_manim.voices.audio import AudioSettings, conditioned, segment_samples  # noqa: E402
 
 EXTRA = [
     "At 11 o'clock, the model - finally - learned to count to 2024.",

@@ -22,22 +22,21 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .author.review import review_build
+from .casting import assign_scenes, chapter_for
 from .core.errors import UserError
-from .text.fonts import check_glyphs
 from .core.fsutil import atomic_write_text, clean_stale_temps
 from .core.locks import FileLock
-from .output.loudness import DEFAULT_TARGET, Loudness
-from .manifest import Manifest, ParagraphAudio, VoiceSettings
-from .render.settings import RenderSettings
-from .author.review import review_build
 from .core.timeline import log as timeline
-from .render.scenecache import SceneCache, entry_is_fresh, file_sha, scene_key
+from .manifest import Manifest, ParagraphAudio, VoiceSettings
+from .output.loudness import DEFAULT_TARGET, Loudness
 from .output.stamp import output_paths
+from .render.scenecache import SceneCache, entry_is_fresh, file_sha, scene_key
+from .render.settings import RenderSettings
+from .text.fonts import check_glyphs
 from .text.script import Script
-from .casting import assign_scenes, chapter_for
-from .voices.voiceover import VOICE_DIR, default_media_dir, make_voiceover
 from .voices import Voice
-
+from .voices.voiceover import VOICE_DIR, default_media_dir, make_voiceover
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .core.errors import UserError
-from .output.captions import chapter_title
 from .manifest import Manifest, ParagraphAudio, default_media_dir, load_manifest, manifest_path
+from .output.captions import chapter_title
 from .render.render import load_scene_module
 from .text.script import Script
 from .voices.silent import SilentVoice
 from .voices.voiceover import make_voiceover, manifest_is_current
-
 
 AUTOSCENE_REF = "dayinlife_manim.autoscene:AutoScene"
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .author.gallery import SUBJECTS as GALLERY_SUBJECTS
 from .core import timeline
 from .core.errors import UserError
-from .author.gallery import SUBJECTS as GALLERY_SUBJECTS
 from .voices import VOICES
 
 # No dir_okay=False: load_script reports a directory as a one-line error, not click's usage block.
@@ -174,8 +174,8 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
                 return
 
         from .build import BuildFailed, build_many, summary_rows
-        from .text.fonts import check_glyphs
         from .output.report import table
+        from .text.fonts import check_glyphs
 
         if not cluster:
             from .farm.pool import start_warm_server
@@ -260,10 +260,10 @@ def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_m
     """
     import os
 
-    from .render.settings import RenderSettings
-    from .text.script import load_script
-    from .text.fonts import check_glyphs
     from .author.storyboard import storyboard as run_storyboard
+    from .render.settings import RenderSettings
+    from .text.fonts import check_glyphs
+    from .text.script import load_script
     from .voices.voiceover import make_voiceover
 
     settings = RenderSettings.from_options(quality, aspect, fps)
@@ -295,7 +295,8 @@ def _run(once, watch: bool, scripts, scenes_module) -> None:
     if not watch:
         once()
         return
-    from .author.watch import watch as watch_files, watched_files
+    from .author.watch import watch as watch_files
+    from .author.watch import watched_files
 
     watch_files(lambda: watched_files(scripts, scenes_module), once, say=lambda m: click.echo(m, err=True))
 

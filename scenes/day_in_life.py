@@ -49,8 +49,8 @@ from dayinlife_manim.visuals.home import CookieJar, Curtains, PillBottle, Shower
 from dayinlife_manim.visuals.layout import cells, lay_out, ring, split
 from dayinlife_manim.visuals.office import Card, Checklist, CodeCard, CodeLaptop, MeetingGrid
 from dayinlife_manim.visuals.people import Face, Robot, SittingFigure, Snore, ThoughtBubble, ThoughtCloud
-from dayinlife_manim.visuals.time import Clock, FlipCalendar
 from dayinlife_manim.visuals.theme import Region
+from dayinlife_manim.visuals.time import Clock, FlipCalendar
 
 #: Every scene below tells a paragraph of this script (NarratedScene reads the module's SCRIPT).
 SCRIPT = Path(__file__).resolve().parent.parent / "examples" / "a_day_in_life.txt"

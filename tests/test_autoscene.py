@@ -16,15 +16,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import shown_frames
 
 from dayinlife_manim.autoscene import AutoScene, icon_count, label_for
-from conftest import shown_frames
-from dayinlife_manim.render.settings import RenderSettings
-from dayinlife_manim.render.render import render_scene
-from dayinlife_manim.text.script import parse_script
 from dayinlife_manim.autoscene.keywords import IconMatch, match_icons
-from dayinlife_manim.voices.voiceover import make_voiceover
+from dayinlife_manim.render.render import render_scene
+from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.text.script import parse_script
 from dayinlife_manim.voices.silent import SilentVoice
+from dayinlife_manim.voices.voiceover import make_voiceover
 
 CONTROL = Path(__file__).resolve().parent / "control_data" / "autoscene_frame.npz"
 REGEN = os.environ.get("DAYINLIFE_REGEN_CONTROL") == "1"

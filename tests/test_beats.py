@@ -323,8 +323,8 @@ def test_a_registered_beat_is_used(user_beat) -> None:
 def test_build_imports_the_module_that_defines_beats(user_beat, tmp_path: Path) -> None:
     from dayinlife_manim.casting import AUTOSCENE_REF, assign_scenes
     from dayinlife_manim.text.script import parse_script
-    from dayinlife_manim.voices.voiceover import make_voiceover
     from dayinlife_manim.voices.silent import SilentVoice
+    from dayinlife_manim.voices.voiceover import make_voiceover
 
     path, module = user_beat
     manifest, _ = make_voiceover(parse_script("Launch Day\n\nTomorrow we launch the new app.\n", "x"), SilentVoice(), tmp_path)
@@ -366,11 +366,11 @@ def test_a_render_sees_the_plan_the_build_made(tmp_path: Path) -> None:
     the plan that the build listed and keyed the render cache with."""
     import json
 
-    from dayinlife_manim.manifest import load_manifest
     from dayinlife_manim.farm.pool import job_manifest
+    from dayinlife_manim.manifest import load_manifest
     from dayinlife_manim.text.script import parse_script
-    from dayinlife_manim.voices.voiceover import make_voiceover
     from dayinlife_manim.voices.silent import SilentVoice
+    from dayinlife_manim.voices.voiceover import make_voiceover
 
     texts = ["We start at 6 am.", "The bus comes at 7 am.", "School begins at 8 am.", "I like cats.", "I like dogs."]
     manifest, _ = make_voiceover(parse_script("Times\n\n" + "\n\n".join(texts) + "\n", "t"), SilentVoice(), tmp_path)

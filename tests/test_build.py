@@ -11,9 +11,9 @@ from conftest import write_project
 from dayinlife_manim.build import BuildFailed, build
 from dayinlife_manim.casting import list_scenes
 from dayinlife_manim.manifest import load_manifest, manifest_path
+from dayinlife_manim.render.media import probe
 from dayinlife_manim.render.settings import RenderSettings
 from dayinlife_manim.text.script import load_script
-from dayinlife_manim.render.media import probe
 from dayinlife_manim.voices.silent import SilentVoice
 
 pytestmark = pytest.mark.slow

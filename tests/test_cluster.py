@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from conftest import TINY_SCENES, write_project
 
-from dayinlife_manim.farm import cluster as farm
 from dayinlife_manim.build import build
 from dayinlife_manim.core.errors import UserError
-from dayinlife_manim.render.settings import RenderSettings
-from dayinlife_manim.text.script import load_script
-from dayinlife_manim.render.stills import load_stills
+from dayinlife_manim.farm import cluster as farm
 from dayinlife_manim.render.media import probe
+from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.render.stills import load_stills
+from dayinlife_manim.text.script import load_script
 from dayinlife_manim.voices.silent import SilentVoice
 
 distributed = pytest.importorskip("distributed")

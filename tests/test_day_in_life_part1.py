@@ -15,12 +15,12 @@ import pytest
 
 from dayinlife_manim import scene as scene_module
 from dayinlife_manim.manifest import manifest_path
-from dayinlife_manim.render.settings import RenderSettings
-from dayinlife_manim.render.render import load_scene_module, render_scene
-from dayinlife_manim.text.script import load_script
 from dayinlife_manim.render.media import probe
-from dayinlife_manim.voices.voiceover import make_voiceover
+from dayinlife_manim.render.render import load_scene_module, render_scene
+from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.text.script import load_script
 from dayinlife_manim.voices.silent import SilentVoice
+from dayinlife_manim.voices.voiceover import make_voiceover
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENES = load_scene_module(ROOT / "scenes" / "day_in_life.py")

@@ -13,13 +13,13 @@ import numpy as np
 import pytest
 
 from dayinlife_manim.manifest import manifest_path
-from dayinlife_manim.render.settings import RenderSettings
-from dayinlife_manim.render.render import load_scene_module, render_scene
-from dayinlife_manim.text.script import load_script
 from dayinlife_manim.render.media import probe
+from dayinlife_manim.render.render import load_scene_module, render_scene
+from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.text.script import load_script
 from dayinlife_manim.visuals.theme import Region
-from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
+from dayinlife_manim.voices.voiceover import make_voiceover
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The module holding the part-2 scene classes (scenes/day_in_life.py after the merge).

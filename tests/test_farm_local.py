@@ -16,14 +16,13 @@ from conftest import TINY_SCENES as MODULE
 from conftest import write_project
 
 from dayinlife_manim.build import BuildFailed, build_many
-from dayinlife_manim.text.script import find_scripts
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.core.fsutil import atomic_path, clean_stale_temps, temp_dir, temp_prefix
 from dayinlife_manim.core.locks import FileLock
 from dayinlife_manim.farm.task import peak_memory_mib
-from dayinlife_manim.render.settings import RenderSettings
-from dayinlife_manim.text.script import load_script
 from dayinlife_manim.render.media import probe
+from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.text.script import find_scripts, load_script
 from dayinlife_manim.voices.silent import SilentVoice
 
 REPO = Path(__file__).resolve().parent.parent

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from dayinlife_manim.text.script import load_script
-from dayinlife_manim.visuals import has_icon
 from dayinlife_manim.autoscene.keywords import (
     FALLBACK_ICON,
     FALLBACK_QUESTION_ICON,
@@ -18,6 +16,8 @@ from dayinlife_manim.autoscene.keywords import (
     pick_icons,
     word_forms,
 )
+from dayinlife_manim.text.script import load_script
+from dayinlife_manim.visuals import has_icon
 
 SEED = Path(__file__).resolve().parent.parent / "examples" / "a_day_in_life.txt"
 

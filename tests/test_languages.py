@@ -12,21 +12,21 @@ import numpy as np
 import pytest
 from manim import tempconfig
 
-from dayinlife_manim.text import fonts
 from dayinlife_manim.autoscene import AutoScene
 from dayinlife_manim.autoscene.keywords import FALLBACK_ICON
 from dayinlife_manim.core.errors import UserError, VoiceError
-from dayinlife_manim.text.language import detect_language, written_in
-from dayinlife_manim.render.settings import RenderSettings
 from dayinlife_manim.render.render import render_scene
+from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.text import fonts
+from dayinlife_manim.text.language import detect_language, written_in
 from dayinlife_manim.text.script import parse_script, split_sentences
-from dayinlife_manim.voices.voiceover import make_voiceover
-from dayinlife_manim.voices import SilentVoice, get_voice
-from dayinlife_manim.voices.silent import estimate_seconds
+from dayinlife_manim.text.writing import first_words, is_rtl, word_count, wrap
 from dayinlife_manim.visuals.captions import CaptionBlock
 from dayinlife_manim.visuals.text import text
 from dayinlife_manim.visuals.theme import DEFAULT_THEME
-from dayinlife_manim.text.writing import first_words, is_rtl, word_count, wrap
+from dayinlife_manim.voices import SilentVoice, get_voice
+from dayinlife_manim.voices.silent import estimate_seconds
+from dayinlife_manim.voices.voiceover import make_voiceover
 
 # language: (paragraph, its sentences)
 SAMPLES = {

@@ -16,13 +16,13 @@ from manim import VMobject, tempconfig
 
 from dayinlife_manim.autoscene import AutoScene
 from dayinlife_manim.manifest import Cue
-from dayinlife_manim.render.settings import RenderSettings
 from dayinlife_manim.render.render import render_scene
+from dayinlife_manim.render.settings import RenderSettings
 from dayinlife_manim.text.script import parse_script
 from dayinlife_manim.visuals import DEFAULT_THEME
 from dayinlife_manim.visuals.captions import CaptionBlock
-from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
+from dayinlife_manim.voices.voiceover import make_voiceover
 
 ASPECTS = ["16:9", "9:16", "1:1"]
 

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from dayinlife_manim import build as build_module
-from dayinlife_manim.text import fonts as fonts_module
-from dayinlife_manim.output import stamp as outputs
 from dayinlife_manim import voices
+from dayinlife_manim.output import stamp as outputs
 from dayinlife_manim.output.stamp import BuildInputs, Snapshot, input_digest, output_files, side_files
+from dayinlife_manim.text import fonts as fonts_module
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("build-stamp")]
 

@@ -6,15 +6,15 @@ import ast
 
 import pytest
 
+from dayinlife_manim.author.scaffold import class_name, write_scene_module
 from dayinlife_manim.casting import assign_scenes
 from dayinlife_manim.core.errors import UserError
-from dayinlife_manim.render.settings import RenderSettings
-from dayinlife_manim.render.render import load_scene_module, render_scene
-from dayinlife_manim.author.scaffold import class_name, write_scene_module
-from dayinlife_manim.text.script import load_script
 from dayinlife_manim.render.media import probe
-from dayinlife_manim.voices.voiceover import make_voiceover
+from dayinlife_manim.render.render import load_scene_module, render_scene
+from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.text.script import load_script
 from dayinlife_manim.voices.silent import SilentVoice
+from dayinlife_manim.voices.voiceover import make_voiceover
 
 SCRIPT = '''# My "Quoted" Video
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import shown_frames
 from manim import Rotate, Square, linear
 
-from conftest import shown_frames
-from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.render.media import probe
 from dayinlife_manim.render.render import render_scene
+from dayinlife_manim.render.settings import RenderSettings
 from dayinlife_manim.scene import NarratedScene
 from dayinlife_manim.text.script import parse_script
-from dayinlife_manim.render.media import probe
 from dayinlife_manim.visuals import motions
-from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
+from dayinlife_manim.voices.voiceover import make_voiceover
 
 pytestmark = pytest.mark.slow
 

@@ -10,8 +10,8 @@ import pytest
 from manim import tempconfig
 from manim.utils.module_ops import scene_classes_from_file
 
-from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.author.scaffold import write_scene_module
+from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.scene import NarratedScene
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.visuals.theme import DEFAULT_THEME, Theme

@@ -16,8 +16,8 @@ from dayinlife_manim.text.script import (
     load_script,
     parse_script,
     slugify,
-    spoken_text,
     split_sentences,
+    spoken_text,
 )
 
 REPO = Path(__file__).parent.parent

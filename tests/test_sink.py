@@ -6,7 +6,6 @@ import inspect
 import re
 import threading
 import time
-import tomllib
 import weakref
 from pathlib import Path
 
@@ -14,18 +13,19 @@ import av
 import manim
 import numpy as np
 import pytest
+import tomllib
+from conftest import shown_frames
 from manim import Square
 
-from conftest import shown_frames
-from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.render.media import probe
 from dayinlife_manim.render.render import render_scene
+from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.render.sink import MANIM_VERSION, EncoderSettings, FrameSink, queue_frames, same_pixels
 from dayinlife_manim.scene import NarratedScene
 from dayinlife_manim.text.script import parse_script
-from dayinlife_manim.render.sink import MANIM_VERSION, EncoderSettings, FrameSink, queue_frames, same_pixels
-from dayinlife_manim.render.media import probe
 from dayinlife_manim.visuals import motions
-from dayinlife_manim.voices.voiceover import make_voiceover
 from dayinlife_manim.voices.silent import SilentVoice
+from dayinlife_manim.voices.voiceover import make_voiceover
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from scipy.signal import butter, lfilter
 
-from dayinlife_manim.output.captions import Caption
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.manifest import Cue
+from dayinlife_manim.output.captions import Caption
 from dayinlife_manim.output.loudness import integrated_loudness, true_peak
 from dayinlife_manim.output.soundtrack import DUCK_RAMP, SAMPLE_RATE, build_audio_track, duck_envelope, load_audio
 from dayinlife_manim.output.stitch import Segment, stitch

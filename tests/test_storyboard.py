@@ -9,18 +9,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import shown_frames
 from PIL import Image
 
-from conftest import shown_frames
-from dayinlife_manim.render.settings import RenderSettings
-from dayinlife_manim.render.render import load_scene_module, render_scene
-from dayinlife_manim.text.script import load_script
-from dayinlife_manim.render.stills import load_stills
-from dayinlife_manim.render.stills import scene_stills, spoken_at
 from dayinlife_manim.author.storyboard import storyboard
 from dayinlife_manim.manifest import Cue, Word
-from dayinlife_manim.voices.voiceover import make_voiceover
+from dayinlife_manim.render.render import load_scene_module, render_scene
+from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.render.stills import load_stills, scene_stills, spoken_at
+from dayinlife_manim.text.script import load_script
 from dayinlife_manim.voices.silent import SilentVoice
+from dayinlife_manim.voices.voiceover import make_voiceover
 
 pytestmark = pytest.mark.slow
 

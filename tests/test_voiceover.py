@@ -11,9 +11,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dayinlife_manim.voices import voiceover as voiceover_mod
-from dayinlife_manim.voices.audio import AudioSettings, condition, read_wav, silence, wav_frames
-from dayinlife_manim.voices.cache import AudioCache, cache_key
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.manifest import (
     SCHEMA_VERSION,
@@ -23,8 +20,11 @@ from dayinlife_manim.manifest import (
     save_manifest,
 )
 from dayinlife_manim.text.script import load_script, parse_script
-from dayinlife_manim.voices.voiceover import ensure_voiceover, make_voiceover
 from dayinlife_manim.voices import SilentVoice
+from dayinlife_manim.voices import voiceover as voiceover_mod
+from dayinlife_manim.voices.audio import AudioSettings, condition, read_wav, silence, wav_frames
+from dayinlife_manim.voices.cache import AudioCache, cache_key
+from dayinlife_manim.voices.voiceover import ensure_voiceover, make_voiceover
 
 SEED_PARAGRAPHS = 15
 SEED_SENTENCES = 22
@@ -331,7 +331,7 @@ def test_cache_get_put_roundtrip(tmp_path, fake_voice):
     cache.put(key, seg, {"text": "Hello."})
     got = cache.get(key)
     assert got is not None and got.raw_data == seg.raw_data and got.frame_rate == seg.frame_rate
-    wav, meta = tmp_path / key[:2] / f"{key}.wav", tmp_path / key[:2] / f"{key}.json"
+    meta = tmp_path / key[:2] / f"{key}.json"
     info = json.loads(meta.read_text(encoding="utf-8"))
     assert info["samples"] == seg.frame_count() and info["sample_rate"] == 48_000 and info["text"] == "Hello."
     assert not [p for p in tmp_path.rglob("*") if ".tmp" in p.name]  # no temporary files left behind

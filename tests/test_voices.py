@@ -12,11 +12,11 @@ import numpy as np
 import pytest
 
 from dayinlife_manim import voices
-from dayinlife_manim.voices.audio import AudioSettings, condition
-from dayinlife_manim.voices.cache import cache_key, normalize_text
 from dayinlife_manim.core.errors import UserError, VoiceError
 from dayinlife_manim.voices import SilentVoice, Voice, get_voice
 from dayinlife_manim.voices import gtts as gtts_mod
+from dayinlife_manim.voices.audio import AudioSettings, condition
+from dayinlife_manim.voices.cache import cache_key, normalize_text
 from dayinlife_manim.voices.silent import estimate_seconds
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from dayinlife_manim.author.watch import watch, watched_files
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.core.fingerprint import local_modules
-from dayinlife_manim.author.watch import watch, watched_files
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -65,8 +65,8 @@ def test_ctrl_c_ends_the_watch(tmp_path):
 
 
 def test_editing_a_helper_changes_the_scene_key(tmp_path):
-    from dayinlife_manim.render.render import load_scene_module
     from dayinlife_manim.core.fingerprint import class_fingerprint
+    from dayinlife_manim.render.render import load_scene_module
 
     module = write(tmp_path / "helper_scenes.py", (
         "from dayinlife_manim.scene import NarratedScene\nimport my_helpers\n\n"

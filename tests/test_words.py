@@ -10,15 +10,15 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from dayinlife_manim.output.captions import Caption, to_srt, to_webvtt
 from dayinlife_manim.core.errors import UserError
-from dayinlife_manim.manifest import SCHEMA_VERSION, Cue, Word, load_manifest, manifest_from_dict, manifest_path
+from dayinlife_manim.manifest import SCHEMA_VERSION, Cue, Word, manifest_from_dict, manifest_path
+from dayinlife_manim.output.captions import Caption, to_srt, to_webvtt
 from dayinlife_manim.scene import word_starts
 from dayinlife_manim.text.script import load_script, parse_script
-from dayinlife_manim.voices.voiceover import ensure_voiceover, make_voiceover
+from dayinlife_manim.text.wordtiming import display_words, estimate_words, find_pauses, syllables
 from dayinlife_manim.voices import SilentVoice
 from dayinlife_manim.voices.piper import word_times
-from dayinlife_manim.text.wordtiming import display_words, estimate_words, find_pauses, syllables
+from dayinlife_manim.voices.voiceover import ensure_voiceover, make_voiceover
 
 SENTENCE = "At 11 o'clock, the model - finally - learned to count to 2024."
 

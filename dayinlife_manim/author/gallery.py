@@ -26,6 +26,7 @@ from typing import Callable
 
 from ..core.errors import UserError
 from ..core.fsutil import atomic_path, atomic_write_text
+from .pages import label_font, wrap_label
 
 #: Subject modules of ``dayinlife_manim.visuals``, in the order the gallery shows them.
 SUBJECTS: dict[str, str] = {
@@ -210,15 +211,13 @@ def subject_sheet(subject: str, items: list[Entry], folder: Path) -> Path:
     """One PNG with every entry of ``subject``: its drawing, name, import line and example."""
     from PIL import Image, ImageDraw
 
-    from .storyboard import _font, _wrap
-
     strips = [Image.open(folder / e.file) for e in items]
     image_w = max(s.width for s in strips)
     text_w, pad, head = 560, 14, 48
     rows = [max(s.height, 120) for s in strips]
     sheet = Image.new("RGB", (pad * 3 + image_w + text_w, head + sum(r + pad for r in rows)), "#101218")
     draw = ImageDraw.Draw(sheet)
-    big, small, mono = _font(22), _font(15), _font(14)
+    big, small, mono = label_font(22), label_font(15), label_font(14)
     draw.text((pad, 12), f"{SUBJECTS[subject]}  ·  dayinlife_manim.visuals.{subject}", fill="#f4f1ea", font=big)
     y = head
     for entry, strip, row in zip(items, strips, rows):
@@ -226,10 +225,10 @@ def subject_sheet(subject: str, items: list[Entry], folder: Path) -> Path:
         x = pad * 2 + image_w
         draw.text((x, y), entry.name, fill="#ffb703", font=big)
         ty = y + 30
-        for line in _wrap(draw, entry.summary, small, text_w - pad, 3):
+        for line in wrap_label(draw, entry.summary, small, text_w - pad, 3):
             draw.text((x, ty), line, fill="#d0d0d8", font=small)
             ty += 19
-        for line in _wrap(draw, entry.import_line, mono, text_w - pad, 2) + _wrap(draw, entry.usage, mono, text_w - pad, 3):
+        for line in wrap_label(draw, entry.import_line, mono, text_w - pad, 2) + wrap_label(draw, entry.usage, mono, text_w - pad, 3):
             draw.text((x, ty + 4), line, fill="#8ecae6", font=mono)
             ty += 18
         y += row + pad

@@ -23,7 +23,8 @@ from ..core.fsutil import atomic_write_text
 from ..manifest import Manifest
 from ..render.settings import RenderSettings
 from ..render.stills import THUMB_WIDTH, load_stills
-from .storyboard import PAGE_STYLE, SceneBoard, rel, scene_sections_html
+from .pages import PAGE_STYLE, rel
+from .storyboard import SceneBoard, scene_sections_html
 
 REVIEW_STYLE = """
 main{display:grid;grid-template-columns:minmax(0,3fr) minmax(14em,1fr);gap:1.2em;align-items:start}

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +34,7 @@ from ..render.stills import (
     scene_stills,
     write_stills_json,
 )
+from .pages import PAGE_STYLE, label_font, rel, wrap_label
 
 #: Bump when the stills this module draws change for the same scene.
 STORYBOARD_VERSION = 1
@@ -96,8 +96,8 @@ def _draw_warm(todo, manifest_file: Path, settings, workers: int, done: Callable
     import queue
     import threading
 
-    from ..farm.task import RenderTask
     from ..farm.pool import WarmRunner
+    from ..farm.task import RenderTask
 
     runner = WarmRunner(min(workers, len(todo)))
     runner.warm_up()
@@ -218,36 +218,6 @@ class StoryboardFailed(UserError):
         super().__init__(f"{len(failures)} scene(s) failed: {last[0]} {last[-1]}")
 
 
-# -- contact sheets and the page ---------------------------------------------------
-def _font(size: int):
-    from PIL import ImageFont
-
-    from ..visuals.text import font_file
-
-    path = font_file("DejaVu Sans")
-    try:
-        return ImageFont.truetype(path, size) if path else ImageFont.load_default()
-    except OSError:
-        return ImageFont.load_default()
-
-
-def _wrap(draw, text: str, font, width: int, lines: int) -> list[str]:
-    out, line = [], ""
-    for word in text.split():
-        candidate = f"{line} {word}".strip()
-        if draw.textlength(candidate, font=font) <= width or not line:
-            line = candidate
-        else:
-            out.append(line)
-            line = word
-    if line:
-        out.append(line)
-    if len(out) > lines:
-        out = out[:lines]
-        out[-1] = out[-1].rstrip(".,;") + " …"
-    return out
-
-
 def still_label(still: Still) -> str:
     what = "end of sentence" if still.kind == "end" else "sentence"
     late = " · late: the scene was still busy" if still.kind == "late" else ""
@@ -265,7 +235,7 @@ def contact_sheet(board: SceneBoard, settings, columns: int | None = None) -> Pa
     columns = min(columns, n)
     rows = -(-n // columns)
     pad, label_h, head_h = 12, 64, 44
-    small, big = _font(14), _font(20)
+    small, big = label_font(14), label_font(20)
     sheet = Image.new("RGB", (pad + columns * (thumb_w + pad), head_h + rows * (thumb_h + label_h + pad)), "#101218")
     draw = ImageDraw.Draw(sheet)
     draw.text((pad, 10), f"{board.para.id} · {board.scene} · {board.para.duration:.1f}s", fill="#f4f1ea", font=big)
@@ -276,7 +246,7 @@ def contact_sheet(board: SceneBoard, settings, columns: int | None = None) -> Pa
             sheet.paste(im.convert("RGB").resize((thumb_w, thumb_h), Image.LANCZOS), (x, y))
         draw.text((x, y + thumb_h + 4), still_label(still), fill="#ffb703", font=small)
         words = f"{still.before} «{still.word}» {still.after}".strip() if still.word else "… " + still.before
-        for j, line in enumerate(_wrap(draw, words, small, thumb_w, 2)):
+        for j, line in enumerate(wrap_label(draw, words, small, thumb_w, 2)):
             draw.text((x, y + thumb_h + 22 + 18 * j), line, fill="#d0d0d8", font=small)
     with atomic_path(board.sheet) as tmp:
         sheet.save(tmp, format="PNG", compress_level=3)
@@ -290,25 +260,6 @@ def still_caption_html(still: Still) -> str:
         parts.append(f"<mark>{html.escape(still.word)}</mark>")
     parts.append(html.escape(still.after))
     return " ".join(p for p in parts if p)
-
-
-def rel(path: Path, start: Path) -> str:
-    """A URL path from folder ``start`` to ``path`` (works from file://, no server)."""
-    from urllib.parse import quote
-
-    return quote(os.path.relpath(Path(path).resolve(), Path(start).resolve()).replace(os.sep, "/"))
-
-
-PAGE_STYLE = """
-body{background:#101218;color:#f4f1ea;font-family:"DejaVu Sans",sans-serif;margin:1.5em}
-h1{font-size:1.4em} h2{font-size:1.05em;margin:1.6em 0 .5em;color:#ffb703}
-.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(%dpx,1fr));gap:12px}
-figure{margin:0;background:#1f2230;border-radius:6px;overflow:hidden;cursor:default}
-figure img{width:100%%;display:block} figcaption{padding:6px 8px;font-size:.8em;color:#c8c8d0}
-figcaption b{color:#ffb703;font-weight:normal;display:block} mark{background:#ffb703;color:#101218;padding:0 2px}
-.meta{color:#8a8fa3;font-size:.85em}
-a{color:#8ecae6}
-"""
 
 
 def scene_sections_html(boards: list[SceneBoard], page_dir: Path, offsets: dict[str, float] | None = None) -> str:

@@ -25,13 +25,13 @@ from manim import (
     RIGHT,
     UP,
     ArcBetweenPoints,
+    Arrow,
     Circle,
     Create,
     DashedVMobject,
     FadeIn,
     FadeOut,
     GrowArrow,
-    Arrow,
     Line,
     MoveAlongPath,
     ReplacementTransform,
@@ -41,8 +41,8 @@ from manim import (
 )
 
 from ..visuals import motions
-from ..visuals.icons import icon
 from ..visuals.charts import Counter, ProgressBar
+from ..visuals.icons import icon
 from ..visuals.office import Checklist
 from ..visuals.people import Face
 from ..visuals.time import Clock

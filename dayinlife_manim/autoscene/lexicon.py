@@ -4,7 +4,6 @@ with it."""
 
 from __future__ import annotations
 
-
 # --- the curated map ------------------------------------------------------------
 # "slug: word word ..." -- every word (a lemma; plurals and -ing/-ed forms are
 # found by the stemmer) and every "multi word" phrase shows that icon.

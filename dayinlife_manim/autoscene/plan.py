@@ -18,6 +18,7 @@ from ..visuals.theme import Region
 from .beats import Beat, registered_beats
 from .keywords import match_icons
 
+
 def icon_count(words: int) -> int:
     """How many icons a paragraph of ``words`` words gets when it is told with icons."""
     return 1 if words <= 4 else 2 if words <= 12 else 3

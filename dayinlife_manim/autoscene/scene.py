@@ -33,17 +33,17 @@ from manim import DOWN, RIGHT, UP, AnimationGroup, FadeIn, FadeOut, GrowFromCent
 
 from ..manifest import Manifest, ParagraphAudio
 from ..scene import NarratedScene, SentenceWindow, char_time
-from ..visuals import motions
-from ..visuals.icons import icon
 from ..text.language import written_in
 from ..text.writing import first_words
-from .keywords import LANGUAGE as KEYWORD_LANGUAGE
-from .beats import Beat, badge, registered_beats
-from .builtin import IconBeat
-from .keywords import IconMatch, fallback_icon, headline_for, match_icons
-from .plan import Plan, default_plan, icon_count, plan_paragraph, slots
+from ..visuals import motions
+from ..visuals.icons import icon
 from ..visuals.text import metrics, paragraph, text
 from ..visuals.theme import Region
+from .beats import Beat, badge, registered_beats
+from .builtin import IconBeat
+from .keywords import LANGUAGE as KEYWORD_LANGUAGE
+from .keywords import IconMatch, fallback_icon, headline_for, match_icons
+from .plan import Plan, default_plan, icon_count, plan_paragraph, slots
 
 #: Longest entrance of an icon (seconds).
 ENTRANCE_TIME = 0.6

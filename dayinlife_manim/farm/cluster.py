@@ -29,11 +29,11 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.errors import UserError
-from ..core.fsutil import atomic_path
-from .task import RenderTask
-from .pool import WarmRunner
 from ..core.fingerprint import module_sources
+from ..core.fsutil import atomic_path
 from ..render.stills import place_stills_files, read_stills_files
+from .pool import WarmRunner
+from .task import RenderTask
 
 CONNECT_TIMEOUT = 5  # seconds to reach the scheduler
 WORKER_TIMEOUT = 20  # seconds to wait for the first worker

@@ -12,8 +12,8 @@ import argparse
 import importlib
 from pathlib import Path
 
-from ..render.settings import RenderSettings
 from ..render.render import load_scene_module, render_scene, scene_class
+from ..render.settings import RenderSettings
 
 
 def resolve(ref: str):

@@ -25,7 +25,6 @@ from ..voices.audio import read_audio
 from .captions import Caption
 from .loudness import DEFAULT_CEILING, DEFAULT_TARGET, Loudness, Mastering, Meter
 
-
 SAMPLE_RATE = 48_000
 
 

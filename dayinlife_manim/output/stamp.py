@@ -30,8 +30,8 @@ Not covered, as for the scene cache: files a scene module reads by itself
 
 from __future__ import annotations
 
-import hashlib
 import functools
+import hashlib
 import json
 import os
 import re
@@ -41,10 +41,10 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..core.errors import UserError
-from ..text.fonts import font_state
+from ..core.fingerprint import PACKAGE_DIR, module_sources, sources_fingerprint
 from ..core.fsutil import atomic_write_text
 from ..manifest import default_media_dir
-from ..core.fingerprint import PACKAGE_DIR, module_sources, sources_fingerprint
+from ..text.fonts import font_state
 from ..text.script import Script, load_script
 
 STAMP_NAME = "build.stamp.json"

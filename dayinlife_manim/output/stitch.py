@@ -23,15 +23,13 @@ from typing import Callable, Sequence
 import av
 from av.container import OutputContainer
 
-from .captions import Caption, to_srt, to_webvtt, to_youtube_chapters
-from ..render.media import measure_streams, nominal_rate, open_media
-from ..render.media import Chapter
 from ..core.errors import UserError
 from ..core.fsutil import atomic_path, atomic_write_text, temp_dir
-from .loudness import DEFAULT_CEILING, DEFAULT_TARGET, Loudness
 from ..manifest import Cue
+from ..render.media import Chapter, measure_streams, nominal_rate, open_media
+from .captions import Caption, to_srt, to_webvtt, to_youtube_chapters
+from .loudness import DEFAULT_CEILING, DEFAULT_TARGET, Loudness
 from .soundtrack import Soundtrack, make_soundtrack, scene_timeline, segment_captions
-
 
 ProgressCallback = Callable[[int, int], None]
 

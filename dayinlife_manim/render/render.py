@@ -19,7 +19,6 @@ from ..core.fsutil import atomic_path
 from .settings import ENV_THREADS, RenderSettings, environ
 
 
-
 def load_scene_module(path: Path):
     """Import a scene module from a file path (like ``manim render FILE`` does)."""
     path = Path(path).resolve()
@@ -86,8 +85,8 @@ def render_scene(
     from manim import tempconfig
 
     from ..scene import ENV_MANIFEST, ENV_PARAGRAPH
-    from .sink import install_sink
     from ..visuals.text import keep_metrics_in
+    from .sink import install_sink
 
     keep_metrics_in(metrics_cache or Path(out).resolve().parent.parent / "text-metrics.json")
 

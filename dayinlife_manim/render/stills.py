@@ -329,9 +329,9 @@ def scene_stills(cls: type, *, manifest: Path, paragraph: str, settings, out_dir
     from manim import tempconfig
 
     from ..scene import ENV_MANIFEST, ENV_PARAGRAPH
+    from ..visuals.text import keep_metrics_in
     from .settings import environ
     from .sink import still_renderer_class
-    from ..visuals.text import keep_metrics_in
 
     keep_metrics_in(Path(out_dir).resolve().parent.parent / "text-metrics.json")  # shared by the scenes' processes
     options = {

@@ -17,7 +17,6 @@ from manim import (
 from .text import text
 from .theme import Theme
 
-
 #: Ink for outlines, pupils, brows and words on light paper.
 INK = "#14161f"
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
     Animation,
     AnimationGroup,
     Circle,
-    DOWN,
     FadeIn,
     GrowFromEdge,
-    LEFT,
     LaggedStart,
     Line,
     Polygon,
-    RIGHT,
     Succession,
-    UP,
     VGroup,
     rate_functions,
 )

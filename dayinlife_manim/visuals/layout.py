@@ -7,8 +7,8 @@ import math
 import numpy as np
 from manim import (
     DOWN,
-    Mobject,
     RIGHT,
+    Mobject,
     VGroup,
 )
 

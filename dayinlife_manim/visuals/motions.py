@@ -11,7 +11,6 @@ from manim import (
     DOWN,
     UP,
     Animation,
-    VMobject,
     AnimationGroup,
     Circumscribe,
     FadeIn,
@@ -22,6 +21,7 @@ from manim import (
     Mobject,
     Rotate,
     Succession,
+    VMobject,
     Wiggle,
     rate_functions,
 )

@@ -6,24 +6,24 @@ from typing import Sequence
 
 import numpy as np
 from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
     Animation,
     AnimationGroup,
     Create,
-    DOWN,
     Dot,
     FadeIn,
     GrowFromCenter,
-    LEFT,
     LaggedStart,
     Line,
     Mobject,
     Polygon,
-    RIGHT,
     Rectangle,
     RoundedRectangle,
     Succession,
     Text,
-    UP,
     VGroup,
     rate_functions,
 )

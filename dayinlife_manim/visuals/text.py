@@ -16,8 +16,8 @@ from typing import Callable
 
 from manim import DOWN, Text, VGroup
 
-from ..text import fonts
 from ..core.fsutil import atomic_write_text
+from ..text import fonts
 from ..text.writing import is_rtl, wrap
 from .theme import Region, Theme
 

@@ -6,16 +6,16 @@ import math
 
 import numpy as np
 from manim import (
-    Animation,
-    Circle,
     DOWN,
-    Dot,
-    Line,
     ORIGIN,
     PI,
     RIGHT,
     TAU,
     UP,
+    Animation,
+    Circle,
+    Dot,
+    Line,
     VGroup,
 )
 

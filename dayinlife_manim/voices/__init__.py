@@ -66,7 +66,7 @@ def get_voice(
             except VoiceError as exc:
                 reason = "gTTS is not reachable" if _gtts_speaks(lang) else f"gTTS does not speak {lang}"
                 raise VoiceError(f"voice: {reason} and {exc}") from None
-            say(f"voice: auto chose piper (offline; gTTS is not reachable)")
+            say("voice: auto chose piper (offline; gTTS is not reachable)")
             return voice
     if name == "silent":
         return SilentVoice(wpm=160.0 * rate)

@@ -10,7 +10,6 @@ sample.
 from __future__ import annotations
 
 import functools
-
 import io
 import wave
 from dataclasses import dataclass

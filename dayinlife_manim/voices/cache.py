@@ -20,8 +20,8 @@ from typing import Any
 
 from pydub import AudioSegment
 
-from .audio import read_wav, write_wav
 from ..core.fsutil import atomic_write_text, clean_stale_temps
+from .audio import read_wav, write_wav
 
 CACHE_FORMAT = 1
 

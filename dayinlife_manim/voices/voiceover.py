@@ -14,13 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .. import __version__
 from pydub import AudioSegment
 
-from .audio import AudioSettings, assemble, conditioned, segment_samples, write_wav
-from .cache import AudioCache, cache_key
+from .. import __version__
 from ..core.errors import UserError
-from ..text.language import script_language
 from ..manifest import (
     SCHEMA_VERSION,
     Cue,
@@ -32,9 +29,12 @@ from ..manifest import (
     manifest_path,
     save_manifest,
 )
+from ..text.language import script_language
 from ..text.script import Script, Sentence, load_script
-from . import Voice, get_voice
 from ..text.wordtiming import display_words, estimate_words, place_words
+from . import Voice, get_voice
+from .audio import AudioSettings, assemble, conditioned, segment_samples, write_wav
+from .cache import AudioCache, cache_key
 
 VOICE_DIR = "voice"
 #: Version of the word times kept in the sentence cache; bump it when the way
