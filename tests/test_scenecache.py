@@ -34,7 +34,7 @@ def test_sources_that_draw_change_every_key(package_copy, name):
 
 
 @pytest.mark.parametrize("name", ["output/stitch.py", "cli.py", "build.py", "farm/pool.py", "voices/piper.py", "author/review.py",
-                                  "casting.py", "core/locks.py", "render/preload.py"])
+                                  "casting.py", "core/locks.py", "render/preload.py", "options.py"])
 def test_stages_around_the_render_change_no_key(package_copy, name):
     assert not _edited(package_copy, name)
 
