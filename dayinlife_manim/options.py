@@ -386,7 +386,7 @@ def _convert(setting: _Setting) -> Any:
     try:
         return kind.convert(value, None, None)
     except click.BadParameter as exc:
-        message = " ".join(exc.format_message().split())
+        message = " ".join(str(exc.message).split()).rstrip(".")
         shown = "" if name in TABLES else f"{name} "
         raise UserError(f"{setting.where}: {shown}{message}") from None
 
