@@ -19,7 +19,7 @@ from dayinlife_manim import __version__
 from dayinlife_manim import cli as cli_mod
 from dayinlife_manim.cli import cli
 from dayinlife_manim.core.errors import UserError, VoiceError
-from dayinlife_manim.manifest import COMPLETE_VERSION, SCHEMA_VERSION, load_manifest, manifest_path
+from dayinlife_manim.manifest import COMPLETE_VERSION, load_manifest, manifest_path
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.text.writing import word_count
 
