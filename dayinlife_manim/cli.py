@@ -281,14 +281,19 @@ def storyboard(ctx, script, print_config, **values):
 
 
 def _run(once, watch: bool, scripts, scenes_module) -> None:
-    """Run ``once``; with ``--watch``, again after every change of the scripts or the scene code."""
+    """Run ``once``; with ``--watch``, again after every change of the scripts, their dayinlife.toml or the scene code."""
     if not watch:
         once()
         return
     from .author.watch import watch as watch_files
     from .author.watch import watched_files
+    from .options import find_project_file
 
-    watch_files(lambda: watched_files(scripts, scenes_module), once, say=lambda m: click.echo(m, err=True))
+    def files():  # the scripts, the scene code and the scripts' dayinlife.toml
+        projects = {find_project_file(Path(s).parent) for s in scripts} - {None}
+        return watched_files(scripts, scenes_module) + sorted(projects)
+
+    watch_files(files, once, say=lambda m: click.echo(m, err=True))
 
 
 @cli.command()
