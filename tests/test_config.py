@@ -298,3 +298,16 @@ def test_a_theme_in_the_front_matter_colours_the_video_and_a_change_re_renders(t
     r, g, b = _corner(video)
     assert r <= 8 and g <= 8 and 120 <= b <= 136, (r, g, b)  # the toml's background, now that nothing overrides it
     shutil.rmtree(tmp_path / "media")
+
+
+def test_a_stale_styled_voiceover_is_remade_with_its_style(tmp_path):
+    from dayinlife_manim.voices.voiceover import ensure_voiceover
+
+    path = tmp_path / "talk.txt"
+    path.write_text(BODY, encoding="utf-8")
+    styled = BuildOptions(captions="sentence", theme=(("background", "#ffffff"),)).apply(load_script(path))
+    make_voiceover(styled, SilentVoice(), tmp_path / "media")
+    path.write_text(BODY + "\nOne more line.\n", encoding="utf-8")  # stale now: a scene rendered by hand remakes it
+    remade = ensure_voiceover(path, tmp_path / "media", say=lambda m: None)
+    assert remade.style == {"captions": "sentence", "theme": {"background": "#ffffff"}}
+    assert remade.paragraphs[-1].display_text == "One more line."

@@ -111,3 +111,18 @@ def test_piper_speaks_the_phonemes_of_the_saying(media_env):
     cue = manifest.paragraphs[1].cues[0]
     assert cue.text == "I write SQL daily." and cue.words_from == "voice"  # word times still come from the voice
     assert [w.text for w in cue.words] == ["I", "write", "SQL", "daily."]
+
+
+def test_voice_command_takes_pronunciations_from_the_front_matter_and_the_command_line(tmp_path, monkeypatch, capsys, media_env):
+    import json
+    import sys
+
+    from dayinlife_manim import cli
+
+    (tmp_path / "talk.md").write_text("---\npronounce:\n  SQL: sequel\n---\nQueries\n\nI write SQL for PyTorch.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["dayinlife", "voice", "talk.md", "--voice", "silent", "--pronounce", "PyTorch=pie torch"])
+    cli.main()
+    assert "2 synthesized" in capsys.readouterr().out
+    said = sorted(json.loads(p.read_text())["text"] for p in media_env.voice_cache.glob("*/*.json"))
+    assert said == ["I write sequel for pie torch.", "Queries"]
