@@ -311,3 +311,20 @@ def test_a_stale_styled_voiceover_is_remade_with_its_style(tmp_path):
     remade = ensure_voiceover(path, tmp_path / "media", say=lambda m: None)
     assert remade.style == {"captions": "sentence", "theme": {"background": "#ffffff"}}
     assert remade.paragraphs[-1].display_text == "One more line."
+
+
+@pytest.mark.slow
+def test_several_scripts_in_one_build_keep_their_own_theme(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.txt").write_text('---\ntheme:\n  background: "#ffffff"\ncaptions: sentence\n---\n' + BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Another talk\n\nSomething else entirely.\n", encoding="utf-8")
+    code, out, err = main(["build", "a.txt", "b.txt", "--voice", "silent", "--quality", "tiny", "--media", "media"],
+                          monkeypatch, capsys, cwd=tmp_path)
+    assert code == 0, err
+    media = tmp_path / "media"
+    assert load_manifest(media / "a-talk" / "manifest.json").style == {"captions": "sentence", "theme": {"background": "#ffffff"}}
+    assert load_manifest(media / "another-talk" / "manifest.json").style == {}
+    assert all(c >= 249 for c in _corner(media / "a-talk.mp4"))
+    from dayinlife_manim.visuals.theme import DEFAULT_THEME
+
+    default = [int(DEFAULT_THEME.background[i : i + 2], 16) for i in (1, 3, 5)]
+    assert all(abs(c - d) <= 6 for c, d in zip(_corner(media / "another-talk.mp4"), default))
