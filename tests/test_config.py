@@ -328,3 +328,33 @@ def test_several_scripts_in_one_build_keep_their_own_theme(tmp_path, monkeypatch
 
     default = [int(DEFAULT_THEME.background[i : i + 2], 16) for i in (1, 3, 5)]
     assert all(abs(c - d) <= 6 for c, d in zip(_corner(media / "another-talk.mp4"), default))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("style", [None, "sentence"])
+def test_the_manifest_caption_mode_decides_how_captions_light_up(tmp_path, style):
+    """A scene class asking for word captions renders sentence captions when its script says so."""
+    from conftest import shown_frames
+
+    from dayinlife_manim.render.render import render_scene
+    from dayinlife_manim.render.settings import RenderSettings
+    from dayinlife_manim.scene import NarratedScene
+
+    text = "Timing\n\nFirst sentence is here. The second sentence mentions a scooter near its end, a red scooter.\n"
+    script = BuildOptions(captions=style).apply(parse_script(text, "timing"))
+    manifest, _ = make_voiceover(script, SilentVoice(), tmp_path / "media")
+    Words = type("Words", (NarratedScene,), {"caption_mode": "words"})
+    settings = RenderSettings.from_options("tiny", "16:9", 10)
+    para = manifest.paragraphs[1]
+    out = render_scene(Words, manifest=manifest.root / "manifest.json", paragraph=para.id, out=tmp_path / "scene.mp4",
+                       settings=settings, workdir=tmp_path / "work")
+    frames = [f[int(f.shape[0] * 0.7):].astype(int) for f in shown_frames(out)[0]]  # the caption band
+    cue = para.cues[1]
+    starts = [round(w.start * settings.fps) for w in cue.words]
+    picked = [f for f, before in zip(starts[1:], starts) if f - before >= 2 and f - round(cue.start * settings.fps) >= 2]
+    assert len(picked) >= 3
+    changes = [int(abs(frames[f] - frames[f - 1]).max()) for f in picked]
+    if style == "sentence":
+        assert max(changes) < 40, changes  # the sentence stays lit as a whole
+    else:
+        assert min(changes) > 80, changes  # the class's own word highlight
