@@ -7,6 +7,11 @@ directly::
 
     from dayinlife_manim.options import BuildOptions
     BuildOptions(quality="low", voice="silent", scenes=Path("scenes/x.py"))
+
+A script's front matter and the nearest ``dayinlife.toml`` set the same
+options, checked by the same click types: :func:`resolve` gives a script's
+options (command line > front matter > project file > defaults) and where
+each came from (``--print-config``).  See ``docs/configuration.md``.
 """
 
 from __future__ import annotations
