@@ -229,6 +229,8 @@ def build_many(
     media_dir = Path(options.media_dir) if options.media_dir is not None else default_media_dir()
     if options.music is not None and not Path(options.music).is_file():
         raise UserError(f"music file not found: {options.music}")
+    # A script without a caption mode, theme or pronunciations of its own (see options.resolve) takes these options'.
+    scripts = [s if s.style or s.pronounce else options.apply(s) for s in scripts]
     for script in scripts:
         check_glyphs(script)  # a missing glyph stops the build before anything is voiced or drawn
     outs = output_paths(scripts, options.out, options.out_dir, media_dir)

@@ -11,6 +11,7 @@ _STARTED = time.perf_counter()  # noqa: E402  (the timeline counts from here)
 
 import sys
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -19,7 +20,29 @@ from . import __version__
 from .author.gallery import SUBJECTS as GALLERY_SUBJECTS
 from .core import timeline
 from .core.errors import UserError
-from .options import VOICE_OPTIONS, BuildOptions, click_options
+from .options import SCRIPT_OPTIONS, VOICE_OPTIONS, BuildOptions, click_options
+
+PRINT_CONFIG = click.option(
+    "--print-config", is_flag=True,
+    help="Print the options this command would use for each script, and where each comes from (default, "
+    "dayinlife.toml, the script's front matter, the command line), then stop.",
+)
+
+
+def _resolve(ctx: click.Context, parsed, values: dict):
+    """``parsed``'s options (command line > front matter > dayinlife.toml > default), the script with
+    its caption mode, theme and pronunciations, and where each option came from."""
+    from .options import parameter_sources, resolve
+
+    options, where = resolve(parsed, values, parameter_sources(ctx, values))
+    return options, options.apply(parsed), where
+
+
+def _print_config(ctx: click.Context, script, options, where, values) -> None:
+    from .options import describe
+
+    click.echo(f"# {script}")
+    click.echo(describe(options, where, [p.name for p in ctx.command.params if p.name in values]))
 
 # No dir_okay=False: load_script reports a directory as a one-line error, not click's usage block.
 SCRIPT = click.argument("script", type=click.Path(path_type=Path))
@@ -54,18 +77,24 @@ def cli() -> None:
 
 @cli.command()
 @SCRIPT
-@click_options(*VOICE_OPTIONS, "media_dir")
-def voice(script: Path, **values) -> None:
+@click_options(*VOICE_OPTIONS, "media_dir", *SCRIPT_OPTIONS)
+@PRINT_CONFIG
+@click.pass_context
+def voice(ctx, script: Path, print_config: bool, **values) -> None:
     """Write the voiceover of every paragraph of SCRIPT and its manifest.
 
-    Sentences already in the cache are not synthesized again.
+    Sentences already in the cache are not synthesized again. Options may
+    also be set in the script's front matter and in a dayinlife.toml in its
+    folder or above (see --print-config).
     """
     from .output.report import voice_table
     from .text.script import load_script
     from .voices.voiceover import make_voiceover
 
-    options = BuildOptions.from_values(values)
-    parsed = load_script(script)
+    options, parsed, where = _resolve(ctx, load_script(script), values)
+    if print_config:
+        _print_config(ctx, script, options, where, values)
+        return
     backend, _ = _voice(parsed, options)
     with click.progressbar(length=parsed.sentence_count, label=f"Voicing with {backend.describe()}", file=sys.stderr) as bar:
         manifest, stats = make_voiceover(parsed, backend, options.media_dir, progress=bar.update)
@@ -83,9 +112,11 @@ SCENES_OPTION = click_options("scenes")
 @click.argument("scripts", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click_options(
     "scenes", "quality", "fps", "aspect", "cfr", *VOICE_OPTIONS, "workers", "cluster", "allow_insecure", "force", "music",
-    "loudness", "out", "out_dir", "watch", "media_dir",
+    "loudness", "out", "out_dir", "watch", "media_dir", *SCRIPT_OPTIONS,
 )
-def build(scripts, **values):
+@PRINT_CONFIG
+@click.pass_context
+def build(ctx, scripts, print_config, **values):
     """Build the narrated video of each SCRIPT (files, or folders of .txt scripts).
 
     Voice, render every scene, stitch. Scenes of all scripts share one queue
@@ -94,19 +125,34 @@ def build(scripts, **values):
     Captions (.srt, .vtt) and YouTube chapters (.chapters.txt) are written
     next to each MP4. Run again with nothing changed (inputs, options,
     code, outputs), it says "up to date" and stops at once.
-    """
-    from .output.stamp import BuildInputs, Snapshot
-    from .text.script import find_scripts
 
-    options = BuildOptions.from_values(values)
-    settings = options.settings
+    Options may also be set in each script's front matter and in a
+    dayinlife.toml in its folder or above (see --print-config). A script's
+    caption mode, theme and pronunciations are its own; the other options are
+    the build's, so scripts of one build may not set them differently.
+    """
+    from .options import shared_options
+    from .output.stamp import BuildInputs, Snapshot
+    from .text.script import find_scripts, load_script
+
+    cli_options = BuildOptions.from_values(values)
     first = []
 
     def once():
         files = find_scripts(scripts)
+        resolved = [(parsed, *_resolve(ctx, parsed, values)) for parsed in map(load_script, files)]
+        if print_config:
+            for path, (_, options, _, where) in zip(files, resolved):
+                _print_config(ctx, path, options, where, values)
+            return
+        options = shared_options([(parsed, o, where) for parsed, o, _, where in resolved])
+        settings = options.settings
+        stamp = options.output_options()
+        if any(s.style or s.pronounce for _, _, s, _ in resolved):
+            stamp["scripts"] = [[list(p) for p in (*s.style, *s.pronounce)] for _, _, s, _ in resolved]
         # Before anything heavy is imported: a build with nothing changed stops here.
         snapshot = Snapshot.take(BuildInputs(
-            tuple(files), options.output_options(), options.scenes, options.music, options.piper_model, options.out,
+            tuple(files), stamp, options.scenes, options.music, options.piper_model, options.out,
             options.out_dir, options.media_dir,
         ))
         if not (options.force and not first):
@@ -126,7 +172,9 @@ def build(scripts, **values):
 
             start_warm_server()  # manim loads there while the script is checked and the voice is made
 
-        parsed = snapshot.scripts
+        by_path = {s.path: s for _, _, s, _ in resolved}
+        parsed = [replace(each, style=by_path[each.path].style, pronounce=by_path[each.path].pronounce)
+                  if each.path in by_path else each for each in snapshot.scripts]
         for each in parsed:
             check_glyphs(each)  # before anything is voiced: a missing glyph is a one-line error
         backend, spoken = _voice(parsed, options)
@@ -179,19 +227,21 @@ def build(scripts, **values):
         timeline.log.info("build stamp written")
         first.append(True)
 
-    _run(once, options.watch, find_scripts(scripts), options.scenes)
+    _run(once, cli_options.watch and not print_config, find_scripts(scripts), cli_options.scenes)
 
 
 @cli.command()
 @SCRIPT
 @click_options(
-    "scenes", "quality", "fps", "aspect", *VOICE_OPTIONS, "workers", "force", "out", "watch", "media_dir",
+    "scenes", "quality", "fps", "aspect", *VOICE_OPTIONS, "workers", "force", "out", "watch", "media_dir", *SCRIPT_OPTIONS,
     quality={"default": "low", "help": "Size of the stills (240p, 480p, 720p, 1080p, 2160p) and the frame rate their times are counted in."},
     workers={"help": "Scenes drawn at once (default: number of cores)."},
     force={"help": "Draw every scene again, ignoring the storyboard cache."},
     out={"help": "HTML page (default: MEDIA/<script-slug>/storyboard.html)."},
 )
-def storyboard(script, **values):
+@PRINT_CONFIG
+@click.pass_context
+def storyboard(ctx, script, print_config, **values):
     """Stills of every scene at each beat, without rendering any video.
 
     A beat is the end of each sentence window and each point a scene waits
@@ -204,11 +254,13 @@ def storyboard(script, **values):
     from .text.script import load_script
     from .voices.voiceover import make_voiceover
 
-    options = BuildOptions.from_values(values)
     rounds = []
 
     def once():
-        parsed = load_script(script)
+        options, parsed, where = _resolve(ctx, load_script(script), values)
+        if print_config:
+            _print_config(ctx, script, options, where, values)
+            return
         check_glyphs(parsed)
         backend, _ = _voice(parsed, options)
         manifest, _ = make_voiceover(parsed, backend, options.media_dir)
@@ -225,18 +277,23 @@ def storyboard(script, **values):
             f"{len(report.scenes) - len(report.rendered)} cached), {stills} stills, {report.seconds:.1f}s"
         )
 
-    _run(once, options.watch, [script], options.scenes)
+    _run(once, values["watch"] and not print_config, [script], values["scenes"])
 
 
 def _run(once, watch: bool, scripts, scenes_module) -> None:
-    """Run ``once``; with ``--watch``, again after every change of the scripts or the scene code."""
+    """Run ``once``; with ``--watch``, again after every change of the scripts, their dayinlife.toml or the scene code."""
     if not watch:
         once()
         return
     from .author.watch import watch as watch_files
     from .author.watch import watched_files
+    from .options import find_project_file
 
-    watch_files(lambda: watched_files(scripts, scenes_module), once, say=lambda m: click.echo(m, err=True))
+    def files():  # the scripts, the scene code and the scripts' dayinlife.toml
+        projects = {find_project_file(Path(s).parent) for s in scripts} - {None}
+        return watched_files(scripts, scenes_module) + sorted(projects)
+
+    watch_files(files, once, say=lambda m: click.echo(m, err=True))
 
 
 @cli.command()

@@ -18,8 +18,15 @@ from .core.errors import UserError
 from .core.fsutil import atomic_write_text
 from .text.words import Word
 
-#: Version 2 added word cues (``Cue.words``) and ``Cue.words_from``.
-SCHEMA_VERSION = 2
+#: Version 2 added word cues (``Cue.words``) and ``Cue.words_from``; version 3 the
+#: ``style`` block (caption mode and theme, from a script's front matter or its
+#: project file).  A manifest without a style is written as version 2 (it is one,
+#: byte for byte as before), so that only a styled one is refused by an older reader.
+SCHEMA_VERSION = 3
+#: The oldest version read as it is (older ones are upgraded on load).
+COMPLETE_VERSION = 2
+#: The caption modes a style may ask for (``NarratedScene.caption_mode``).
+CAPTION_MODES = ("words", "sentence")
 MANIFEST_NAME = "manifest.json"
 
 
@@ -77,6 +84,9 @@ class Manifest:
     paragraphs: tuple[ParagraphAudio, ...]
     version: int = SCHEMA_VERSION
     generator: str = ""
+    #: What changes the scenes' look, set by the script's options: ``{"captions": "sentence",
+    #: "theme": {"background": "#ffffff", "font": "Noto Serif"}}`` (empty: each scene's own).
+    style: dict[str, Any] = field(default_factory=dict)
     # Where the manifest was loaded from; not serialised.
     root: Path | None = field(default=None, compare=False, repr=False)
     # The schema version of the file when it was older and upgraded on load; not serialised.
@@ -106,7 +116,10 @@ class Manifest:
         data = asdict(self)
         data.pop("root")
         data.pop("upgraded_from")
-        return {"version": data.pop("version"), **data}
+        data.pop("version")
+        if not data["style"]:
+            data.pop("style")
+        return {"version": SCHEMA_VERSION if self.style else COMPLETE_VERSION, **data}
 
 
 def default_media_dir() -> Path:
@@ -163,12 +176,21 @@ def manifest_from_dict(data: dict[str, Any], root: Path | None = None, source: s
             voice=VoiceSettings(**data["voice"]),
             paragraphs=paragraphs,
             version=SCHEMA_VERSION,
-            upgraded_from=version if version < SCHEMA_VERSION else None,
+            upgraded_from=version if version < COMPLETE_VERSION else None,
             generator=data.get("generator", ""),
+            style=_style(data.get("style", {}) if version >= 3 else {}, source),
             root=root,
         )
     except (KeyError, TypeError) as exc:
         raise UserError(f"{source} is malformed: {exc}") from None
+
+
+def _style(style: Any, source: str) -> dict[str, Any]:
+    if not isinstance(style, dict) or not isinstance(style.get("theme", {}), dict):
+        raise UserError(f"{source} is malformed: its style is not a mapping")
+    if style.get("captions") not in (None, *CAPTION_MODES):
+        raise UserError(f"{source} is malformed: caption mode {style['captions']!r} is not one of {', '.join(CAPTION_MODES)}")
+    return style
 
 
 def _cue(data: dict[str, Any], version: int) -> Cue:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -184,6 +184,12 @@ class NarratedScene(Scene):
     * ``headline``: a short line shown above the stage (``None``: no headline).
     * ``show_captions``: draw the synced caption block (default ``True``).
     * ``theme``: the :class:`Theme`.
+    * ``caption_mode``: ``"words"`` or ``"sentence"``.
+
+    ``theme`` and ``caption_mode`` are the defaults: a script's options
+    (front matter, ``dayinlife.toml``, ``--captions``/``--theme``) reach the
+    scene in the manifest's ``style`` and win over them, field by field for
+    the theme.
 
     Hooks to override: :meth:`narrate` (the story) and, rarely,
     :meth:`make_headline`.
@@ -236,8 +242,14 @@ class NarratedScene(Scene):
     def setup(self) -> None:
         super().setup()
         self.manifest = self.load_manifest()
+        style = self.manifest.style  # the script's captions and theme (front matter, dayinlife.toml, CLI)
+        theme = self.setting("theme")
+        if style.get("theme"):
+            theme = replace(theme, **style["theme"])
+        if style.get("captions"):
+            self.caption_mode = style["captions"]
         # Chinese, Japanese and Korean each draw some characters their own way: the script says which.
-        self.theme = self.setting("theme").for_text(" ".join(p.display_text for p in self.manifest.paragraphs))
+        self.theme = theme.for_text(" ".join(p.display_text for p in self.manifest.paragraphs))
         self.para: ParagraphAudio = self.manifest.paragraph(self.paragraph_key())
         self.cues: tuple[Cue, ...] = self.para.cues
         self.camera.background_color = self.theme.background

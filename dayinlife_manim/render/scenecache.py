@@ -63,6 +63,8 @@ def scene_key(cls: type, manifest: Manifest, para: ParagraphAudio, settings: Ren
         "render": [settings.width, settings.height, settings.fps, settings.cfr],
         "versions": [manim.__version__, __version__],
     }
+    if manifest.style:  # the script's caption mode and theme (absent, the key is as it always was)
+        payload["style"] = manifest.style
     notes = getattr(cls, "cache_notes", None)
     if callable(notes):  # e.g. AutoScene: its plan, which depends on the paragraphs before
         payload["notes"] = notes(manifest, para)

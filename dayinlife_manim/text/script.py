@@ -17,11 +17,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
 from ..core.errors import UserError
+from .frontmatter import FrontMatter, split_front_matter
 from .writing import CJK_STOPS, SENTENCE_STOPS, word_count
 
 # --- limits and character classes --------------------------------------------
@@ -119,6 +120,12 @@ class Script:
     slug: str
     sha256: str
     path: Path | None = None
+    #: The front matter block's keys, as written (``options.resolve`` checks them).
+    front_matter: FrontMatter = field(default_factory=FrontMatter, compare=False)
+    #: Word -> how to say it (``text/pronounce.py``), and what changes the scenes' look
+    #: (``("captions", "sentence")``, ``("theme.background", "#ffffff")``): set from the resolved options.
+    pronounce: tuple[tuple[str, str], ...] = ()
+    style: tuple[tuple[str, str], ...] = ()
 
     @property
     def sentence_count(self) -> int:
@@ -286,7 +293,8 @@ def slugify(text: str, max_words: int | None = None, max_len: int = 60) -> str:
 
 def _build(text: str, name: str, label: str) -> Script:
     """Parse ``text`` into a Script (sha256 left empty); ``label`` names the source in errors."""
-    blocks = _blocks(text)
+    front, body, first_line = split_front_matter(text, label)
+    blocks = _blocks("\n" * (first_line - 1) + body)  # the front matter's lines stay, blank: line numbers hold
     title, rest = _take_title(blocks)
     bodies = _block_sentences(rest)
     if title is not None and not bodies:  # nothing after the title: it is the text itself
@@ -301,7 +309,7 @@ def _build(text: str, name: str, label: str) -> Script:
     for sentences in bodies:
         paragraphs.append(_paragraph(len(paragraphs), "paragraph", sentences))
     slug = slugify(title) or slugify(name) or "script"  # a title in a non-Latin script slugs to ""
-    return Script(title=title, paragraphs=tuple(paragraphs), slug=slug, sha256="")
+    return Script(title=title, paragraphs=tuple(paragraphs), slug=slug, sha256="", front_matter=front)
 
 
 def _blocks(text: str) -> list[list[str]]:

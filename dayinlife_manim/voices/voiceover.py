@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -19,7 +19,6 @@ from pydub import AudioSegment
 from .. import __version__
 from ..core.errors import UserError
 from ..manifest import (
-    SCHEMA_VERSION,
     Cue,
     Manifest,
     ParagraphAudio,
@@ -30,6 +29,7 @@ from ..manifest import (
     save_manifest,
 )
 from ..text.language import script_language
+from ..text.pronounce import apply_pronunciations
 from ..text.script import Script, Sentence, load_script
 from ..text.wordtiming import display_words, estimate_words, place_words
 from . import Voice, get_voice
@@ -95,13 +95,15 @@ def make_voiceover(
             voice=VoiceSettings(backend=voice.name, params=params),
             paragraphs=tuple(paras),
             generator=f"dayinlife-manim {__version__}",
+            style=style_block(script.style),
             root=out_dir,
         )
 
     for para in script.paragraphs:
         segments, timings = [], []
         for sentence in para.sentences:
-            seg, times, fresh = _sentence_audio(voice, sentence, cache_key(voice.name, params, sentence.spoken), params, cache, settings)
+            text, words = spoken_form(sentence.text, sentence.spoken, script.pronounce)
+            seg, times, fresh = _sentence_audio(voice, text, words, cache_key(voice.name, params, text), params, cache, settings)
             segments.append(seg)
             timings.append(times)
             synthesized += fresh
@@ -141,12 +143,30 @@ def make_voiceover(
     return manifest, VoiceoverStats(total, synthesized, time.perf_counter() - t0)
 
 
+def spoken_form(shown: str, spoken: str, pronounce=()) -> tuple[str, list[str]]:
+    """What the voice is given for a sentence shown as ``shown`` and spoken as ``spoken``:
+    the sentence and each shown word's spoken form, with the script's pronunciations
+    applied (the one place they are: the screen and the captions keep the words as written)."""
+    words = [apply_pronunciations(w.spoken, pronounce) for w in display_words(shown)]
+    return apply_pronunciations(spoken, pronounce), words
+
+
+def style_block(style: tuple[tuple[str, str], ...]) -> dict:
+    """The manifest's style block from a script's ``style`` pairs (``captions``, ``theme.NAME``)."""
+    block: dict = {}
+    for name, value in style:
+        if name.startswith("theme."):
+            block.setdefault("theme", {})[name[len("theme."):]] = value
+        else:
+            block[name] = value
+    return block
+
+
 def _sentence_audio(
-    voice: Voice, sentence: Sentence, key: str, params: dict, cache: AudioCache, settings: AudioSettings
+    voice: Voice, text: str, spoken: list[str], key: str, params: dict, cache: AudioCache, settings: AudioSettings
 ) -> tuple[AudioSegment, list | None, bool]:
-    """A sentence's conditioned audio, its word times (seconds into that audio,
-    when the voice gives them) and whether it was synthesized now."""
-    spoken = [w.spoken for w in display_words(sentence.text)]
+    """A sentence's conditioned audio (``text`` as the voice is given it, ``spoken`` its words),
+    its word times (seconds into that audio, when the voice gives them) and whether it was synthesized now."""
     found = cache.lookup(key)
     if found is not None:
         seg, meta = found
@@ -155,9 +175,9 @@ def _sentence_audio(
         timing = meta.get("words")
         if isinstance(timing, dict) and timing.get("format") == WORDS_FORMAT and timing.get("spoken") == spoken:
             return seg, timing.get("times"), False
-    speech = voice.speak(sentence.spoken, spoken)
+    speech = voice.speak(text, spoken)
     seg, trimmed = conditioned(speech.samples, speech.rate, settings)
-    meta = {"backend": voice.name, "params": params, "text": sentence.spoken}
+    meta = {"backend": voice.name, "params": params, "text": text}
     times = None
     if speech.words is not None:  # shifted by exactly what conditioning trimmed
         times = [[round(a - trimmed, 5), round(b - trimmed, 5)] for a, b in speech.words]
@@ -209,7 +229,7 @@ def ensure_voiceover(
         if previous is not None and previous.upgraded_from is not None:
             (say or print)(
                 f"{path} has manifest schema version {previous.upgraded_from} (no word timings); "
-                f"remaking it as version {SCHEMA_VERSION} (cached sentences are reused)"
+                "remaking it in the current version (cached sentences are reused)"
             )
     options = {}
     if voice is None and previous is not None:
@@ -217,6 +237,10 @@ def ensure_voiceover(
         options = {k: v for k, v in previous.voice.params.items() if k in ("lang", "tld", "rate", "slow")}
         if voice == "silent" and "wpm" in previous.voice.params:  # get_voice: wpm = 160 * rate
             options["rate"] = previous.voice.params["wpm"] / 160.0
+    if previous is not None and previous.style and not script.style:  # remade as it was styled
+        theme = tuple((f"theme.{k}", v) for k, v in previous.style.get("theme", {}).items())
+        captions = (("captions", previous.style["captions"]),) if previous.style.get("captions") else ()
+        script = replace(script, style=captions + theme)
     options.setdefault("lang", script_language(script))  # never English read over another language
     name = voice or os.environ.get("DAYINLIFE_VOICE", "auto")
     manifest, _ = make_voiceover(script, get_voice(name, say=say, **options), media_dir)
