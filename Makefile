@@ -42,7 +42,7 @@ $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[offline,cluster,test]"
+	$(BIN)/python -m pip install -q -e ".[offline,cluster,voiceover,notebook,test]"
 	@touch $(STAMP)
 
 test: install lint
