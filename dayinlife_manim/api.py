@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -92,7 +92,7 @@ class VideoResult:
     loudness: Any  # output.loudness.Loudness of the soundtrack when it was (re)mastered, else None
     seconds: float
     notes: tuple[str, ...]
-    manifest: Any  # manifest.Manifest: the voiceover's paragraphs, sentences and word times
+    manifest: Any = field(repr=False)  # manifest.Manifest: the voiceover's paragraphs, sentences and word times
 
     @property
     def audio(self) -> Path:
@@ -102,10 +102,12 @@ class VideoResult:
 
 @dataclass(frozen=True)
 class VoiceResult:
-    manifest: Any  # manifest.Manifest
+    """What :func:`voice` made: how many sentences were synthesized or cached, and the manifest."""
+
     synthesized: int
     cached: int
     seconds: float
+    manifest: Any = field(repr=False)  # manifest.Manifest
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ class StoryboardResult:
     drawn: tuple[str, ...]  # paragraph ids drawn now (the others were cached)
     seconds: float
     notes: tuple[str, ...]
-    manifest: Any
+    manifest: Any = field(repr=False)
 
 
 def _say(say):
@@ -142,7 +144,7 @@ def voice(script: ScriptLike, *, say: Callable[[str], object] | None = None, pro
             progress("voice", done[0], parsed.sentence_count)
 
     manifest, stats = make_voiceover(parsed, backend, chosen.media_dir, progress=voiced)
-    return VoiceResult(manifest, stats.synthesized, stats.cached, stats.seconds)
+    return VoiceResult(stats.synthesized, stats.cached, stats.seconds, manifest)
 
 
 def build_video(script: ScriptLike, *, say: Callable[[str], object] | None = None, progress: Progress | None = None,
