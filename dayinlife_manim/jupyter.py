@@ -38,17 +38,74 @@ def magic_command(**values: Any) -> dict[str, Any]:
     return values
 
 
-def parse_line(line: str) -> dict[str, Any] | None:
-    """The magic's options from its line (None when ``--help`` was asked: the help is printed)."""
+def parse_line(line: str, resolve=None) -> dict[str, Any] | None:
+    """The magic's options from its line (None when ``--help`` was asked: the help is printed);
+    ``resolve`` may rewrite the argument list first (see :func:`resolve_scenes`)."""
     try:
         args = shlex.split(line)
     except ValueError as exc:
         raise UserError(f"cannot read the options: {exc}") from None
+    if resolve is not None:
+        args = resolve(args)
     try:
         with magic_command.make_context(magic_command.name, args) as ctx:
             return dict(ctx.params)
     except click.exceptions.Exit:
         return None
+
+
+def _scenes_value(args: list[str]) -> tuple[int, str] | None:
+    """Where ``--scenes`` stands in ``args`` (the index of its value) and its value."""
+    for i, arg in enumerate(args):
+        if arg == "--scenes" and i + 1 < len(args):
+            return i + 1, args[i + 1]
+        if arg.startswith("--scenes="):
+            return i, arg.split("=", 1)[1]
+    return None
+
+
+def resolve_scenes(args: list[str], namespace: dict[str, Any], folder: Path, transform=None) -> list[str]:
+    """``args`` with a ``--scenes NAME`` that names something of the notebook (not a file) made a file.
+
+    A module imported in the notebook gives its file; a scene class defined
+    in the notebook gives the cell that defined it, written as a module
+    (``folder/notebook_scenes_<hash>.py``, so scene processes can import it):
+    that cell must import what it uses.  ``transform`` turns IPython syntax
+    (magics) into Python.
+    """
+    import hashlib
+    import inspect
+    import linecache
+
+    found = _scenes_value(args)
+    if found is None:
+        return args
+    at, value = found
+    if Path(value).exists() or value not in namespace:
+        return args  # a file, or a mistake click reports
+    obj = namespace[value]
+    if inspect.ismodule(obj):
+        if not getattr(obj, "__file__", None):
+            raise UserError(f"--scenes {value}: module {obj.__name__} has no file")
+        path = obj.__file__
+    elif inspect.isclass(obj):
+        codes = [f.__code__ for f in vars(obj).values() if inspect.isfunction(f)]
+        lines = linecache.getlines(codes[0].co_filename) if codes else []
+        if not lines:
+            raise UserError(f"--scenes {value}: the cell defining {value} is not known (give the class a method, e.g. narrate)")
+        source = "".join(lines)
+        source = transform(source) if transform else source
+        digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:12]
+        out = folder / f"notebook_scenes_{digest}.py"
+        if not out.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            out.write_text(source, encoding="utf-8")
+        path = str(out)
+    else:
+        raise UserError(f"--scenes {value}: not a scene module or class but a {type(obj).__name__}")
+    args = list(args)
+    args[at] = path if args[at] == value else f"--scenes={path}"
+    return args
 
 
 def one_line(exc: BaseException) -> str:
@@ -105,7 +162,7 @@ def video_html(result) -> str:
         f'<video controls width="640" src="{video}" data-dayinlife-video="{video}">'
         f'<track kind="captions" srclang="{html.escape(_lang(result))}" label="Captions" src="{vtt}" default>'
         f"</video><div>{html.escape(result.manifest.title)}: {result.duration:.1f} s, "
-        f"{len(result.rendered)} scenes rendered, {len(result.cached)} cached; "
+        f"{len(result.rendered)} rendered, {len(result.cached)} cached; "
         f'<a href="{html.escape(_src(result.review))}" target="_blank">review page</a></div>'
     )
 
@@ -125,14 +182,24 @@ def storyboard_html(result) -> str:
 
 def run_cell(line: str, cell: str) -> Any:
     """What ``%%dayinlife LINE`` does with ``cell``: build and show (or, on a mistake, print one line)."""
+    from IPython import get_ipython
     from IPython.display import HTML, display
 
     from . import api
+    from .manifest import default_media_dir
     from .text.script import parse_script
 
+    shell = get_ipython()
     progress = None
     try:
-        values = parse_line(line)
+        def resolve(args: list[str]) -> list[str]:
+            if shell is None:
+                return args
+            at = args.index("--media") + 1 if "--media" in args[:-1] else None
+            folder = Path(args[at]) if at else default_media_dir()
+            return resolve_scenes(args, shell.user_ns, folder, transform=shell.transform_cell)
+
+        values = parse_line(line, resolve)
         if values is None:
             return None
         as_storyboard, name = values.pop("as_storyboard"), values.pop("name")
@@ -146,7 +213,9 @@ def run_cell(line: str, cell: str) -> Any:
             return None
         result = api.build_video(script, say=say, progress=progress, **values)
         progress.close(f"built {result.video.name} in {result.seconds:.1f} s")
-        display(HTML(video_html(result)), metadata={"dayinlife": {"video": str(result.video.resolve()), "vtt": str(result.vtt.resolve())}})
+        meta = {"video": str(result.video.resolve()), "vtt": str(result.vtt.resolve()), "duration": result.duration,
+                "rendered": list(result.rendered), "cached": list(result.cached)}
+        display(HTML(video_html(result)), metadata={"dayinlife": meta})
         return None
     except (click.ClickException, UserError) as exc:
         if progress is not None:
