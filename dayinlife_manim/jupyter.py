@@ -180,8 +180,11 @@ def storyboard_html(result) -> str:
     return f'<div class="dayinlife-storyboard">{sheets}<a href="{html.escape(_src(result.page))}" target="_blank">storyboard page</a></div>'
 
 
-def run_cell(line: str, cell: str) -> Any:
-    """What ``%%dayinlife LINE`` does with ``cell``: build and show (or, on a mistake, print one line)."""
+def run_cell(line: str, cell: str | None = None) -> Any:
+    """What ``%%dayinlife LINE`` does with ``cell``: build and show (or, on a mistake, print one line).
+
+    As a line magic (``%dayinlife --help``) it only shows the help.
+    """
     from IPython import get_ipython
     from IPython.display import HTML, display
 
@@ -202,6 +205,8 @@ def run_cell(line: str, cell: str) -> Any:
         values = parse_line(line, resolve)
         if values is None:
             return None
+        if cell is None:
+            raise UserError(f"the script is the cell's text: start a cell with %%{NAME} (two %), the script below it")
         as_storyboard, name = values.pop("as_storyboard"), values.pop("name")
         script = parse_script(cell, name=name)
         progress = NotebookProgress()
@@ -226,4 +231,4 @@ def run_cell(line: str, cell: str) -> Any:
 
 def load_ipython_extension(ipython) -> None:
     """Register ``%%dayinlife`` in ``ipython``."""
-    ipython.register_magic_function(run_cell, magic_kind="cell", magic_name=NAME)
+    ipython.register_magic_function(run_cell, magic_kind="line_cell", magic_name=NAME)

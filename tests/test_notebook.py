@@ -73,6 +73,7 @@ def html_of(cell) -> str:
 
 
 def test_cell_magic_shows_the_video_with_captions_and_one_line_errors(tmp_path, media_env, monkeypatch):
+    (tmp_path / "alarm_scenes.py").write_text(SCENE_CELL)
     nb = execute([
         "%load_ext dayinlife_manim",
         "%%dayinlife --voice silent --quality tiny\n" + SCRIPT,
@@ -82,6 +83,10 @@ def test_cell_magic_shows_the_video_with_captions_and_one_line_errors(tmp_path, 
         SCENE_CELL,
         "%%dayinlife --voice silent --quality tiny --scenes Alarm\n" + SCRIPT,
         "%%dayinlife --voice silent --storyboard\n" + SCRIPT,
+        "import alarm_scenes",
+        "%%dayinlife --voice silent --quality tiny --scenes alarm_scenes\n" + SCRIPT,
+        "%dayinlife --help",
+        "%dayinlife --voice silent",
     ], tmp_path, monkeypatch)
     cells = nb.cells
     for cell in cells:
@@ -120,3 +125,11 @@ def test_cell_magic_shows_the_video_with_captions_and_one_line_errors(tmp_path, 
     board = html_of(cells[7])
     sheets = re.findall(r'<img src="([^"]+\.png)"', board)
     assert len(sheets) == 4 and all((tmp_path / s).is_file() for s in sheets)
+
+    # --scenes names a module imported in the notebook: its file.
+    assert "Error" not in stderr(cells[9])
+    assert any("dayinlife" in o.get("metadata", {}) for o in outputs(cells[9], "display_data"))
+    # --help: the options, from the same definitions as the CLI's.
+    shown = "".join(o.text for o in outputs(cells[10], "stream"))
+    assert "Usage: %%dayinlife [OPTIONS]" in shown and "--storyboard" in shown and "--loudness" in shown
+    assert stderr(cells[11]).strip().startswith("Error: the script is the cell's text: start a cell with %%dayinlife")
