@@ -155,20 +155,17 @@ def _src(path: Path) -> str:
         return Path(path).as_posix()
 
 
-def video_html(result) -> str:
-    """An HTML5 video of ``result`` (an :class:`~dayinlife_manim.api.VideoResult`) with its WebVTT captions on."""
+def video_html(result, lang: str = "en") -> str:
+    """An HTML5 video of ``result`` (an :class:`~dayinlife_manim.api.VideoResult`) with its WebVTT captions
+    (in ``lang``) on."""
     video, vtt = html.escape(_src(result.video)), html.escape(_src(result.vtt))
     return (
-        f'<video controls width="640" src="{video}" data-dayinlife-video="{video}">'
-        f'<track kind="captions" srclang="{html.escape(_lang(result))}" label="Captions" src="{vtt}" default>'
+        f'<video controls style="max-width:100%;max-height:70vh" src="{video}" data-dayinlife-video="{video}">'
+        f'<track kind="captions" srclang="{html.escape(lang)}" label="Captions" src="{vtt}" default>'
         f"</video><div>{html.escape(result.manifest.title)}: {result.duration:.1f} s, "
         f"{len(result.rendered)} rendered, {len(result.cached)} cached; "
         f'<a href="{html.escape(_src(result.review))}" target="_blank">review page</a></div>'
     )
-
-
-def _lang(result) -> str:
-    return str(result.manifest.voice.params.get("lang", "en"))
 
 
 def storyboard_html(result) -> str:
@@ -220,7 +217,9 @@ def run_cell(line: str, cell: str | None = None) -> Any:
         progress.close(f"built {result.video.name} in {result.seconds:.1f} s")
         meta = {"video": str(result.video.resolve()), "vtt": str(result.vtt.resolve()), "duration": result.duration,
                 "rendered": list(result.rendered), "cached": list(result.cached)}
-        display(HTML(video_html(result)), metadata={"dayinlife": meta})
+        from .text.language import script_language
+
+        display(HTML(video_html(result, values.get("lang") or script_language(script))), metadata={"dayinlife": meta})
         return None
     except (click.ClickException, UserError) as exc:
         if progress is not None:
