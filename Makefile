@@ -11,6 +11,9 @@ OUT    ?= media/a_day_in_life.mp4
 APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config
 # Headless Chromium: tests/test_review.py opens the review page (OUT.html) in it.
 TEST_APT_PACKAGES := chromium
+# SoX: manim-voiceover (the voiceover extra, a manim plugin loaded by every `import manim`)
+# imports the sox package, which warns on every import without the sox binary.
+VOICEOVER_APT_PACKAGES := sox
 # Fonts for every writing system: Noto core (Latin, Greek, Cyrillic, Arabic, Hebrew,
 # Devanagari and the other Indic scripts, Thai, Ethiopic, symbols...: 12 MB download,
 # 43 MB installed) and Noto CJK (Chinese, Japanese, Korean: 57 MB, 91 MB installed).
@@ -33,6 +36,10 @@ system-deps:
 		echo "Installing $(APT_PACKAGES) (needed to build pycairo and manimpango) and $(FONT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) $(FONT_PACKAGES); \
 	fi
+	@if command -v sox >/dev/null 2>&1; then :; else \
+		echo "Installing $(VOICEOVER_APT_PACKAGES) (manim-voiceover warns without it)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(VOICEOVER_APT_PACKAGES); \
+	fi
 	@if command -v chromium >/dev/null 2>&1; then :; else \
 		echo "Installing $(TEST_APT_PACKAGES) (the review page test runs it headless)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(TEST_APT_PACKAGES); \
@@ -42,7 +49,7 @@ $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[offline,cluster,test]"
+	$(BIN)/python -m pip install -q -e ".[offline,cluster,voiceover,notebook,test]"
 	@touch $(STAMP)
 
 test: install lint

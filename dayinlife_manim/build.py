@@ -264,14 +264,14 @@ class _Voicing(threading.Thread):
         super().__init__(name="dayinlife-voice", daemon=True)
         self.states, self.voice, self.media_dir, self.on_voice = states, voice, media_dir, on_voice
         self.events: queue.Queue = queue.Queue()
-        self._stop = threading.Event()
+        self._cancelled = threading.Event()  # not self._stop: threading.Thread has its own (is_alive calls it)
 
     def cancel(self) -> None:
         """Stop after the sentence being voiced (what is written stays valid)."""
-        self._stop.set()
+        self._cancelled.set()
 
     def _check(self) -> None:
-        if self._stop.is_set():
+        if self._cancelled.is_set():
             raise _Cancelled
 
     def run(self) -> None:

@@ -51,18 +51,10 @@ MEDIA = click_options("media_dir")
 
 def _voice(scripts, options: BuildOptions):
     """The voice for ``scripts`` (one or several) and its language: detected (and said) unless ``--lang`` names it."""
-    from .text.language import language_name, voice_language
-    from .voices import get_voice
+    from .api import pick_voice
 
     scripts = scripts if isinstance(scripts, (list, tuple)) else [scripts]
-    lang, detected = voice_language(scripts, options.lang, options.voice)
-    backend = get_voice(
-        options.voice, lang=lang, tld=options.tld, rate=options.rate, slow=options.slow, piper_model=options.piper_model,
-        say=lambda m: click.echo(m, err=True),
-    )
-    if detected:  # said once the voice is settled, so that a refusal stays one line (it names the language)
-        click.echo(f"language: {lang} ({language_name(lang)}), detected from the script; --lang sets another", err=True)
-    return backend, lang
+    return pick_voice(scripts, options, say=lambda m: click.echo(m, err=True))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

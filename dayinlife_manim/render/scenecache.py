@@ -28,6 +28,7 @@ from .settings import RenderSettings
 #: (text shaping, fonts, word timing...) is in the key without anyone having to list it here.
 NOT_RENDER_SOURCES = frozenset({
     "__init__.py", "author", "build.py", "casting.py", "cli.py", "core/locks.py", "core/timeline.py",
+    "api.py", "jupyter.py", "plugin.py", "voiceover_service.py",
     "farm", "options.py", "output", "render/media.py", "render/preload.py", "voices",
 })
 #: Sources that matter only to AutoScene and its subclasses.
