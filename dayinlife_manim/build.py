@@ -262,14 +262,14 @@ class _Voicing(threading.Thread):
         super().__init__(name="dayinlife-voice", daemon=True)
         self.states, self.voice, self.media_dir, self.on_voice = states, voice, media_dir, on_voice
         self.events: queue.Queue = queue.Queue()
-        self._stop = threading.Event()
+        self._cancelled = threading.Event()
 
     def cancel(self) -> None:
         """Stop after the sentence being voiced (what is written stays valid)."""
-        self._stop.set()
+        self._cancelled.set()
 
     def _check(self) -> None:
-        if self._stop.is_set():
+        if self._cancelled.is_set():
             raise _Cancelled
 
     def run(self) -> None:
@@ -359,6 +359,8 @@ def _build_all(scripts, outs, voice, runner, options: BuildOptions, on_voice, on
             outcome = done.get()
             left -= 1
             job = outcome.job
+            if outcome.fault is not None:  # no space left...: the build stops, with one line naming the path
+                raise outcome.fault
             state = by_video[job.video]
             state.pending.discard(job.para.id)
             timeline.info("scene %s %s", job.para.id, outcome.status)
@@ -376,6 +378,7 @@ def _build_all(scripts, outs, voice, runner, options: BuildOptions, on_voice, on
     except BaseException:
         voicing.cancel()
         scheduler.abort()
+        voicing.join(1.0)  # the sentence being voiced ends, and its temporary file goes with it
         raise
     reports = [s.report for s in states]
     failures = [f for r in reports for f in r.failures]

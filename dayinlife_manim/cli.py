@@ -19,6 +19,7 @@ from . import __version__
 from .author.gallery import SUBJECTS as GALLERY_SUBJECTS
 from .core import timeline
 from .core.errors import UserError
+from .core.faults import machine_error
 from .options import VOICE_OPTIONS, BuildOptions, click_options
 
 # No dir_okay=False: load_script reports a directory as a one-line error, not click's usage block.
@@ -311,22 +312,31 @@ def main() -> None:
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(130)
+        _fail("Aborted.", 130)
     except click.UsageError as exc:
         command = exc.ctx.command_path if exc.ctx else "dayinlife"
         message = " ".join(exc.format_message().split())
-        click.echo(f"Error: {message} (see '{command} --help')", err=True)
-        sys.exit(exc.exit_code)
+        _fail(f"Error: {message} (see '{command} --help')", exc.exit_code)
     except click.ClickException as exc:
-        click.echo(f"Error: {' '.join(exc.format_message().split())}", err=True)
-        sys.exit(exc.exit_code)
+        _fail(f"Error: {' '.join(exc.format_message().split())}", exc.exit_code)
     except UserError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        _fail(f"Error: {exc}", exc.exit_code)
     except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
-        sys.exit(130)
+        _fail("Aborted.", 130)
+    except Exception as exc:  # a fault of the machine (no space left...) is one line too; anything else is a bug
+        error = machine_error(exc)
+        if error is None:
+            raise
+        _fail(f"Error: {error}", error.exit_code)
+
+
+def _fail(line: str, code: int) -> None:
+    """Say ``line``, remove what this process was still writing (hidden temporary files), exit ``code``."""
+    from .core.fsutil import remove_own_temps
+
+    click.echo(line, err=True)
+    remove_own_temps()
+    sys.exit(code)
 
 
 def console() -> None:
