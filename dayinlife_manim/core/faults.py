@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 from .errors import MachineError
-from .fsutil import final_name
+from .fsutil import final_name, user_cache_dir
 
 #: The errors of the machine that end a build with one line (and exit 1), not a traceback.
 FAULTS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT})
@@ -66,21 +66,31 @@ def free_space(path: Path) -> tuple[int, Path] | None:
         return None
 
 
+def _in_user_cache(path: Path) -> bool:
+    root = user_cache_dir("x").parent.absolute()
+    return path.absolute() == root or root in path.absolute().parents
+
+
 def describe(exc: OSError) -> str:
     """One line for a machine fault: what, where, and what to do."""
     path = Path(final_name(exc.filename)) if exc.filename not in (None, "") else None
     where = f" {path}" if path else ""
     code = exc.errno
+    cache = path is not None and _in_user_cache(path)
+
+    def elsewhere(folder: str) -> str:
+        return f"set DAYINLIFE_CACHE to {folder}" if cache else f"choose {folder} with --media"
+
     if code in _FULL:
         what = "no space left on the device" if code == errno.ENOSPC else "the disk quota is used up"
         free = free_space(path) if path else None
         room = f" ({human_size(free[0])} free on {free[1]})" if free else ""
-        return (f"{what} writing{where}{room}; free some space (`dayinlife cache --max-size 1G` prunes the caches) "
-                "or build into a larger folder (--media)")
+        return (f"{what} {'writing' + where if path else 'while writing'}{room}; free some space (`dayinlife cache --max-size 1G` prunes the caches) "
+                f"or {elsewhere('a folder with more room')}")
     if code == errno.EROFS:
-        return f"cannot write{where}: the file system is read-only; build into a writable folder (--media)"
+        return f"cannot write{where}: the file system is read-only; {elsewhere('a writable folder')}"
     if code in (errno.EACCES, errno.EPERM):
-        return f"cannot write{where}: permission denied; build into a folder you can write (--media)"
+        return f"cannot write{where}: permission denied; {elsewhere('a folder you can write')}"
     if code == errno.ENOENT:
         return f"{path or 'a file'} vanished while the build used it (removed by another program?); run the command again"
     return f"{exc.strerror or os.strerror(code or 0)}:{where}"

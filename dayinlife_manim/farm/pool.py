@@ -38,7 +38,7 @@ from ..render.settings import ENV_THREADS
 from .task import RenderTask, Runner, print_peak_memory
 
 #: What the warm server imports once, before it forks any scene.
-PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.farm.worker", "dayinlife_manim.farm.pool",
+PRELOAD = ["dayinlife_manim.farm.server", "manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.farm.worker", "dayinlife_manim.farm.pool",
            "dayinlife_manim.render.stills", "dayinlife_manim.render.preload"]
 #: What a scene process runs (``python -m``) when it cannot be forked from the warm server.
 WORKER_MODULE = "dayinlife_manim.farm.worker"
