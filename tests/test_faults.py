@@ -74,7 +74,7 @@ def test_faults_cross_processes_as_themselves():
 def test_final_name_and_human_size():
     assert final_name("/m/s/.01-x.stills.42@vm.k2j.tmp/00-f00003.png") == "/m/s/01-x.stills"
     assert final_name("/m/s/01-x.mp4") == "/m/s/01-x.mp4"
-    assert (human_size(0), human_size(999), human_size(1500), human_size(2_500_000)) == ("0 B", "999 B", "1.5 kB", "2.5 MB")
+    assert (human_size(0), human_size(1023), human_size(1536), human_size(5 << 20)) == ("0 B", "1023 B", "1.5 KiB", "5.0 MiB")
 
 
 # -- real file systems -----------------------------------------------------------------------------

@@ -22,11 +22,11 @@ _FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 
 def human_size(size: float) -> str:
-    """``1.5 MB``, ``320 kB``, ``12 B`` (powers of 1000, as ``df -H`` and file managers count)."""
-    for unit in ("B", "kB", "MB", "GB", "TB"):
-        if abs(size) < 1000 or unit == "TB":
+    """``1.5 MiB``, ``320.0 KiB``, ``12 B`` (powers of 1024, as ``df -h`` counts)."""
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
+        if abs(size) < 1024 or unit == "TiB":
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1000
+        size /= 1024
     raise AssertionError("unreachable")
 
 
