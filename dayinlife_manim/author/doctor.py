@@ -116,7 +116,7 @@ def check_fonts() -> list[Check]:
             drawn.append(name)
         else:
             missing.setdefault(fonts.package_for(letters[0]) or "a font", []).append(name)
-    checks = [Check(OK if drawn else FAIL, "fonts", f"{len(fonts.installed_faces())} faces; draw {', '.join(drawn) or 'nothing'}",
+    checks = [Check(OK if drawn else FAIL, "fonts", f"installed fonts draw {', '.join(drawn) or 'nothing'}",
                     f"apt-get install {fonts.CORE_PACKAGE}")]
     if "Latin" not in drawn:
         checks[0] = Check(FAIL, "fonts", "no installed font draws Latin letters", f"apt-get install {fonts.CORE_PACKAGE}")
@@ -220,15 +220,28 @@ def check_gtts(tld: str = "com", timeout: float = GTTS_TIMEOUT) -> Check:
     return Check(WARN, "gTTS", f"{host_for(tld)} is unreachable: {offline}")
 
 
+def _beside(check: Callable[[], Check | list[Check]]) -> Callable[[], Check | list[Check]]:
+    """Start ``check`` on a thread now; the function returned waits for its result."""
+    found: list = []
+    thread = threading.Thread(target=lambda: found.append(check()), daemon=True)
+    thread.start()
+
+    def result():
+        thread.join()
+        return found[0] if found else Check(FAIL, check.__name__.removeprefix("check_"), "the check itself failed")
+
+    return result
+
+
 def doctor(media_dir: Path, on_check: Callable[[Check], object] | None = None) -> DoctorReport:
     """Run every check, in the order shown; the gTTS one runs on a thread from the start (it may wait for the network)."""
     t0 = time.perf_counter()
     media_dir = Path(media_dir)
-    gtts: list[Check] = []
-    thread = threading.Thread(target=lambda: gtts.append(check_gtts()), daemon=True)
-    thread.start()
-    steps = [check_python, check_manim, check_pango_cairo, check_fonts, check_piper, check_chromium, check_dask,
-             lambda: check_media(media_dir), lambda: (thread.join(), gtts)[1]]
+    # Beside the others, on threads: the gTTS check (it may wait for the network) and the piper
+    # one (it hashes the model, with the GIL released, to find its derived copy).
+    gtts, piper = _beside(check_gtts), _beside(check_piper)
+    steps = [check_python, check_manim, check_pango_cairo, check_fonts, piper, check_chromium, check_dask,
+             lambda: check_media(media_dir), gtts]
     checks: list[Check] = []
     for step in steps:
         found = step()

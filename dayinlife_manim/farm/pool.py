@@ -15,6 +15,7 @@ runner.
 
 from __future__ import annotations
 
+import errno
 import heapq
 import itertools
 import json
@@ -93,7 +94,7 @@ def _render_child(task: RenderTask, env: dict[str, str], cwd: str, faults=None) 
     try:
         fd = os.open(task.log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
     except OSError as exc:
-        _send_fault(faults, exc)
+        _send_fault(faults, exc, task)
         os._exit(1)
     os.dup2(fd, 1)
     os.dup2(fd, 2)
@@ -120,7 +121,7 @@ def _render_child(task: RenderTask, env: dict[str, str], cwd: str, faults=None) 
     try:
         run_task(task)
     except BaseException as exc:
-        _send_fault(faults, exc)
+        _send_fault(faults, exc, task)
         try:
             traceback.print_exc()
             sys.stderr.flush()
@@ -130,9 +131,18 @@ def _render_child(task: RenderTask, env: dict[str, str], cwd: str, faults=None) 
     print_peak_memory()
 
 
-def _send_fault(faults, exc: BaseException) -> None:
-    """Tell the build about a fault of the machine behind ``exc`` (nothing for other errors)."""
+def _send_fault(faults, exc: BaseException, task: RenderTask) -> None:
+    """Tell the build about a fault of the machine behind ``exc`` (nothing for other errors).
+
+    A file missing or forbidden elsewhere than where the scene writes (an image the
+    scene's code opens...) is the scene's own failure, told by its log.
+    """
     fault = fault_of(exc)
+    if fault is not None and fault.errno in (errno.ENOENT, errno.EACCES, errno.EPERM):
+        ours = [Path(task.out).parent, Path(task.workdir), Path(task.log).parent]
+        path = Path(os.fsdecode(fault.filename)).absolute() if fault.filename else None
+        if path is None or not any(path == p.absolute() or p.absolute() in path.parents for p in ours):
+            fault = None
     if fault is not None and faults is not None:
         try:
             faults.send(fault_args(fault))
