@@ -273,3 +273,29 @@ def test_ctrl_c_while_rendering_prints_only_aborted(tmp_path, script, user_cache
         time.sleep(0.1)
     assert _session_processes(process.pid) == []
     assert temporaries(tmp_path / "media") == []
+
+
+@pytest.mark.slow
+def test_a_scene_video_that_vanishes_before_the_stitch(tmp_path, script, media_env):
+    """Built once; then, while the next build waits for its scenes, a scene's video is deleted:
+    the stitch fails on it, and the fault names that video."""
+    from dayinlife_manim.build import build as build_video
+    from dayinlife_manim.options import BuildOptions
+    from dayinlife_manim.text.script import load_script
+    from dayinlife_manim.voices import SilentVoice
+
+    options = BuildOptions(quality="tiny", voice="silent", media_dir=media_env.media, workers=1)
+    parsed = load_script(script)
+    first = build_video(parsed, SilentVoice(), options)
+    assert first.stitched
+    victim = media_env.media / SLUG / "scenes" / "428x240@10" / f"{parsed.paragraphs[1].id}.mp4"
+
+    def remove(jobs, notes) -> None:  # every scene is cached: the build goes to the stitch next
+        assert all(job.cached for job in jobs)
+        victim.unlink()
+
+    with pytest.raises(OSError) as caught:
+        build_video(parsed, SilentVoice(), options.replace(loudness=-20.0), on_plan=remove)  # a new mix: stitched again
+    assert str(machine_error(caught.value)) == (
+        f"{victim} vanished while the build used it (removed by another program?); run the command again")
+    assert temporaries(media_env.media) == []
