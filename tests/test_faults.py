@@ -228,8 +228,9 @@ def _session_processes(sid: int) -> list[str]:
 
 
 @pytest.mark.slow
-def test_ctrl_c_while_rendering_prints_only_aborted(tmp_path, script, user_cache):
-    script.write_text(SCRIPT + "\n".join(f"\nOn day {n} the same routine starts again, coffee first." for n in range(6)))
+def test_ctrl_c_while_rendering_prints_only_aborted(tmp_path, seed_script, user_cache):
+    script = tmp_path / seed_script.name  # 15 scenes: rendering lasts long enough to be interrupted
+    script.write_text(seed_script.read_text(encoding="utf-8"), encoding="utf-8")
     master, slave = pty.openpty()
     process = subprocess.Popen(
         _build_args(script, tmp_path / "media"), stdin=slave, stdout=slave, stderr=slave, cwd=tmp_path,
