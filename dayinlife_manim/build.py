@@ -361,6 +361,8 @@ def _build_all(scripts, outs, voice, runner, options: BuildOptions, on_voice, on
             outcome = done.get()
             left -= 1
             job = outcome.job
+            if outcome.fault is not None:  # no space left...: the build stops, with one line naming the path
+                raise outcome.fault
             state = by_video[job.video]
             state.pending.discard(job.para.id)
             timeline.info("scene %s %s", job.para.id, outcome.status)
@@ -378,6 +380,7 @@ def _build_all(scripts, outs, voice, runner, options: BuildOptions, on_voice, on
     except BaseException:
         voicing.cancel()
         scheduler.abort()
+        voicing.join(1.0)  # the sentence being voiced ends, and its temporary file goes with it
         raise
     reports = [s.report for s in states]
     failures = [f for r in reports for f in r.failures]

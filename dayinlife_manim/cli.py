@@ -20,6 +20,7 @@ from . import __version__
 from .author.gallery import SUBJECTS as GALLERY_SUBJECTS
 from .core import timeline
 from .core.errors import UserError
+from .core.faults import machine_error
 from .options import SCRIPT_OPTIONS, VOICE_OPTIONS, BuildOptions, click_options
 
 PRINT_CONFIG = click.option(
@@ -355,27 +356,88 @@ def new(script, out, force):
     click.echo(f"wrote {path}: render one scene with `manim render {path} <Scene> -ql`")
 
 
+@cli.command()
+@MEDIA
+def doctor(media_dir):
+    """Check what a build needs and say what is missing, with the command that fixes it.
+
+    Python and manim, Pango and Cairo, fonts for each writing system, the
+    offline voice and its derived model, Chromium, Dask, free space in the
+    media folder and the caches' sizes, and whether gTTS is reachable.  Exits
+    0 when a build can run (warnings are for optional things), 1 when not.
+    """
+    from .author.doctor import doctor as run_doctor
+    from .voices.voiceover import default_media_dir
+
+    report = run_doctor(Path(media_dir) if media_dir else default_media_dir(), on_check=lambda c: click.echo(c.line()))
+    warnings = f" ({report.warnings} warning{'s' * (report.warnings != 1)})" if report.warnings else ""
+    if report.ok:
+        click.echo(f"a build can run{warnings}; checked in {report.seconds:.1f}s")
+    else:
+        click.echo(f"a build cannot run: fix the lines marked fail{warnings}; checked in {report.seconds:.1f}s")
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--older-than", "older_than", metavar="AGE", help="Remove entries not used for AGE (30d, 12h, 2w...).")
+@click.option("--max-size", "max_size", metavar="SIZE", help="Then remove the least recently used until all caches hold at most SIZE (2G, 500M...).")
+@click.option("--all", "everything", is_flag=True, help="Remove every entry.")
+@MEDIA
+def cache(older_than, max_size, everything, media_dir):
+    """Show the size of each cache, and prune them.
+
+    Voice sentences, scenes per script and quality, soundtracks, storyboards,
+    derived piper models, the font list and the language model.  An entry a
+    running build holds (its lock) is kept.  Without --older-than, --max-size
+    or --all, nothing is removed.
+    """
+    from .author.caches import find_caches, parse_duration, parse_size, prune
+    from .core.faults import human_size
+    from .output.report import table
+    from .voices.voiceover import default_media_dir
+
+    age = parse_duration(older_than) if older_than else None
+    limit = parse_size(max_size) if max_size is not None else None
+    caches = find_caches(Path(media_dir) if media_dir else default_media_dir())
+    if age is not None or limit is not None or everything:
+        report = prune(caches, older_than=age, max_size=limit, everything=everything)
+        held = f"; {len(report.held)} kept: a running build holds them" if report.held else ""
+        click.echo(f"removed {len(report.removed)} entries ({human_size(report.freed)}){held}", err=True)
+    rows = [(c.label, len(c.entries), human_size(c.size), c.folder) for c in caches if c.entries]
+    rows.append(("total", sum(len(c.entries) for c in caches), human_size(sum(c.size for c in caches)), ""))
+    click.echo(table(("cache", "entries", "size", "folder"), rows, right=(1, 2)))
+
+
 def main() -> None:
     timeline.show_if_asked(_STARTED)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(130)
+        _fail("Aborted.", 130)
     except click.UsageError as exc:
         command = exc.ctx.command_path if exc.ctx else "dayinlife"
         message = " ".join(exc.format_message().split())
-        click.echo(f"Error: {message} (see '{command} --help')", err=True)
-        sys.exit(exc.exit_code)
+        _fail(f"Error: {message} (see '{command} --help')", exc.exit_code)
     except click.ClickException as exc:
-        click.echo(f"Error: {' '.join(exc.format_message().split())}", err=True)
-        sys.exit(exc.exit_code)
+        _fail(f"Error: {' '.join(exc.format_message().split())}", exc.exit_code)
     except UserError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        _fail(f"Error: {exc}", exc.exit_code)
     except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
-        sys.exit(130)
+        _fail("Aborted.", 130)
+    except Exception as exc:  # a fault of the machine (no space left...) is one line too; anything else is a bug
+        error = machine_error(exc)
+        if error is None:
+            raise
+        _fail(f"Error: {error}", error.exit_code)
+
+
+def _fail(line: str, code: int) -> None:
+    """Say ``line``, remove what this process was still writing (hidden temporary files), exit ``code``."""
+    from .core.fsutil import remove_own_temps
+
+    click.echo(line, err=True)
+    remove_own_temps()
+    sys.exit(code)
 
 
 def console() -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..core.errors import UserError
+from ..core.faults import fault_of
 from ..core.fsutil import atomic_path, atomic_write_text
 from ..core.locks import FileLock
 from ..manifest import Manifest, ParagraphAudio
@@ -87,7 +88,9 @@ def _draw_here(ref: str, manifest_file: Path, board: SceneBoard, settings) -> st
         stills = scene_stills(resolve(ref), manifest=manifest_file, paragraph=board.para.id, settings=settings, out_dir=board.dir)
         write_stills_json(board.dir, stills)
         return None
-    except Exception:  # noqa: BLE001 - reported with its paragraph
+    except Exception as exc:  # noqa: BLE001 - reported with its paragraph
+        if fault_of(exc) is not None:  # no space left...: not the scene's fault; the command stops with one line
+            raise
         return traceback.format_exc()
 
 
@@ -116,19 +119,23 @@ def _draw_warm(todo, manifest_file: Path, settings, workers: int, done: Callable
             task = RenderTask(ref=ref, manifest=manifest_file, paragraph=board.para.id, out=board.dir, settings=settings,
                               workdir=board.dir / ".manim", log=log, label=f"paragraph {board.para.id} ({board.scene})",
                               kind="storyboard")
+            fault = None
             try:
                 ok = runner.run(task)
                 error = None if ok else log.read_text(encoding="utf-8", errors="replace").split("\n", 1)[-1] or "no stills"
             except Exception as exc:  # noqa: BLE001 - reported with its paragraph
-                error = f"{type(exc).__name__}: {exc}"
-            results.put((board, key, error))
+                error, fault = f"{type(exc).__name__}: {exc}", fault_of(exc)
+            results.put((board, key, error, fault))
 
     threads = [threading.Thread(target=work, daemon=True) for _ in range(runner.slots)]
     for t in threads:
         t.start()
     try:
         for _ in todo:
-            done(*results.get())
+            board, key, error, fault = results.get()
+            if fault is not None:  # no space left...: the command stops with one line naming the path
+                raise fault
+            done(board, key, error)
     finally:
         runner.close()
         for t in threads:

@@ -9,6 +9,7 @@ import re
 import shutil
 import socket
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -23,6 +24,56 @@ os.umask(_UMASK)
 # progress (left alone): ``.<stem>.<pid>@<host>.<random>.tmp<suffix>``.
 _HOST = re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40] or "host"
 _TEMP_NAME = re.compile(r"^\..*\.(\d+)@([A-Za-z0-9-]+)\.[^.]+\.tmp[^/]*$")
+_TEMP_PARTS = re.compile(r"^\.(.*)\.\d+@[A-Za-z0-9-]+\.[^.]+\.tmp([^/]*)$")
+
+
+def final_name(path) -> str:
+    """The path that a temporary file or folder of :func:`atomic_path` or :func:`temp_dir` (or a
+    file inside one) stands for: ``.../.p01.123@host.x.tmp.wav`` -> ``.../p01.wav``; other paths as they are."""
+    path = Path(os.fsdecode(path))
+    parts = path.parts
+    for i, part in enumerate(parts):
+        match = _TEMP_PARTS.match(part)
+        if match is not None:
+            return str(Path(*parts[:i], match.group(1) + match.group(2)))
+    return str(path)
+
+
+#: Temporary files and folders this process made and has not finished with (see :func:`remove_own_temps`).
+_OWN_TEMPS: set[str] = set()
+_OWN_LOCK = threading.Lock()
+
+
+def _own(path: str) -> None:
+    with _OWN_LOCK:
+        _OWN_TEMPS.add(path)
+
+
+def _done(path: str) -> None:
+    with _OWN_LOCK:
+        _OWN_TEMPS.discard(path)
+
+
+def remove_own_temps() -> list[Path]:
+    """Remove the temporary files and folders of this process's writes still in progress.
+
+    For a command that gives up (interrupt, no space left...) while threads
+    still write: it leaves nothing half-written behind, not even hidden.
+    """
+    with _OWN_LOCK:
+        paths = sorted(_OWN_TEMPS)
+        _OWN_TEMPS.clear()
+    removed = []
+    for path in map(Path, paths):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            try:
+                path.unlink()
+            except OSError:
+                continue
+        removed.append(path)
+    return removed
 
 
 def temp_prefix(stem: str) -> str:
@@ -79,7 +130,9 @@ def user_cache_dir(name: str) -> Path:
 def temp_dir(parent: Path, stem: str) -> Path:
     """A new hidden temporary folder in ``parent`` that :func:`clean_stale_temps` recognises."""
     Path(parent).mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=temp_prefix(stem), suffix=".tmp", dir=parent))
+    path = tempfile.mkdtemp(prefix=temp_prefix(stem), suffix=".tmp", dir=parent)
+    _own(path)
+    return Path(path)
 
 
 @contextmanager
@@ -93,16 +146,22 @@ def atomic_path(path: Path) -> Iterator[Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.stem), suffix=f".tmp{path.suffix}", dir=path.parent)
     os.close(fd)
+    _own(tmp)
     try:
         yield Path(tmp)
         os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
-        except FileNotFoundError:
+        except OSError:
             pass
+        if isinstance(exc, OSError) and exc.errno is not None and (exc.filename is None or str(exc.filename) == tmp):
+            # A write to the open file (no space left...) names no file: name the one being written.
+            raise OSError(exc.errno, exc.strerror or os.strerror(exc.errno), str(path)) from exc
         raise
+    finally:
+        _done(tmp)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -147,5 +206,6 @@ def replace_dir(src: Path, dst: Path) -> None:
         os.rename(dst, old / dst.name)
     os.chmod(src, 0o777 & ~_UMASK)
     os.rename(src, dst)
+    _done(str(src))
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.errors import UserError
+from ..core.faults import fault_of
 from ..core.fingerprint import module_sources
 from ..core.fsutil import atomic_path
 from ..render.stills import place_stills_files, read_stills_files
@@ -376,6 +377,8 @@ class ClusterRunner:
                 if not info.video_duration or info.video_codec is None:
                     raise ValueError("no video stream")
         except Exception as exc:
+            if fault_of(exc) is not None:  # no space left here...: the build stops with one line naming the path
+                raise
             return f"\nthe video returned by the worker is not usable: {type(exc).__name__}: {exc}\n"
         return ""
 

@@ -15,6 +15,7 @@ runner.
 
 from __future__ import annotations
 
+import errno
 import heapq
 import itertools
 import json
@@ -30,6 +31,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..core.faults import fault_args, fault_from, fault_of
 from ..core.fsutil import atomic_write_text, clean_stale_temps, temp_dir
 from ..core.locks import FileLock
 from ..manifest import Manifest, ParagraphAudio
@@ -37,7 +39,7 @@ from ..render.settings import ENV_THREADS
 from .task import RenderTask, Runner, print_peak_memory
 
 #: What the warm server imports once, before it forks any scene.
-PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.farm.worker", "dayinlife_manim.farm.pool",
+PRELOAD = ["dayinlife_manim.farm.server", "manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.farm.worker", "dayinlife_manim.farm.pool",
            "dayinlife_manim.render.stills", "dayinlife_manim.render.preload"]
 #: What a scene process runs (``python -m``) when it cannot be forked from the warm server.
 WORKER_MODULE = "dayinlife_manim.farm.worker"
@@ -81,10 +83,19 @@ def _die_with_parent() -> None:
         pass
 
 
-def _render_child(task: RenderTask, env: dict[str, str], cwd: str) -> None:
-    """Body of a forked scene process: output to the scene's log, then render."""
+def _render_child(task: RenderTask, env: dict[str, str], cwd: str, faults=None) -> None:
+    """Body of a forked scene process: output to the scene's log, then render.
+
+    A fault of the machine (no space left, a folder that cannot be written...)
+    goes back to the build through ``faults`` (the write end of a pipe), so
+    that the build stops with one line naming the path, not "scene failed".
+    """
     _die_with_parent()
-    fd = os.open(task.log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    try:
+        fd = os.open(task.log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    except OSError as exc:
+        _send_fault(faults, exc, task)
+        os._exit(1)
     os.dup2(fd, 1)
     os.dup2(fd, 2)
     os.close(fd)
@@ -109,11 +120,34 @@ def _render_child(task: RenderTask, env: dict[str, str], cwd: str) -> None:
 
     try:
         run_task(task)
-    except BaseException:
-        traceback.print_exc()
-        sys.stderr.flush()
+    except BaseException as exc:
+        _send_fault(faults, exc, task)
+        try:
+            traceback.print_exc()
+            sys.stderr.flush()
+        except OSError:  # the log's disk is full, too
+            pass
         os._exit(1)
     print_peak_memory()
+
+
+def _send_fault(faults, exc: BaseException, task: RenderTask) -> None:
+    """Tell the build about a fault of the machine behind ``exc`` (nothing for other errors).
+
+    A file missing or forbidden elsewhere than where the scene writes (an image the
+    scene's code opens...) is the scene's own failure, told by its log.
+    """
+    fault = fault_of(exc)
+    if fault is not None and fault.errno in (errno.ENOENT, errno.EACCES, errno.EPERM):
+        ours = [Path(task.out).parent, Path(task.workdir), Path(task.log).parent]
+        path = Path(os.fsdecode(fault.filename)).absolute() if fault.filename else None
+        if path is None or not any(path == p.absolute() or p.absolute() in path.parents for p in ours):
+            fault = None
+    if fault is not None and faults is not None:
+        try:
+            faults.send(fault_args(fault))
+        except OSError:
+            pass
 
 
 def _package_changed_since_loaded() -> bool:
@@ -161,22 +195,40 @@ class WarmRunner:
         start_warm_server()
 
     def run(self, task: RenderTask) -> bool:
+        """Render ``task`` in a process of its own; False when the scene failed (see its log).
+
+        A fault of the machine there (no space left...) is raised here, as the ``OSError`` it was.
+        """
         with open(task.log, "w", encoding="utf-8") as log:
             log.write(f"# {task.label}: {task.ref} at {task.settings.tag}, warm process\n")
-        process = self._ctx.Process(
-            target=_render_child,
-            args=(task, {**os.environ, **self._env}, os.getcwd()),
-            name=f"dayinlife-{task.paragraph}",
-            daemon=False,
-        )
-        with self._lock:
-            if self._closed:
-                return False
-            process.start()
-            self._running.add(process)
-        process.join()
-        with self._lock:
-            self._running.discard(process)
+        reader, writer = self._ctx.Pipe(duplex=False)  # a pipe, not a queue: no semaphore to leak
+        try:
+            process = self._ctx.Process(
+                target=_render_child,
+                args=(task, {**os.environ, **self._env}, os.getcwd(), writer),
+                name=f"dayinlife-{task.paragraph}",
+                daemon=False,
+            )
+            with self._lock:
+                if self._closed:
+                    return False
+                process.start()
+                self._running.add(process)
+            writer.close()
+            process.join()
+            with self._lock:
+                self._running.discard(process)
+            fault = None
+            if reader.poll():
+                try:
+                    fault = reader.recv()
+                except (EOFError, OSError):
+                    pass
+        finally:
+            writer.close()
+            reader.close()
+        if fault is not None:
+            raise fault_from(fault)
         if process.exitcode and process.exitcode < 0:
             with open(task.log, "a", encoding="utf-8") as log:
                 log.write(f"\nscene process killed by signal {-process.exitcode}\n")
@@ -194,6 +246,8 @@ class WarmRunner:
 class Outcome:
     job: object  # build.SceneJob
     status: str  # "rendered", "reused" (another build rendered it), "failed"
+    #: A fault of the machine (no space left, a folder that cannot be written...) that failed it.
+    fault: OSError | None = None
 
     @property
     def ok(self) -> bool:
@@ -235,13 +289,18 @@ class SceneScheduler:
             self._closed = True
             self._cond.notify_all()
 
-    def abort(self) -> None:
-        """Stop taking jobs and end running renders (used on interrupt)."""
+    def abort(self, wait: float = 1.0) -> None:
+        """Stop taking jobs and end running renders (used on interrupt and on a fault of the machine);
+        wait up to ``wait`` seconds for the slots to remove their renders' temporary folders."""
         with self._cond:
             self._abort = self._closed = True
             self._heap.clear()
             self._cond.notify_all()
         self.runner.close()
+        deadline = time.monotonic() + wait
+        for t in self._threads:
+            if t is not threading.current_thread():
+                t.join(max(0.0, deadline - time.monotonic()))
 
     def join(self) -> list[Outcome]:
         for t in self._threads:
@@ -270,19 +329,27 @@ class SceneScheduler:
         while (item := self._next()) is not None:
             neg, n, _, job, manifest = item
             lock = FileLock(job.video.parent, job.para.id)
-            if not lock.acquire(block=False):  # another build renders it: come back later
-                with self._cond:
-                    heapq.heappush(self._heap, (neg, n, time.monotonic() + RETRY_LOCKED, job, manifest))
-                continue
             try:
-                outcome = Outcome(job, self._run_locked(job, manifest))
-            except Exception:  # a bug of ours must not hang the build
-                job.log.parent.mkdir(parents=True, exist_ok=True)
-                with open(job.log, "a", encoding="utf-8") as log:
-                    log.write(traceback.format_exc())
-                outcome = Outcome(job, "failed")
-            finally:
-                lock.release()
+                if not lock.acquire(block=False):  # another build renders it: come back later
+                    with self._cond:
+                        heapq.heappush(self._heap, (neg, n, time.monotonic() + RETRY_LOCKED, job, manifest))
+                    continue
+                try:
+                    outcome = Outcome(job, self._run_locked(job, manifest))
+                finally:
+                    lock.release()
+            except Exception as exc:  # a fault of the machine, or a bug of ours: it must not hang the build
+                fault = fault_of(exc)
+                if fault is None:
+                    try:
+                        job.log.parent.mkdir(parents=True, exist_ok=True)
+                        with open(job.log, "a", encoding="utf-8") as log:
+                            log.write(traceback.format_exc())
+                    except OSError:
+                        pass
+                if fault is not None and fault.filename is None:  # a write that names no file: its scene's folder
+                    fault = OSError(fault.errno, fault.strerror, str(job.video.parent))
+                outcome = Outcome(job, "failed", fault)
             with self._cond:
                 self._outcomes.append(outcome)
             if self.on_done:
@@ -314,4 +381,5 @@ class SceneScheduler:
             return "rendered"
         finally:
             shutil.rmtree(jobdir, ignore_errors=True)
+            clean_stale_temps(folder)  # what a scene process that was killed (or failed) left half-written
 

@@ -12,6 +12,7 @@ from av.container import InputContainer
 from av.stream import Stream
 
 from ..core.errors import UserError
+from ..core.faults import fault_of
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,12 @@ class MediaInfo:
 
 
 def open_media(path: Path) -> InputContainer:
+    """Open a media file; one that is not media is a one-line error, one that vanished a fault of the machine."""
     try:
         return av.open(str(path))
     except (OSError, av.FFmpegError) as exc:
+        if fault_of(exc) is not None:  # gone, or unreadable: told as such by the command line (core/faults.py)
+            raise
         raise UserError(f"cannot read {path}: {exc}") from exc
 
 
