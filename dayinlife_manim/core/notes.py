@@ -1,8 +1,8 @@
 """One-line notes to the user about things a build fixed on its own (a damaged cache entry remade).
 
-A note goes to stderr as ``note: ...`` the first time it is said in a
-process, and is kept in :data:`NOTES` so a caller (a test, a report) can read
-what was said.
+A note goes to stderr as ``note: ...`` and is kept in :data:`NOTES`, so a
+caller (a test, a report) can read what was said.  Whoever says one also
+removes what it is about, so the same damage is never noted twice.
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ _LOCK = threading.Lock()
 
 
 def note(message: str) -> None:
-    """Tell the user ``message`` once (``note: message`` on stderr)."""
+    """Tell the user ``message`` (``note: message`` on stderr)."""
     with _LOCK:
-        if message in NOTES:
-            return
         NOTES.append(message)
     print(f"note: {message}", file=sys.stderr, flush=True)
 

@@ -391,6 +391,8 @@ class PiperVoice(Voice):
             "length_scale": self.base_length_scale / self.rate,
             "rate": self.rate,
             "speaker": self.speaker,
+            # The noise each sentence is spoken with: drawn from its phoneme ids (``sentence_noise``).
+            "noise": f"seeded-{DERIVED_FORMAT}",
         }
 
     def describe(self) -> str:

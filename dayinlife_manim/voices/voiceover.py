@@ -147,14 +147,33 @@ def _sentence_audio(
     """A sentence's conditioned audio, its word times (seconds into that audio,
     when the voice gives them) and whether it was synthesized now."""
     spoken = [w.spoken for w in display_words(sentence.text)]
-    found = cache.lookup(key)
+    found = _cached(voice, cache.lookup(key, quiet=True), spoken)
     if found is not None:
-        seg, meta = found
-        if not voice.times_words:
-            return seg, None, False
-        timing = meta.get("words")
-        if isinstance(timing, dict) and timing.get("format") == WORDS_FORMAT and timing.get("spoken") == spoken:
-            return seg, timing.get("times"), False
+        return found
+    # Builds running at once voice it once: the others wait here, then take its entry.
+    with cache.locked(key):
+        found = _cached(voice, cache.lookup(key, text=sentence.spoken), spoken)
+        if found is not None:
+            return found
+        return _voice_sentence(voice, sentence, key, params, cache, settings, spoken)
+
+
+def _cached(voice: Voice, found, spoken: list[str]) -> tuple[AudioSegment, list | None, bool] | None:
+    """A cache entry as :func:`_sentence_audio` returns it, or None when it lacks the word times wanted."""
+    if found is None:
+        return None
+    seg, meta = found
+    if not voice.times_words:
+        return seg, None, False
+    timing = meta.get("words")
+    if isinstance(timing, dict) and timing.get("format") == WORDS_FORMAT and timing.get("spoken") == spoken:
+        return seg, timing.get("times"), False
+    return None
+
+
+def _voice_sentence(
+    voice: Voice, sentence: Sentence, key: str, params: dict, cache: AudioCache, settings: AudioSettings, spoken: list[str]
+) -> tuple[AudioSegment, list | None, bool]:
     speech = voice.speak(sentence.spoken, spoken)
     seg, trimmed = conditioned(speech.samples, speech.rate, settings)
     meta = {"backend": voice.name, "params": params, "text": sentence.spoken}
