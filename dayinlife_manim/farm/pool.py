@@ -30,9 +30,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..core.fsutil import atomic_write_text, clean_stale_temps, temp_dir
+from ..core.fsutil import clean_stale_temps, temp_dir
 from ..core.locks import FileLock
 from ..manifest import Manifest, ParagraphAudio
+from ..render.scenecache import write_entry
 from ..render.settings import ENV_THREADS
 from .task import RenderTask, Runner, print_peak_memory
 
@@ -308,7 +309,7 @@ class SceneScheduler:
             )
             if not self.runner.run(task):
                 return "failed"
-            atomic_write_text(job.key_file, job.key + "\n")
+            write_entry(job.video, job.key_file, job.key, job.stills)
             return "rendered"
         finally:
             shutil.rmtree(jobdir, ignore_errors=True)
