@@ -122,8 +122,8 @@ def entry_state(video: Path, key_file: Path, key: str, stills: Path | None = Non
 
     try:
         text = key_file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return "stale"
+    except FileNotFoundError:  # a video without its key file: its commit was lost (or is in progress, if unlocked)
+        return "damaged" if video.exists() else "stale"
     except (OSError, UnicodeDecodeError):
         return "damaged"
     if text.strip() and "{" not in text:
