@@ -229,7 +229,7 @@ def test_a_damaged_scene_is_rendered_again(kind, tmp_path, capsys):
     script, module, media = write_project(tmp_path, "three", SCRIPT, MODULE)
     first = _build(script, module, media)
     assert len(first.rendered) == 4
-    scenes = next((media / "three-little-scenes" / "scenes").iterdir())
+    scenes = media / "three-little-scenes" / "scenes" / SETTINGS.tag
     para = first.rendered[2]
     good = (scenes / f"{para}.mp4").read_bytes()
     _damage(kind, scenes, para)
