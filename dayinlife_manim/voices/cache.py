@@ -15,6 +15,7 @@ a lock per key while one of them makes the entry, and the others then take it.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import unicodedata
 import wave
@@ -77,10 +78,12 @@ class AudioCache:
         info: Any = None
         try:
             info = json.loads(meta.read_text(encoding="utf-8"))
-            if (info["format"] != ENTRY_FORMAT or wav.stat().st_size != info["wav_size"]
-                    or file_sha(wav) != info["wav_sha256"]):
+            if info["format"] != ENTRY_FORMAT or wav.stat().st_size != info["wav_size"]:
                 raise ValueError("not the WAV its JSON describes")
-            segment = read_wav(wav)
+            data = wav.read_bytes()  # read once: checked, then decoded
+            if hashlib.sha256(data).hexdigest() != info["wav_sha256"]:
+                raise ValueError("not the WAV its JSON describes")
+            segment = read_wav(io.BytesIO(data))
             if segment.frame_count() != info["samples"]:
                 raise ValueError("not the WAV its JSON describes")
             return segment, info
