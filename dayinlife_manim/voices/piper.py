@@ -10,6 +10,11 @@ output.  The joe model does not export it, so a copy with its only ``Ceil``
 tensor marked as an output (piper's own ``add_alignment_output``, with the
 ``onnx`` package) is made once per model, cached by the model file's hash.
 The durations sum exactly to the audio's length.
+
+The same copy takes the model's noise as inputs (its ``RandomNormalLike``
+nodes replaced): each sentence is spoken with noise drawn from a seed made of
+its own phoneme ids, so it sounds the same, sample for sample and with the
+same word times, in every run and on every machine (docs/reliability.md).
 """
 
 from __future__ import annotations
