@@ -100,7 +100,8 @@ def _identifier():
         return None
     model = Path(MODEL_DIR) / MODEL_FILE
     stat = model.stat()
-    cached = user_cache_dir("langid") / f"{_version('py3langid')}-{stat.st_size}-{stat.st_mtime_ns}.npz"
+    # -v2: with a .sha256 beside it (the files before it had none and are not read)
+    cached = user_cache_dir("langid") / f"{_version('py3langid')}-{stat.st_size}-{stat.st_mtime_ns}-v2.npz"
     try:
         if file_sha(cached) != cached.with_name(cached.name + ".sha256").read_text(encoding="utf-8").strip():
             raise ValueError("not the file its digest describes")
