@@ -54,9 +54,10 @@ class SceneJob:
     settings: RenderSettings
     stills: Path | None = None  # the stills at its beats (review page), taken from the render's frames
 
-    def is_fresh(self) -> bool:
-        """The cached video (and its stills) are there and were rendered for this key."""
-        return entry_is_fresh(self.video, self.key_file, self.key, self.stills)
+    def is_fresh(self, quiet: bool = False) -> bool:
+        """The cached video (and its stills) are there, were rendered for this key and are
+        the files recorded then (``entry_is_fresh``: a damaged entry is noted, unless ``quiet``)."""
+        return entry_is_fresh(self.video, self.key_file, self.key, self.stills, quiet)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def make_job(manifest: Manifest, para: ParagraphAudio, cls: type, ref: str, sett
     key = scene_key(cls, manifest, para, settings)
     job = SceneJob(para, cls, ref, key, cache.video(para), cache.log(para), cache.key_file(para), False, settings,
                    cache.stills(para))
-    fresh = not force and job.is_fresh()
+    fresh = not force and job.is_fresh(quiet=True)  # without the scene's lock: the scheduler looks again
     return SceneJob(**{**vars(job), "cached": fresh}) if fresh else job
 
 

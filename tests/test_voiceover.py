@@ -277,6 +277,10 @@ def _corrupt(kind: str, wav: Path, meta: Path) -> None:
         wav.unlink()
     elif kind == "garbage wav":
         wav.write_bytes(b"this is not a wav file at all, just text" * 10)
+    elif kind == "samples changed":  # same size, same header: only the digest tells
+        data = bytearray(wav.read_bytes())
+        data[-100:] = bytes(100)
+        wav.write_bytes(bytes(data))
     else:  # pragma: no cover
         raise AssertionError(kind)
 
@@ -295,11 +299,14 @@ CORRUPTIONS = [
     "empty wav",
     "json without wav",
     "garbage wav",
+    "samples changed",
 ]
+#: Left as a killed write leaves it: remade without a note (the note is for an entry that was made).
+HALF_WRITTEN = {"tmp files only"}
 
 
 @pytest.mark.parametrize("kind", CORRUPTIONS)
-def test_broken_cache_entry_is_not_used(kind, tmp_path, fake_voice_cls):
+def test_broken_cache_entry_is_not_used(kind, tmp_path, fake_voice_cls, capsys):
     script = parse_script(SHORT_SCRIPT, name="cache-test")
     reference, _ = make_voiceover(script, fake_voice_cls(), tmp_path / "ref")
     ref_audio = wav_bytes(reference)
@@ -310,11 +317,18 @@ def test_broken_cache_entry_is_not_used(kind, tmp_path, fake_voice_cls):
     entries = cache_entries(cache_root)
     assert len(entries) == 4
     wav, meta = entries[1]
+    text = json.loads(meta.read_text(encoding="utf-8"))["text"]
     _corrupt(kind, wav, meta)
 
+    capsys.readouterr()
     voice = fake_voice_cls()
     manifest, stats = make_voiceover(script, voice, media)
     assert stats.synthesized == voice.calls == 1  # only the broken entry
+    said = capsys.readouterr().err
+    if kind in HALF_WRITTEN:
+        assert "damaged" not in said
+    else:
+        assert f'note: sentence "{text}" was damaged in the cache; voicing it again' in said
     assert manifest.to_dict() == reference.to_dict()
     assert wav_bytes(manifest) == ref_audio
     check_layout(manifest, AudioSettings())
@@ -371,7 +385,7 @@ def test_two_processes_share_one_cache(shared_media, seed_script, tmp_path, fake
         assert status == "ok", payload
     (_, first, n1), (_, second, n2) = results
     assert first == second
-    assert SEED_SENTENCES <= n1 + n2 <= 2 * SEED_SENTENCES
+    assert n1 + n2 == SEED_SENTENCES  # each sentence voiced once, under its lock
     files = {manifest_path(m, first["slug"]).read_bytes() for m in medias}
     assert len(files) == 1  # identical manifest files
 

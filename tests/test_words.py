@@ -164,7 +164,9 @@ def test_real_piper_word_cues(tmp_path, monkeypatch):
     # the model with durations is made once, named by the model's hash, nothing left behind
     folder = tmp_path / "models"
     made = aligned_model(default_model()[0], folder)
-    assert list(folder.iterdir()) == [made] and len(made.stem) == 64 and made.suffix == ".onnx"
+    sidecar = made.with_suffix(".json")
+    assert sorted(p.name for p in folder.iterdir()) == sorted([made.name, sidecar.name, ".locks"])
+    assert len(made.stem) == 64 + 3 and made.stem.endswith("-v2") and made.suffix == ".onnx"
     stamp = made.stat().st_mtime_ns
     assert aligned_model(default_model()[0], folder) == made and made.stat().st_mtime_ns == stamp
     # cached sentences keep their word times

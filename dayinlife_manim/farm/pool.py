@@ -32,9 +32,10 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.faults import fault_args, fault_from, fault_of
-from ..core.fsutil import atomic_write_text, clean_stale_temps, temp_dir
+from ..core.fsutil import clean_stale_temps, temp_dir
 from ..core.locks import FileLock
 from ..manifest import Manifest, ParagraphAudio
+from ..render.scenecache import write_entry
 from ..render.settings import ENV_THREADS
 from .task import RenderTask, Runner, print_peak_memory
 
@@ -377,7 +378,7 @@ class SceneScheduler:
             )
             if not self.runner.run(task):
                 return "failed"
-            atomic_write_text(job.key_file, job.key + "\n")
+            write_entry(job.video, job.key_file, job.key, job.stills)
             return "rendered"
         finally:
             shutil.rmtree(jobdir, ignore_errors=True)

@@ -20,6 +20,8 @@ from av.container import OutputContainer
 
 from ..core.errors import UserError
 from ..core.fsutil import atomic_path, atomic_write_text, file_sha
+from ..core.locks import FileLock
+from ..core.notes import damaged
 from ..manifest import Cue, Word
 from ..voices.audio import read_audio
 from .captions import Caption
@@ -252,14 +254,25 @@ def _sidecar(path: Path) -> Path:
 
 
 def _read_soundtrack(path: Path, key: str) -> Soundtrack | None:
-    """The soundtrack at ``path`` if it was made from ``key`` (and is the file its sidecar describes)."""
+    """The soundtrack at ``path`` if it was made from ``key`` (and is the file its sidecar describes).
+
+    One that is there but not the file its sidecar describes (or half of the
+    pair) is removed with a note, and made again.
+    """
+    if not path.exists() and not _sidecar(path).exists():
+        return None
     try:
         info = json.loads(_sidecar(path).read_text())
-        if info["key"] != key or info["sha256"] != file_sha(path):
+        if info["key"] != key:
             return None
+        if info["sha256"] != file_sha(path):
+            raise ValueError("not the file its sidecar describes")
         measured = Loudness(*info["loudness"]) if info["loudness"] is not None else None
         return Soundtrack(path, key, int(info["channels"]), int(info["samples"]), measured)
     except (OSError, ValueError, KeyError, TypeError):
+        damaged(f"the soundtrack {path.name}", "mixing it again")
+        path.unlink(missing_ok=True)
+        _sidecar(path).unlink(missing_ok=True)
         return None
 
 
@@ -287,9 +300,16 @@ def make_soundtrack(
     key = soundtrack_key(narrations, cues, durations, music=music, music_gain_db=music_gain_db, duck_db=duck_db,
                          loudness=loudness, true_peak=true_peak)
     path = Path(folder) / f"soundtrack-{key[:24]}.m4a"  # another mix never replaces this one
-    found = _read_soundtrack(path, key)
-    if found is not None:
-        return found
+    # A build's own early mix and its stitch, or builds running at once, make it once.
+    with FileLock(Path(folder), path.stem):
+        found = _read_soundtrack(path, key)
+        if found is not None:
+            return found
+        return _make_soundtrack(path, key, narrations, cues, durations, music, music_gain_db, duck_db, loudness, true_peak)
+
+
+def _make_soundtrack(path, key, narrations, cues, durations, music, music_gain_db, duck_db, loudness, true_peak) -> Soundtrack:
+    folder = path.parent
     _forget_old_soundtracks(Path(folder))
     starts, bounds = scene_timeline(durations)
     speech = tuple(c for i, segment in enumerate(cues) for c in segment_captions(segment, float(starts[i]), float(durations[i])))

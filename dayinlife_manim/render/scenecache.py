@@ -18,7 +18,8 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.fingerprint import PACKAGE_DIR, class_fingerprint, sha_hex, sources_fingerprint
-from ..core.fsutil import file_sha
+from ..core.fsutil import atomic_write_text, file_sha
+from ..core.notes import damaged
 from ..manifest import Manifest, ParagraphAudio
 from .settings import RenderSettings
 
@@ -91,16 +92,67 @@ class SceneCache:
         """The folder of the scene's stills at its beats (``stills.py``), part of its cache entry."""
         return self.dir / f"{para.id}.stills"
 
-    def is_fresh(self, para: ParagraphAudio, key: str) -> bool:
-        return entry_is_fresh(self.video(para), self.key_file(para), key, self.stills(para))
+    def is_fresh(self, para: ParagraphAudio, key: str, quiet: bool = False) -> bool:
+        return entry_is_fresh(self.video(para), self.key_file(para), key, self.stills(para), quiet)
 
 
-def entry_is_fresh(video: Path, key_file: Path, key: str, stills: Path | None = None) -> bool:
-    """A scene's video (and its stills) are there and were made for ``key`` (the key file is written last)."""
+#: Version of a scene's key file: version 1 held the key alone (such entries are rendered again).
+KEY_FORMAT = 2
+
+
+def _record(path: Path) -> dict:
+    return {"size": path.stat().st_size, "sha256": file_sha(path)}
+
+
+def _matches(path: Path, record) -> bool:
+    return isinstance(record, dict) and path.stat().st_size == record["size"] and file_sha(path) == record["sha256"]
+
+
+def write_entry(video: Path, key_file: Path, key: str, stills: Path | None = None) -> None:
+    """Commit a rendered scene: its key file (written last) holds the key and the size and
+    SHA-256 of the video and of each file of its stills folder."""
+    files = {}
+    if stills is not None and stills.is_dir():
+        files = {f.name: _record(f) for f in sorted(stills.iterdir()) if f.is_file() and not f.name.startswith(".")}
+    entry = {"format": KEY_FORMAT, "key": key, "video": _record(video), "stills": files}
+    atomic_write_text(key_file, json.dumps(entry, sort_keys=True) + "\n")
+
+
+def entry_state(video: Path, key_file: Path, key: str, stills: Path | None = None) -> str:
+    """``fresh`` (made for ``key``, every file the one recorded), ``stale`` (none, or made for
+    something else) or ``damaged`` (made for ``key`` but a file is missing or not the one recorded)."""
     from .stills import STILLS_JSON
 
     try:
-        return (video.exists() and (stills is None or (stills / STILLS_JSON).exists())
-                and key_file.read_text().strip() == key)
-    except OSError:
-        return False
+        text = key_file.read_text(encoding="utf-8")
+    except FileNotFoundError:  # a video without its key file: its commit was lost (or is in progress, if unlocked)
+        return "damaged" if video.exists() else "stale"
+    except (OSError, UnicodeDecodeError):
+        return "damaged"
+    if text.strip() and "{" not in text:
+        return "stale"  # a key file of the first format: rendered again
+    try:
+        entry = json.loads(text)
+        if entry["key"] != key:
+            return "stale"
+        if entry["format"] != KEY_FORMAT or not _matches(video, entry["video"]):
+            return "damaged"
+        if stills is not None:
+            files = entry["stills"]
+            if STILLS_JSON not in files or not all(_matches(stills / name, rec) for name, rec in files.items()):
+                return "damaged"
+        return "fresh"
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return "damaged"
+
+
+def entry_is_fresh(video: Path, key_file: Path, key: str, stills: Path | None = None, quiet: bool = False) -> bool:
+    """A scene's video (and its stills) are there, were made for ``key`` and are the files
+    recorded then.  A damaged entry is noted and its key file removed (so it is rendered
+    again), unless ``quiet``: a look without the scene's lock may see another build's
+    render half committed."""
+    state = entry_state(video, key_file, key, stills)
+    if state == "damaged" and not quiet:
+        damaged(f"scene {video.stem}", "rendering it again")
+        key_file.unlink(missing_ok=True)
+    return state == "fresh"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..core.errors import UserError
 from ..core.fsutil import atomic_write_text, user_cache_dir
+from ..core.notes import damaged
 from .script import Script, display_text
 
 
@@ -90,15 +91,22 @@ def installed_faces() -> tuple[Face, ...]:
 def _cached(name: str, make, dump, load):
     """``make()``, kept as JSON in the user cache while the installed fonts stay the same."""
     key = hashlib.sha256(json.dumps(font_state(), sort_keys=True).encode()).hexdigest()[:16]
-    path = user_cache_dir("fonts") / f"{name}-{key}.json"
+    path = user_cache_dir("fonts") / f"{name}-{key}-v2.json"  # v2: with the digest of its data
     try:
-        return load(json.loads(path.read_text()))
-    except (OSError, ValueError, TypeError):
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        data = json.dumps(entry["data"], sort_keys=True)
+        if hashlib.sha256(data.encode()).hexdigest() != entry["sha256"]:
+            raise ValueError("not the data its digest describes")
+        return load(entry["data"])
+    except FileNotFoundError:
         pass
+    except (OSError, ValueError, TypeError, KeyError):
+        damaged(f"the font list {path.name}", "listing the fonts again")
     value = make()
     if value:
+        data = json.dumps(dump(value), sort_keys=True)
         try:
-            atomic_write_text(path, json.dumps(dump(value)))
+            atomic_write_text(path, json.dumps({"sha256": hashlib.sha256(data.encode()).hexdigest(), "data": json.loads(data)}))
         except OSError:
             pass  # a cache that cannot be written only costs time
     return value

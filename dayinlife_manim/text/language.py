@@ -16,7 +16,8 @@ import zipfile
 from pathlib import Path
 
 from ..core.errors import UserError
-from ..core.fsutil import atomic_path, user_cache_dir
+from ..core.fsutil import atomic_path, atomic_write_text, file_sha, user_cache_dir
+from ..core.notes import damaged
 from .script import Script, script_line
 
 DEFAULT_LANGUAGE = "en"
@@ -99,11 +100,17 @@ def _identifier():
         return None
     model = Path(MODEL_DIR) / MODEL_FILE
     stat = model.stat()
-    cached = user_cache_dir("langid") / f"{_version('py3langid')}-{stat.st_size}-{stat.st_mtime_ns}.npz"
+    # -v2: with a .sha256 beside it (the files before it had none and are not read)
+    cached = user_cache_dir("langid") / f"{_version('py3langid')}-{stat.st_size}-{stat.st_mtime_ns}-v2.npz"
     try:
+        if file_sha(cached) != cached.with_name(cached.name + ".sha256").read_text(encoding="utf-8").strip():
+            raise ValueError("not the file its digest describes")
         return _load_identifier(cached, LanguageIdentifier)
+    except FileNotFoundError:
+        if cached.exists():
+            damaged(f"the language model {cached.name}", "unpacking it again")
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
-        pass  # not made yet, or damaged: made again
+        damaged(f"the language model {cached.name}", "unpacking it again")
     identifier = LanguageIdentifier.from_model_file(model)
     spoken = {base_language(code) for code in gtts_languages()}
     identifier.set_languages([c for c in identifier.nb_classes if base_language(c) in spoken or c in _GTTS_CODE])
@@ -137,6 +144,7 @@ def _save_identifier(identifier, path: Path) -> None:
                 row=np.frombuffer(identifier.tk_row, dtype=identifier.tk_row.typecode),
                 output=np.asarray(identifier.tk_output, dtype=np.int32),
             )
+    atomic_write_text(path.with_name(path.name + ".sha256"), file_sha(path) + "\n")  # written last: the commit marker
 
 
 def _load_identifier(path: Path, identifier_class):

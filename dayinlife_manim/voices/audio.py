@@ -189,8 +189,9 @@ def write_wav(segment: AudioSegment, path: Path) -> None:
             w.writeframes(segment.raw_data)
 
 
-def read_wav(path: Path) -> AudioSegment:
-    with wave.open(str(path), "rb") as w:
+def read_wav(path) -> AudioSegment:
+    """A WAV file (a path, or a binary file object) as an AudioSegment."""
+    with wave.open(path if hasattr(path, "read") else str(path), "rb") as w:
         return AudioSegment(
             data=w.readframes(w.getnframes()),
             sample_width=w.getsampwidth(),

@@ -10,6 +10,11 @@ output.  The joe model does not export it, so a copy with its only ``Ceil``
 tensor marked as an output (piper's own ``add_alignment_output``, with the
 ``onnx`` package) is made once per model, cached by the model file's hash.
 The durations sum exactly to the audio's length.
+
+The same copy takes the model's noise as inputs (its ``RandomNormalLike``
+nodes replaced): each sentence is spoken with noise drawn from a seed made of
+its own phoneme ids, so it sounds the same, sample for sample and with the
+same word times, in every run and on every machine (docs/reliability.md).
 """
 
 from __future__ import annotations
@@ -26,7 +31,9 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..core.errors import VoiceError
-from ..core.fsutil import atomic_path, file_sha, user_cache_dir
+from ..core.fsutil import atomic_path, atomic_write_text, file_sha, user_cache_dir
+from ..core.locks import FileLock
+from ..core.notes import damaged
 from ..text.language import language_name, same_language
 from .base import Speech, Voice
 
@@ -34,45 +41,160 @@ _LOGGER = logging.getLogger(__name__)
 
 
 def aligned_models_dir() -> Path:
-    """Where patched models are kept: ``$DAYINLIFE_CACHE/piper`` or ``~/.cache/dayinlife-manim/piper``."""
+    """Where derived models are kept: ``$DAYINLIFE_CACHE/piper`` or ``~/.cache/dayinlife-manim/piper``."""
     return user_cache_dir("piper")
 
 
-def aligned_model(model: Path, cache_dir: Path | None = None) -> Path | None:
-    """A copy of ``model`` that also outputs phoneme durations (made once, cached
-    by the model's SHA-256 and written atomically); ``model`` itself when it
-    already has them; None when the ``onnx`` package is missing or the graph has
-    no single ``Ceil`` tensor."""
+#: Version of the derived model (alignment output, noise as inputs); bump it when the derivation changes.
+DERIVED_FORMAT = 2
+#: Shape of each noise input fed to the derived model: (batch, channels, frames).  A random
+#: tensor the graph asks for is cut from it (tiled first when it asks for more).
+NOISE_SHAPE = (1, 192, 2048)
+#: What the random nodes of a VITS graph draw; every one becomes a noise input.
+RANDOM_OPS = ("RandomNormalLike",)
+
+
+def _noise_inputs(graph) -> list[str]:
+    """Replace each ``RandomNormalLike`` node of ``graph`` (in place) with a slice of a new input.
+
+    ``Y = RandomNormalLike(X)`` becomes ``Y = Slice(Tile(noise_k, ceil(shape(X) / shape(noise_k))),
+    0, shape(X))``: the same standard normal values, but chosen by the caller, so that one
+    sentence gets the same noise every time.  Returns the new inputs' names.
+    """
+    from onnx import TensorProto, helper
+
+    for node in graph.graph.node:  # checked before anything changes
+        if node.op_type.startswith("Random") or node.op_type in ("Bernoulli", "Multinomial"):
+            attrs = {a.name: helper.get_attribute_value(a) for a in node.attribute}
+            if (node.op_type not in RANDOM_OPS or attrs.get("dtype", TensorProto.FLOAT) != TensorProto.FLOAT
+                    or attrs.get("mean", 0.0) != 0.0 or attrs.get("scale", 1.0) != 1.0):
+                raise ValueError(f"{node.name}: a random node other than a float standard normal ({node.op_type})")
+    names = []
+    nodes = []
+    for node in graph.graph.node:
+        if node.op_type not in RANDOM_OPS:
+            nodes.append(node)
+            continue
+        k = len(names)
+        noise = f"dayinlife_noise_{k}"
+        names.append(noise)
+        graph.graph.input.append(helper.make_tensor_value_info(noise, TensorProto.FLOAT, ["b", "c", f"n{k}"]))
+        p = f"/dayinlife_noise_{k}/"
+        x, y = node.input[0], node.output[0]
+        nodes += [
+            helper.make_node("Shape", [x], [p + "want"]),
+            helper.make_node("Shape", [noise], [p + "have"]),
+            helper.make_node("Constant", [], [p + "one"], value=helper.make_tensor(p + "one", TensorProto.INT64, [1], [1])),
+            helper.make_node("Sub", [p + "have", p + "one"], [p + "have_1"]),
+            helper.make_node("Add", [p + "want", p + "have_1"], [p + "up"]),
+            helper.make_node("Div", [p + "up", p + "have"], [p + "repeats"]),
+            helper.make_node("Tile", [noise, p + "repeats"], [p + "tiled"]),
+            helper.make_node("Sub", [p + "want", p + "want"], [p + "starts"]),
+            helper.make_node("Slice", [p + "tiled", p + "starts", p + "want"], [y]),
+        ]
+    del graph.graph.node[:]
+    graph.graph.node.extend(nodes)
+    return names
+
+
+def _derived_info(path: Path) -> Path:
+    return path.with_suffix(".json")
+
+
+def _read_derived(out: Path) -> dict | None:
+    """The sidecar of a derived model, when the model is the file it describes (size and SHA-256)."""
+    try:
+        info = json.loads(_derived_info(out).read_text(encoding="utf-8"))
+        if info["format"] != DERIVED_FORMAT or out.stat().st_size != info["size"] or file_sha(out) != info["sha256"]:
+            raise ValueError("not the file its sidecar describes")
+        return info
+    except FileNotFoundError:
+        if out.exists() or _derived_info(out).exists():
+            damaged(f"the derived piper model {out.name}", "making it again")
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        damaged(f"the derived piper model {out.name}", "making it again")
+        return None
+
+
+def derived_model(model: Path, cache_dir: Path | None = None) -> tuple[Path, list[str]] | None:
+    """A copy of ``model`` that outputs phoneme durations and takes its noise as inputs.
+
+    Made once per model (named by the model's SHA-256, written atomically with a
+    sidecar holding its size and SHA-256, which are checked before every use: a
+    damaged copy is made again).  Returns the copy and its noise inputs' names;
+    None when the ``onnx`` package is missing (the model is then used as it is:
+    word times estimated, noise drawn by onnxruntime).
+    """
     try:
         import onnx
         from piper.patch_voice_with_alignment import add_alignment_output
     except ImportError:
-        _LOGGER.warning("the onnx package is missing: piper word times are estimated, not exact")
+        _LOGGER.warning("the onnx package is missing: piper word times are estimated and the voice is not deterministic")
         return None
-    out = (cache_dir or aligned_models_dir()) / f"{file_sha(Path(model))}.onnx"
-    if out.exists():
-        return out
-    graph = onnx.load(str(model))
-    try:
-        add_alignment_output(graph)
-    except ValueError as exc:
-        if "already marked" in str(exc):
-            return Path(model)
-        _LOGGER.warning("cannot expose phoneme durations of %s: %s", model, exc)
-        return None
-    with atomic_path(out) as tmp:
-        onnx.save(graph, str(tmp))
-    return out
+    out = (cache_dir or aligned_models_dir()) / f"{file_sha(Path(model))}-v{DERIVED_FORMAT}.onnx"
+    with FileLock(out.parent, out.stem):  # builds started together derive it once
+        found = _read_derived(out)
+        if found is not None:
+            return out, list(found["noise"])
+        graph = onnx.load(str(model))
+        try:
+            add_alignment_output(graph)
+        except ValueError as exc:
+            if "already marked" not in str(exc):
+                _LOGGER.warning("cannot expose phoneme durations of %s: %s", model, exc)
+        try:
+            noise = _noise_inputs(graph)
+        except ValueError as exc:
+            _LOGGER.warning("cannot feed the noise of %s: %s (the voice is not deterministic)", model, exc)
+            noise = []
+        with atomic_path(out) as tmp:
+            onnx.save(graph, str(tmp))
+        info = {"format": DERIVED_FORMAT, "model": Path(model).name, "noise": noise,
+                "size": out.stat().st_size, "sha256": file_sha(out)}
+        atomic_write_text(_derived_info(out), json.dumps(info, sort_keys=True) + "\n")
+        return out, noise
+
+
+def aligned_model(model: Path, cache_dir: Path | None = None) -> Path | None:
+    """The derived copy of ``model`` (see :func:`derived_model`), or None when it cannot be made."""
+    found = derived_model(model, cache_dir)
+    return found[0] if found else None
+
+
+def sentence_noise(phoneme_ids: np.ndarray, speaker: Any, names: Sequence[str]) -> dict[str, np.ndarray]:
+    """The noise fed to the derived model for one run: standard normal values from a seed
+    that is the SHA-256 of the phoneme ids and the speaker (numpy's PCG64, the same on every
+    machine).  The same sentence always gets the same noise; other sentences other noise."""
+    seed = hashlib.sha256(np.ascontiguousarray(phoneme_ids, dtype="<i8").tobytes() + repr(speaker).encode()).digest()
+    rng = np.random.Generator(np.random.PCG64(int.from_bytes(seed[:16], "little")))
+    return {name: rng.standard_normal(NOISE_SHAPE, dtype=np.float32) for name in names}
+
+
+class _SeededSession:
+    """The onnxruntime session of a derived model, with each run's noise added to its inputs."""
+
+    def __init__(self, session, noise: Sequence[str]) -> None:
+        self.session, self.noise = session, list(noise)
+
+    def run(self, output_names, feed, *args, **kwargs):
+        extra = sentence_noise(feed["input"], feed.get("sid"), self.noise) if self.noise else {}
+        return self.session.run(output_names, {**feed, **extra}, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.session, name)
 
 
 @functools.lru_cache(maxsize=4)
 def _load(model: str, config: str):
-    """Load a Piper model once per process (about 0.8 s): the copy with phoneme durations when it can be made.
+    """Load a Piper model once per process (about 0.8 s): the derived copy when it can be made.
 
     ONNX Runtime's threads sleep when they have no work instead of spinning
     (its default): the voice is made while scenes render on the same cores,
     and spinning threads burnt the CPU those renders needed (the seed's voice
-    took 55 s beside two renders instead of about 12).
+    took 55 s beside two renders instead of about 12).  One intra-op thread:
+    a matrix product split over more threads sums in another order, and the
+    samples would depend on the machine's cores.
     """
     import json
 
@@ -82,14 +204,21 @@ def _load(model: str, config: str):
     from piper.voice import ESPEAK_DATA_DIR
 
     options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = INTRA_OP_THREADS
+    options.inter_op_num_threads = 1
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.add_session_config_entry("session.inter_op.allow_spinning", "0")
     with open(config, encoding="utf-8") as fh:
         settings = PiperConfig.from_dict(json.load(fh))
-    session = onnxruntime.InferenceSession(
-        str(aligned_model(Path(model)) or model), sess_options=options, providers=["CPUExecutionProvider"]
-    )
-    return PiperVoice(config=settings, session=session, espeak_data_dir=Path(ESPEAK_DATA_DIR), download_dir=Path.cwd())
+    derived = derived_model(Path(model))
+    path, noise = derived if derived else (Path(model), [])
+    session = onnxruntime.InferenceSession(str(path), sess_options=options, providers=["CPUExecutionProvider"])
+    return PiperVoice(config=settings, session=_SeededSession(session, noise), espeak_data_dir=Path(ESPEAK_DATA_DIR),
+                      download_dir=Path.cwd())
+
+
+#: onnxruntime threads inside one run (see :func:`_load`).
+INTRA_OP_THREADS = 1
 
 
 def _is_sound(phoneme: str) -> bool:
@@ -267,6 +396,8 @@ class PiperVoice(Voice):
             "length_scale": self.base_length_scale / self.rate,
             "rate": self.rate,
             "speaker": self.speaker,
+            # The noise each sentence is spoken with: drawn from its phoneme ids (``sentence_noise``).
+            "noise": f"seeded-{DERIVED_FORMAT}",
         }
 
     def describe(self) -> str:

@@ -167,14 +167,33 @@ def _sentence_audio(
 ) -> tuple[AudioSegment, list | None, bool]:
     """A sentence's conditioned audio (``text`` as the voice is given it, ``spoken`` its words),
     its word times (seconds into that audio, when the voice gives them) and whether it was synthesized now."""
-    found = cache.lookup(key)
+    found = _cached(voice, cache.lookup(key, quiet=True), spoken)
     if found is not None:
-        seg, meta = found
-        if not voice.times_words:
-            return seg, None, False
-        timing = meta.get("words")
-        if isinstance(timing, dict) and timing.get("format") == WORDS_FORMAT and timing.get("spoken") == spoken:
-            return seg, timing.get("times"), False
+        return found
+    # Builds running at once voice it once: the others wait here, then take its entry.
+    with cache.locked(key):
+        found = _cached(voice, cache.lookup(key, text=text), spoken)
+        if found is not None:
+            return found
+        return _voice_sentence(voice, text, key, params, cache, settings, spoken)
+
+
+def _cached(voice: Voice, found, spoken: list[str]) -> tuple[AudioSegment, list | None, bool] | None:
+    """A cache entry as :func:`_sentence_audio` returns it, or None when it lacks the word times wanted."""
+    if found is None:
+        return None
+    seg, meta = found
+    if not voice.times_words:
+        return seg, None, False
+    timing = meta.get("words")
+    if isinstance(timing, dict) and timing.get("format") == WORDS_FORMAT and timing.get("spoken") == spoken:
+        return seg, timing.get("times"), False
+    return None
+
+
+def _voice_sentence(
+    voice: Voice, text: str, key: str, params: dict, cache: AudioCache, settings: AudioSettings, spoken: list[str]
+) -> tuple[AudioSegment, list | None, bool]:
     speech = voice.speak(text, spoken)
     seg, trimmed = conditioned(speech.samples, speech.rate, settings)
     meta = {"backend": voice.name, "params": params, "text": text}
