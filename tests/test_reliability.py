@@ -18,7 +18,7 @@ from conftest import write_project
 
 from dayinlife_manim.build import build
 from dayinlife_manim.core import notes
-from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.options import BuildOptions
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.voices.silent import SilentVoice
 
@@ -197,12 +197,12 @@ class End(NarratedScene):
 SCENES_IN_ORDER = [Title, Cat, Coffee, End]
 '''
 
-SETTINGS = RenderSettings.from_options("tiny")
+OPTIONS = BuildOptions(quality="tiny", workers=2)
+SETTINGS = OPTIONS.settings
 
 
 def _build(script, module, media):
-    return build(load_script(script), SilentVoice(), scenes=module, settings=SETTINGS, workers=2,
-                 out=media / "three.mp4", media_dir=media)
+    return build(load_script(script), SilentVoice(), OPTIONS.replace(scenes=module, out=media / "three.mp4", media_dir=media))
 
 
 def _damage(kind: str, scenes: Path, para: str) -> None:
