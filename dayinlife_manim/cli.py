@@ -54,12 +54,23 @@ def voice_options(fn):
     return fn
 
 
+def _check_shows(scripts) -> None:
+    """A one-line error for a ``[show NAME]`` whose NAME AutoScene cannot draw."""
+    from .autoscene.cues import show_names
+    from .text.directives import check_show_names
+
+    for script in scripts:
+        if any(d.kind == "show" for d in script.directives):
+            check_show_names(script.directives, show_names(), label=str(script.path or script.title))
+
+
 def _voice(scripts, voice: str, lang: str | None, tld: str, rate: float, slow: bool, piper_model: Path | None):
     """The voice for ``scripts`` (one or several) and its language: detected (and said) unless ``--lang`` names it."""
     from .text.language import language_name, voice_language
     from .voices import get_voice
 
     scripts = scripts if isinstance(scripts, (list, tuple)) else [scripts]
+    _check_shows(scripts)
     lang, detected = voice_language(scripts, lang, voice)
     backend = get_voice(
         voice, lang=lang, tld=tld, rate=rate, slow=slow, piper_model=piper_model, say=lambda m: click.echo(m, err=True)
@@ -82,8 +93,12 @@ def cli() -> None:
 @cli.command()
 @SCRIPT
 @voice_options
+@click.option("--spoken", is_flag=True, help="Print what the voice says for each sentence (numbers, money, dates, links read out) and stop; nothing is voiced.")
 @MEDIA
-def voice(script: Path, voice: str, lang: str | None, piper_model: Path | None, tld: str, rate: float, slow: bool, media_dir: Path | None) -> None:
+def voice(
+    script: Path, voice: str, lang: str | None, piper_model: Path | None, tld: str, rate: float, slow: bool, spoken: bool,
+    media_dir: Path | None,
+) -> None:
     """Write the voiceover of every paragraph of SCRIPT and its manifest.
 
     Sentences already in the cache are not synthesized again.
@@ -93,6 +108,12 @@ def voice(script: Path, voice: str, lang: str | None, piper_model: Path | None, 
     from .voices.voiceover import make_voiceover
 
     parsed = load_script(script)
+    if spoken:
+        _check_shows([parsed])
+        for para in parsed.paragraphs:
+            for sentence in para.sentences:
+                click.echo(f"{para.id}\t{sentence.spoken or '(shown, not read)'}")
+        return
     backend, _ = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
     with click.progressbar(length=parsed.sentence_count, label=f"Voicing with {backend.describe()}", file=sys.stderr) as bar:
         manifest, stats = make_voiceover(parsed, backend, media_dir, progress=bar.update)

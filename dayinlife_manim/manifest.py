@@ -18,8 +18,10 @@ from .core.errors import UserError
 from .core.fsutil import atomic_write_text
 from .text.words import Word
 
-#: Version 2 added word cues (``Cue.words``) and ``Cue.words_from``.
-SCHEMA_VERSION = 2
+#: Version 2 added word cues (``Cue.words``) and ``Cue.words_from``; version 3
+#: Markdown's structure (``ParagraphAudio.section``/``items``, ``Cue.spans``) and
+#: the inline ``[show NAME]`` cues (``Cue.shows``).  Older files are upgraded on load.
+SCHEMA_VERSION = 3
 MANIFEST_NAME = "manifest.json"
 
 
@@ -39,6 +41,10 @@ class Cue:
     text: str
     words: tuple[Word, ...] = ()
     words_from: str = ""
+    #: Emphasised stretches of ``text``: (start, end, style) character offsets, style "strong", "em" or "code".
+    spans: tuple[tuple[int, int, str], ...] = ()
+    #: ``[show NAME]`` cues: (index into ``words``, name); NAME is drawn when that word is said.
+    shows: tuple[tuple[int, str], ...] = ()
 
     @property
     def duration(self) -> float:
@@ -57,13 +63,15 @@ class VoiceSettings:
 class ParagraphAudio:
     id: str
     index: int
-    kind: str  # "title" or "paragraph"
+    kind: str  # "title" or "paragraph"; from Markdown also "list", "quote" or "code"
     display_text: str
     spoken_text: str
     audio: str  # path relative to the manifest's folder
     duration: float  # seconds, == samples / sample_rate
     samples: int
     cues: tuple[Cue, ...]
+    section: str = ""  # the Markdown ``##`` heading it falls under: its chapter title and headline
+    items: tuple[str, ...] = ()  # a list's items (one cue each, in order); a code block's lines
 
 
 @dataclass(frozen=True)
@@ -151,7 +159,7 @@ def manifest_from_dict(data: dict[str, Any], root: Path | None = None, source: s
         raise UserError(f"{source} has an unknown schema version {version}")
     try:
         paragraphs = tuple(
-            ParagraphAudio(**{**p, "cues": tuple(_cue(c, version) for c in p["cues"])})
+            ParagraphAudio(**{**p, "cues": tuple(_cue(c, version) for c in p["cues"]), "items": tuple(p.get("items", ()))})
             for p in data["paragraphs"]
         )
         return Manifest(
@@ -174,7 +182,9 @@ def manifest_from_dict(data: dict[str, Any], root: Path | None = None, source: s
 def _cue(data: dict[str, Any], version: int) -> Cue:
     if version >= 2:
         words = tuple(Word(**w) for w in data["words"])
-        return Cue(**{**data, "words": words})
+        spans = tuple((int(a), int(b), str(style)) for a, b, style in data.get("spans", ()))
+        shows = tuple((int(k), str(name)) for k, name in data.get("shows", ()))
+        return Cue(**{**data, "words": words, "spans": spans, "shows": shows})
     # Version 1 had sentence windows only: estimate the words from their syllables.
     cue = Cue(**data)
     from .text.wordtiming import estimate_words  # numpy: only when an old manifest is read

@@ -41,6 +41,7 @@ from ..visuals.text import metrics, paragraph, text
 from ..visuals.theme import Region
 from .beats import Beat, badge, registered_beats
 from .builtin import IconBeat
+from .cues import list_plan, shown_matches
 from .keywords import LANGUAGE as KEYWORD_LANGUAGE
 from .keywords import IconMatch, fallback_icon, headline_for, match_icons
 from .plan import Plan, default_plan, icon_count, plan_paragraph, slots
@@ -97,9 +98,12 @@ class AutoScene(NarratedScene):
             self.headline = None
             self.show_captions = False
         else:
-            self.headline = headline_of(text_, known)
+            self.headline = self.para.section or headline_of(text_, known)
         k = 1 if self.is_title else min(self.max_icons, icon_count(len(text_.split())))
         self.matches = match_icons(text_, k) if known else [fallback_icon(text_)]
+        self.shown = [] if self.is_title else shown_matches(self.para)  # [show NAME]: those icons, at their words
+        if self.shown:
+            self.matches = self.shown[: self.max_icons]
         self.story_text = story_text(self.para)
         self._sentence_starts = sentence_starts(self.para)
         self.plan = self.plan_for(self.manifest, self.para)
@@ -116,6 +120,11 @@ class AutoScene(NarratedScene):
         """
         if para.kind == "title":
             return Plan(title=True)
+        if shown_matches(para):  # [show NAME] cues: the icons asked for, nothing guessed
+            return Plan(icons=len(shown_matches(para)))
+        listed = list_plan(para)
+        if listed is not None:
+            return listed
         near = tuple(p.display_text for p in manifest.paragraphs if abs(p.index - para.index) == 1 and p.kind != "title")
         plan = _planned(story_text(para), para.index, near, tuple(registered_beats()))
         return copy.deepcopy(plan)  # a fresh plan: beats keep state while they play
