@@ -33,6 +33,7 @@ _MARKDOWN_SIGNS = (
     re.compile(r"\[[^\]\n]+\]\([^)\s]+\)"),  # links
     re.compile(r"`[^`\n]+`"),  # inline code
     re.compile(r"<!--.*?-->", re.S),  # comments
+    re.compile(r"^\s{0,3}#{2,6}\s+\S", re.M),  # section headings
 )
 
 
@@ -49,12 +50,12 @@ class Block:
 def is_markdown(text: str, path: Path | str | None = None) -> bool:
     """True for a ``.md``/``.markdown`` file, or a text that clearly uses Markdown:
     three signs of it (headings, bullets, quotes, fences, ``**``, links, inline code,
-    comments), or a fence, a link or ``**strong**`` at all.  A leading ``# Title``
+    comments), or a fence, a link, ``**strong**`` or a ``##`` heading at all.  A leading ``# Title``
     alone is not enough (plain scripts may have one)."""
     if path is not None and Path(path).suffix.lower() in (".md", ".markdown"):
         return True
     found = [bool(p.search(text)) for p in _MARKDOWN_SIGNS]
-    strong_sign = found[4] or found[5] or found[6]
+    strong_sign = found[4] or found[5] or found[6] or found[9]
     return strong_sign or sum(found) >= 3
 
 
