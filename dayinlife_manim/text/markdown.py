@@ -81,7 +81,7 @@ def parse_markdown(text: str) -> list[Block]:
             level, hline = pending_heading
             pending_heading = None
             heading = _plain(_inline(tok))
-            if level == 1 and not title_taken and not blocks:
+            if (level == 1 or k == 1) and not title_taken and not blocks:  # "#", or a heading opening the script
                 blocks.append(Block("title", (heading,), "", hline))
                 title_taken = True
             else:

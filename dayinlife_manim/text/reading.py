@@ -165,6 +165,7 @@ def _engine():
     return inflect.engine()
 
 
+@functools.lru_cache(maxsize=4096)
 def cardinal(number: int | str) -> str:
     """``1299`` -> "one thousand two hundred ninety-nine" (no "and", no commas)."""
     words = _engine().number_to_words(int(str(number).replace(",", "")), andword="")

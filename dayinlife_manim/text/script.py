@@ -467,17 +467,19 @@ def _block_sentences(
 
 def _sentences(block: str, lang: str | None = "en", directives: Sequence[Directive] = ()) -> tuple[Sentence, ...]:
     """The sentences of one block; unspeakable ones are merged into a neighbour."""
-    raws: list[str] = []
+    raws: list[list[str]] = []  # [shown text with markers, the part of it that is spoken]
     pending = ""  # leading unspeakable sentences (shown, with their directives) go with the next one
     for text in split_sentences(display_text(block)):
-        if spoken_text(_unmarked(text), lang):
-            raws.append(f"{pending} {text}".strip())
+        if spoken_text(_unmarked(text), None):  # speakable at all (the reading never makes it so)
+            raws.append([f"{pending} {text}".strip(), text])
             pending = ""
         elif raws:
-            raws[-1] = f"{raws[-1]} {text}"
+            raws[-1][0] = f"{raws[-1][0]} {text}"
         else:
             pending = f"{pending} {text}".strip()
-    return tuple(_sentence(raw, lang, directives) for raw in raws)
+    return tuple(
+        replace(_sentence(raw, lang, directives), spoken=spoken_text(_unmarked(said), lang)) for raw, said in raws
+    )
 
 
 _MARKS = re.compile(f"[{OPENERS}{CLOSERS}]|{MARKERS.pattern}")
