@@ -107,3 +107,24 @@ def test_an_unknown_name_is_an_error_with_the_nearest_names(tmp_path: Path):
     script = load_script(path)
     with pytest.raises(UserError, match=r"t\.txt, line 3, column 9: unknown name \[show cofee\]: did you mean coffee"):
         check_show_names(script.directives, {"coffee", "laptop", "pool"}, label=str(path))
+
+
+def test_sections_lists_and_cues_are_part_of_the_scene_key(tmp_path: Path, fake_voice):
+    from dataclasses import replace
+
+    from dayinlife_manim.autoscene import AutoScene
+    from dayinlife_manim.render.scenecache import scene_key
+    from dayinlife_manim.render.settings import RenderSettings
+
+    settings = RenderSettings.from_options("tiny", "16:9", None, cfr=False)
+    doc = "# Trip\n\n## Morning\n\nWe stop [show coffee] for coffee.\n\nWe pack the bags.\n"
+    manifest, _ = make_voiceover(parse_script(doc), fake_voice, tmp_path, settings=NO_ALIGN, cache_dir=tmp_path / "c")
+    shown, plain = manifest.paragraphs[1], manifest.paragraphs[2]
+    assert shown.section == plain.section == "Morning"
+    key = scene_key(AutoScene, manifest, shown, settings)
+    renamed = replace(shown, section="Evening")
+    other_icon = replace(shown, cues=(replace(shown.cues[0], shows=((3, "laptop"),)),))
+    assert scene_key(AutoScene, manifest, renamed, settings) != key
+    assert scene_key(AutoScene, manifest, other_icon, settings) != key
+    listed = replace(plain, kind="list", items=("We pack the bags.",))
+    assert scene_key(AutoScene, manifest, listed, settings) != scene_key(AutoScene, manifest, replace(listed, items=("x",)), settings)

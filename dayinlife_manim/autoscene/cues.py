@@ -5,14 +5,20 @@
 * a Markdown list (``ParagraphAudio.kind == "list"``): a checklist, one row per
   item, ticked as it is said.
 * a Markdown section (``ParagraphAudio.section``): the headline above the stage.
+* a Markdown code block (``kind == "code"``, shown, not read): a code card.
+* a Markdown quote (``kind == "quote"``): the words, large, under a quote mark.
 """
 
 from __future__ import annotations
 
 import functools
 
+from manim import DOWN, FadeIn, VGroup
+
 from ..manifest import ParagraphAudio
-from ..visuals.icons import has_icon, icon_names, normalize
+from ..visuals.icons import has_icon, icon, icon_names, normalize
+from ..visuals.office import CodeCard
+from ..visuals.text import paragraph
 from .builtin import ChecklistBeat
 from .keywords import IconMatch
 from .plan import Plan
@@ -66,4 +72,30 @@ def list_plan(para: ParagraphAudio) -> Plan | None:
     return Plan(beats=[beat])
 
 
-__all__ = ["list_plan", "show_names", "shown_matches"]
+#: Paragraph kinds drawn by :func:`narrate_kind` (no captions: the words are the picture).
+DRAWN_KINDS = ("code", "quote")
+#: Most code lines on a card.
+MAX_CODE_LINES = 12
+
+
+def narrate_kind(scene) -> bool:
+    """Draw a code card or a quote for the scene's paragraph; False for other kinds (AutoScene goes on)."""
+    para = scene.para
+    if para.kind == "code":
+        lines = [line.rstrip() for line in para.items[:MAX_CODE_LINES]] or [para.display_text]
+        drawing = CodeCard(lines, scene.theme)
+    elif para.kind == "quote":
+        stage = scene.stage
+        mark = icon("format-quote-open", color=scene.theme.accent, height=0.18 * stage.height)
+        words = paragraph(para.display_text, scene.theme, stage.inset(0.08 * stage.width, 0.25 * stage.height), size="headline")
+        drawing = VGroup(mark, words).arrange(DOWN, buff=0.2 * scene.theme.scale)
+    else:
+        return False
+    room = scene.stage.inset(0.04 * scene.stage.width, 0.04 * scene.stage.height)
+    room.fit(drawing, fill=0.92 if para.kind == "quote" else min(0.8, 0.25 + 0.08 * len(drawing.submobjects)), grow=para.kind == "code")
+    with scene.sentence(0) as s:
+        scene.play(FadeIn(drawing, shift=DOWN * 0.1), run_time=max(0.2, min(0.8, 0.5 * s.remaining)))
+    return True
+
+
+__all__ = ["DRAWN_KINDS", "list_plan", "narrate_kind", "show_names", "shown_matches"]

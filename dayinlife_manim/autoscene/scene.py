@@ -41,7 +41,7 @@ from ..visuals.text import metrics, paragraph, text
 from ..visuals.theme import Region
 from .beats import Beat, badge, registered_beats
 from .builtin import IconBeat
-from .cues import list_plan, shown_matches
+from .cues import DRAWN_KINDS, list_plan, narrate_kind, shown_matches
 from .keywords import LANGUAGE as KEYWORD_LANGUAGE
 from .keywords import IconMatch, fallback_icon, headline_for, match_icons
 from .plan import Plan, default_plan, icon_count, plan_paragraph, slots
@@ -96,6 +96,9 @@ class AutoScene(NarratedScene):
         known = written_in(text_, KEYWORD_LANGUAGE)  # else: no English words guessed from another language
         if self.is_title:
             self.headline = None
+            self.show_captions = False
+        elif self.para.kind in DRAWN_KINDS:  # code cards and quotes: the drawing is the text
+            self.headline = self.para.section or None
             self.show_captions = False
         else:
             self.headline = self.para.section or headline_of(text_, known)
@@ -157,6 +160,8 @@ class AutoScene(NarratedScene):
             return
         if self.is_title:
             self.narrate_title()
+        elif narrate_kind(self):  # a Markdown code block or quote (autoscene/cues.py)
+            return
         elif self.plan.beats:
             self.narrate_beats()
         else:

@@ -63,6 +63,11 @@ def scene_key(cls: type, manifest: Manifest, para: ParagraphAudio, settings: Ren
         "render": [settings.width, settings.height, settings.fps, settings.cfr],
         "versions": [manim.__version__, __version__],
     }
+    # What a Markdown script or an inline cue adds (absent from plain scripts, whose keys stay as they were).
+    extra = {"section": para.section, "items": list(para.items),
+             "spans": [list(map(list, c.spans)) for c in para.cues], "shows": [list(map(list, c.shows)) for c in para.cues]}
+    if para.section or para.items or any(c.spans or c.shows for c in para.cues):
+        payload["paragraph"]["script"] = extra
     notes = getattr(cls, "cache_notes", None)
     if callable(notes):  # e.g. AutoScene: its plan, which depends on the paragraphs before
         payload["notes"] = notes(manifest, para)
