@@ -41,7 +41,7 @@ from ..visuals.text import metrics, paragraph, text
 from ..visuals.theme import Region
 from .beats import Beat, badge, registered_beats
 from .builtin import IconBeat
-from .cues import DRAWN_KINDS, list_plan, narrate_kind, shown_matches
+from .cues import DRAWN_KINDS, list_plan, narrate_kind, narrate_props, shown_matches, shown_props
 from .keywords import LANGUAGE as KEYWORD_LANGUAGE
 from .keywords import IconMatch, fallback_icon, headline_for, match_icons
 from .plan import Plan, default_plan, icon_count, plan_paragraph, slots
@@ -123,8 +123,8 @@ class AutoScene(NarratedScene):
         """
         if para.kind == "title":
             return Plan(title=True)
-        if shown_matches(para):  # [show NAME] cues: the icons asked for, nothing guessed
-            return Plan(icons=len(shown_matches(para)))
+        if shown_matches(para) or shown_props(para):  # [show NAME] cues: what is asked for, nothing guessed
+            return Plan(icons=len(shown_matches(para)) + len(shown_props(para)))
         listed = list_plan(para)
         if listed is not None:
             return listed
@@ -160,7 +160,7 @@ class AutoScene(NarratedScene):
             return
         if self.is_title:
             self.narrate_title()
-        elif narrate_kind(self):  # a Markdown code block or quote (autoscene/cues.py)
+        elif narrate_kind(self) or narrate_props(self):  # a Markdown code block or quote, [show PROP] (autoscene/cues.py)
             return
         elif self.plan.beats:
             self.narrate_beats()
