@@ -174,7 +174,7 @@ def stitch_video(
         Segment(
             video=j.video,
             audio=manifest.audio_path(j.para),
-            chapter=chapter_for(j.para, j.cls, manifest.title),
+            chapter=chapter_for(j.para, j.cls, manifest.title, manifest),
             cues=j.para.cues,
         )
         for j in jobs
