@@ -41,6 +41,20 @@ CASES = [
     ("Mail anna.lee@example.org today.", "Mail anna dot lee at example dot org today."),
     ("It was -5 degrees.", "It was minus five degrees."),
     ("We hired 1,200 people.", "We hired one thousand two hundred people."),
+    ("In the 1990s, in my 20s.", "In the nineteen nineties, in my twenties."),
+    ("It was $0.99.", "It was ninety-nine cents."),
+    ("A $1.5M deal.", "A one point five million dollars deal."),
+    ("Growth of 10-20% yearly.", "Growth of ten to twenty percent yearly."),
+    ("I walk 10k steps.", "I walk ten thousand steps."),
+    ("Call 555-1234 now.", "Call five five five, one two three four now."),
+    ("He scored 9/10.", "He scored nine out of ten."),
+    ("We met on 3/4/2024.", "We met on March fourth, twenty twenty-four."),
+    ("See you on Main St.", "See you on Main Street."),
+    ("I was born in 1987.", "I was born in nineteen eighty-seven."),
+    ("There were 2024 people.", "There were two thousand twenty-four people."),
+    ("Lunch at 12:00 p.m. or 5:00.", "Lunch at twelve p m or five o'clock."),
+    ("The 3rd and 22nd.", "The third and twenty-second."),
+    ("Open 24/7.", "Open twenty-four seven."),
 ]
 
 

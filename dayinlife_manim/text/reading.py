@@ -27,6 +27,7 @@ from typing import Sequence
 #: Punctuation a displayed word may open or close with; kept around its reading (a voice pauses at it).
 _LEAD = "\"'“‘«([{¿¡"
 _TRAIL = "\"'”’»)]},;:.!?…"
+_CLOSING = "\"'”’»)]}"
 
 _ENGLISH_HINTS = frozenset(
     "the and of to is you your with for that this it are was my we our they their i a an in on at "
@@ -156,6 +157,15 @@ _RE_EMAIL = re.compile(r"^([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)$")
 _RE_URL = re.compile(r"^(?:(https?)://)?(www\.)?([\w-]+(?:\.[\w-]+)+)(/[^\s]*)?$", re.IGNORECASE)
 _RE_NUMBER_UNIT = re.compile(rf"^([-−]?(?:{_NUM})(?:\.\d+)?)({'|'.join(re.escape(u) for u in _GLUED_UNITS)})$")
 _RE_MIXED_FRACTION = re.compile(r"^(\d+)([½⅓⅔¼¾⅛])$")
+_RE_DECADE = re.compile(r"^(?:(1[1-9]|20)([1-9]0)|['’]([1-9]0)|([2-9]0))s$")
+_RE_THOUSANDS = re.compile(rf"^({_NUM})(?:\.(\d+))?([kK]|bn)$")
+_RE_PHONE = re.compile(r"^(?:\+?1[-.])?(?:\(?(\d{3})\)?[-.])?(\d{3})[-.](\d{4})$")
+_RE_OUT_OF = re.compile(r"^(\d+(?:\.\d+)?)/(\d+)$")
+_RE_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
+_MONTH_LIST = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]
+_TENS_PLURAL = {"2": "twenties", "3": "thirties", "4": "forties", "5": "fifties", "6": "sixties", "7": "seventies",
+                "8": "eighties", "9": "nineties", "1": "tens"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -218,7 +228,7 @@ class EnglishReading(Reading):
         cores = [p[1] for p in parts]
         out: list[str] = []
         carry = ""  # words a reading moves after the next word ("$3 million" -> "three million dollars")
-        for i, (lead, core, trail) in enumerate(parts):
+        for i, ((lead, core, trail), word) in enumerate(zip(parts, words)):
             prev = cores[i - 1] if i else ""
             nxt = cores[i + 1] if i + 1 < len(cores) else ""
             # An abbreviation's own full stop is not punctuation: "Dr." keeps it, "etc." ends on it.
@@ -228,6 +238,8 @@ class EnglishReading(Reading):
             elif core in ("St", "U.S", "U.K", "a.m", "p.m", "e.g", "i.e") and trail[:1] == ".":
                 core, trail = core + ".", trail[1:]
             spoken, moved = self.read(core, prev, nxt, i + 1 == len(parts))
+            if i + 1 == len(parts) and word.rstrip(_CLOSING).endswith(".") and not (trail or spoken).endswith((".", "!", "?")):
+                trail += "."  # "Main St." ends the sentence: "Main Street."
             if carry:
                 spoken, carry = f"{spoken} {carry}".strip(), ""
             carry = moved
@@ -240,8 +252,9 @@ class EnglishReading(Reading):
         """The reading of one word (its punctuation taken off), and words to say after the next one."""
         if not core:
             return "", ""
-        for rule in (self.money, self.clock, self.ordinal_word, self.hash_number, self.percent_or_unit, self.fraction,
-                     self.version, self.range, self.number, self.email, self.url, self.abbreviation, self.month_or_day):
+        for rule in (self.money, self.clock, self.ordinal_word, self.hash_number, self.decade, self.thousands,
+                     self.percent_or_unit, self.fraction, self.date, self.phone, self.version, self.range, self.number,
+                     self.email, self.url, self.abbreviation, self.month_or_day):
             found = rule(core, prev, nxt)
             if found is not None:
                 return found if isinstance(found, tuple) else (found, "")
@@ -263,7 +276,8 @@ class EnglishReading(Reading):
             money = f"{cardinal(whole)} {many if _plural(whole, None) else one}"
             if cents and cent and len(cents) <= 2 and int(cents.ljust(2, "0")):
                 c = int(cents.ljust(2, "0"))
-                money += f" and {cardinal(c)} {cents_word if c != 1 else cent}"
+                small = f"{cardinal(c)} {cents_word if c != 1 else cent}"
+                money = small if whole.strip("0,") == "" else f"{money} and {small}"  # "$0.99": ninety-nine cents
             elif cents and int(cents):
                 money = f"{decimal(whole, cents)} {many}"
             return minus + money
@@ -310,6 +324,35 @@ class EnglishReading(Reading):
             return None
         return None
 
+    def decade(self, core, prev, nxt):
+        m = _RE_DECADE.match(core)
+        if not m:
+            return None
+        century, tens, short, bare = m.groups()
+        plural = _TENS_PLURAL[(tens or short or bare)[0]]
+        return f"{cardinal(century)} {plural}" if century else plural  # "1990s", "'90s", "20s"
+
+    def thousands(self, core, prev, nxt):
+        m = _RE_THOUSANDS.match(core)
+        return f"{decimal(m.group(1), m.group(2))} {_SCALES[m.group(3)]}" if m else None  # "10k" steps
+
+    def date(self, core, prev, nxt):
+        m = _RE_DATE.match(core)
+        if not m:
+            return None
+        a, b, y = int(m.group(1)), int(m.group(2)), m.group(3)
+        month, day = (a, b) if a <= 12 else (b, a)  # month first, as in the U.S., unless it cannot be
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        full = int(y) if len(y) == 4 else 2000 + int(y)
+        return f"{_MONTH_LIST[month - 1]} {ordinal(day)}, {year(full)}"
+
+    def phone(self, core, prev, nxt):
+        m = _RE_PHONE.match(core)
+        if not m or (m.group(1) is None and not core[3:4] == "-"):
+            return None
+        return ", ".join(digits(g) for g in m.groups() if g)
+
     def fraction(self, core, prev, nxt):
         if core in _FRACTIONS:
             return _FRACTIONS[core][0]
@@ -318,6 +361,10 @@ class EnglishReading(Reading):
             return f"{cardinal(m.group(1))} and {_FRACTIONS[m.group(2)][1]}"
         if core == "24/7":
             return "twenty-four seven"
+        m = _RE_OUT_OF.match(core)
+        if m:  # "9/10", "4.5/5": a score
+            whole, _, fraction = m.group(1).partition(".")
+            return f"{decimal(whole, fraction or None)} out of {cardinal(m.group(2))}"
         return None
 
     def version(self, core, prev, nxt):
@@ -376,6 +423,8 @@ class EnglishReading(Reading):
         return spoken
 
     def abbreviation(self, core, prev, nxt):
+        if core.lower() in ("etc", "etc."):
+            return "et cetera"
         if core in _ABBREVIATIONS:
             if core in ("am", "pm", "AM", "PM", "a.m.", "p.m.") and not (_RE_NUMBER.match(prev) or _RE_CLOCK.match(prev)):
                 return None if core in ("am", "AM", "pm", "PM") else _ABBREVIATIONS[core]
