@@ -117,3 +117,16 @@ def test_markdown_is_recognised_by_its_suffix_or_its_marks(tmp_path: Path):
 def test_a_markdown_script_with_only_a_heading_has_nothing_to_narrate():
     with pytest.raises(UserError, match="nothing to narrate"):
         parse_script("## Only a heading\n", markdown=True)
+
+
+def test_captions_draw_emphasis_bold_italic_and_monospace():
+    from dayinlife_manim.manifest import Cue
+    from dayinlife_manim.visuals.captions import MONO_FONT, emphasis
+
+    s = parse_script("# T\n\nBoil **salted** water, press *Start* and run `timer 10` now.\n").paragraphs[1].sentences[0]
+    cue = Cue(0.0, 1.0, s.text, spans=s.spans)
+    first, second = "Boil salted water, press Start", "and run timer 10 now."
+    styles = emphasis(cue, 0, [first, second])
+    assert styles[0] == {"t2w": {"[5:11]": "BOLD"}, "t2s": {"[25:30]": "ITALIC"}}
+    assert styles[1] == {"t2f": {"[8:16]": MONO_FONT}}
+    assert emphasis(Cue(0.0, 1.0, "Plain words."), 0, ["Plain words."]) == [{}]
