@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from dayinlife_manim.build import build  # noqa: E402
 from dayinlife_manim.farm.task import peak_memory_mib  # noqa: E402
-from dayinlife_manim.render.settings import RenderSettings  # noqa: E402
+from dayinlife_manim.options import BuildOptions  # noqa: E402
 from dayinlife_manim.text.script import load_script  # noqa: E402
 from dayinlife_manim.voices import get_voice  # noqa: E402
 from dayinlife_manim.voices.voiceover import default_cache_dir  # noqa: E402
@@ -40,12 +40,7 @@ def timed_build(script: Path, media: Path, quality: str, workers: int, force: bo
     report = build(
         load_script(script),
         voice,
-        scenes=SCENES,
-        settings=RenderSettings.from_options(quality),
-        workers=workers,
-        force=force,
-        out=media / f"bench-{quality}.mp4",
-        media_dir=media,
+        BuildOptions(scenes=SCENES, quality=quality, workers=workers, force=force, out=media / f"bench-{quality}.mp4", media_dir=media),
     )
     return time.perf_counter() - t0, report
 

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from dayinlife_manim.build import BuildFailed, build  # noqa: E402
 from dayinlife_manim.farm.task import RenderTask  # noqa: E402
+from dayinlife_manim.options import BuildOptions  # noqa: E402
 from dayinlife_manim.render.media import probe  # noqa: E402
 from dayinlife_manim.render.settings import RenderSettings  # noqa: E402
 from dayinlife_manim.text.script import load_script  # noqa: E402
@@ -77,10 +78,11 @@ def main() -> None:
         os.environ["DAYINLIFE_CACHE"] = str(tmp / "cache")
         media = tmp / "media"
 
-        def timed(label: str, settings=settings, media=media, **kw) -> float:
+        def timed(label: str, quality=args.quality, media=media, runner=None, **kw) -> float:
             t0 = time.perf_counter()
             try:
-                report = build(script, voice, scenes=SCENES, settings=settings, media_dir=media, out=media / "out.mp4", **kw)
+                options = BuildOptions(scenes=SCENES, quality=quality, media_dir=media, out=media / "out.mp4", **kw)
+                report = build(script, voice, options, runner=runner)
             except BuildFailed as failed:
                 for f in failed.failures:
                     print(f"{label}: {f}\n" + f.log.read_text(errors="replace")[-2000:])
@@ -126,7 +128,7 @@ def main() -> None:
         runner.slots = 1  # one scene at a time: nothing waits in a queue
         try:
             # The added time hardly depends on the picture size: measured on tiny renders to keep the run short.
-            timed("render only, Dask, one scene at a time, 240p", runner=runner, force=True, settings=RenderSettings.from_options("tiny"))
+            timed("render only, Dask, one scene at a time, 240p", runner=runner, force=True, quality="tiny")
         finally:
             runner.close()
         extra = [wall - render for wall, render in runner.timings]

@@ -56,19 +56,20 @@ def main() -> None:
     sys.path.insert(0, str(REPO))
     os.environ["DAYINLIFE_MEDIA"] = str(tmp / "media")
     from dayinlife_manim.author.storyboard import storyboard
+    from dayinlife_manim.options import BuildOptions
     from dayinlife_manim.render.render import load_scene_module, render_scene
-    from dayinlife_manim.render.settings import RenderSettings
     from dayinlife_manim.render.stills import scene_stills
     from dayinlife_manim.text.script import load_script
     from dayinlife_manim.voices.silent import SilentVoice
     from dayinlife_manim.voices.voiceover import make_voiceover
 
     manifest, _ = make_voiceover(load_script(SCRIPT), SilentVoice(), tmp / "media")
-    settings = RenderSettings.from_options("low")
-    storyboard(manifest, scenes, settings, workers=2)
+    options = BuildOptions(quality="low", scenes=scenes, workers=2)
+    settings = options.settings
+    storyboard(manifest, options)
     scenes.write_text(source.replace('headline = "AI is everywhere"', 'headline = "AI, everywhere"'), encoding="utf-8")
     t0, c0 = time.perf_counter(), time.process_time()
-    report = storyboard(manifest, scenes, settings, workers=2)
+    report = storyboard(manifest, options)
     warm = time.perf_counter() - t0, time.process_time() - c0
     assert len(report.rendered) == 1, report.rendered
     cls = load_scene_module(scenes).AIEverywhere

@@ -29,7 +29,9 @@ from .core.fsutil import atomic_write_text, clean_stale_temps
 from .core.locks import FileLock
 from .core.timeline import log as timeline
 from .manifest import Manifest, ParagraphAudio, VoiceSettings
-from .output.loudness import DEFAULT_TARGET, Loudness
+from .options import BuildOptions
+from .output.levels import DEFAULT_TARGET
+from .output.loudness import Loudness
 from .output.stamp import output_paths
 from .render.scenecache import SceneCache, entry_is_fresh, file_sha, scene_key
 from .render.settings import RenderSettings
@@ -204,48 +206,39 @@ class _ScriptState:
 def build_many(
     scripts: Sequence[Script],
     voice: Voice,
+    options: BuildOptions = BuildOptions(),
     *,
-    scenes: Path | None = None,
-    settings: RenderSettings,
-    workers: int | None = None,
-    cluster: str | None = None,
-    allow_insecure: bool = False,
     runner=None,
-    force: bool = False,
-    out: Path | None = None,
-    out_dir: Path | None = None,
-    music: Path | None = None,
-    loudness: float | None = DEFAULT_TARGET,
-    media_dir: Path | None = None,
     on_voice: Callable[[int], object] | None = None,
     on_plan: Callable[[list[SceneJob], list[str]], object] | None = None,
     on_scene: Callable[[SceneJob], object] | None = None,
     on_stitch: Callable[[BuildReport], object] | None = None,
 ) -> list[BuildReport]:
-    """Build one video per script; their scenes share one queue.  Failures raise :class:`BuildFailed`.
+    """Build one video per script with ``options``; their scenes share one queue.  Failures raise :class:`BuildFailed`.
 
     Each scene is queued as soon as its paragraph is voiced (longest first
     among those ready); a script is stitched as soon as its last scene is done.
-    ``on_plan`` runs once every script is voiced (which scenes are cached is
-    known then); ``on_scene`` once per scene rendered (or reused), after it.
-    Scene processes are forked from a server that imports the calling
-    program's main module, so a script calling this needs the usual
-    ``if __name__ == "__main__":`` guard.
+    ``runner`` replaces the one ``options`` asks for (warm local workers or a
+    Dask cluster).  ``on_plan`` runs once every script is voiced (which scenes
+    are cached is known then); ``on_scene`` once per scene rendered (or
+    reused), after it.  Scene processes are forked from a server that imports
+    the calling program's main module, so a script calling this needs the
+    usual ``if __name__ == "__main__":`` guard.
     """
     timeline.info("build starts")
-    media_dir = Path(media_dir) if media_dir is not None else default_media_dir()
-    if music is not None and not Path(music).is_file():
-        raise UserError(f"music file not found: {music}")
+    media_dir = Path(options.media_dir) if options.media_dir is not None else default_media_dir()
+    if options.music is not None and not Path(options.music).is_file():
+        raise UserError(f"music file not found: {options.music}")
     for script in scripts:
         check_glyphs(script)  # a missing glyph stops the build before anything is voiced or drawn
-    outs = output_paths(scripts, out, out_dir, media_dir)
+    outs = output_paths(scripts, options.out, options.out_dir, media_dir)
     own_runner = runner is None
     # A cluster is reached first: an unreachable one fails within seconds, with nothing written.
-    runner = runner if runner is not None else make_runner(workers, cluster, allow_insecure)
+    runner = runner if runner is not None else make_runner(options.workers, options.cluster, options.allow_insecure)
     if hasattr(runner, "warm_up"):
         runner.warm_up()  # the warm server imports manim while the scene module loads and the voice is made
     try:
-        return _build_all(scripts, outs, voice, runner, scenes, settings, force, music, loudness, media_dir, on_voice, on_plan, on_scene, on_stitch)
+        return _build_all(scripts, outs, voice, runner, options.replace(media_dir=media_dir), on_voice, on_plan, on_scene, on_stitch)
     finally:
         if own_runner:
             runner.close()
@@ -301,8 +294,12 @@ class _Voicing(threading.Thread):
             self.events.put(("done", None, None, None))
 
 
-def _build_all(scripts, outs, voice, runner, scenes, settings, force, music, loudness, media_dir, on_voice, on_plan, on_scene, on_stitch):
+def _build_all(scripts, outs, voice, runner, options: BuildOptions, on_voice, on_plan, on_scene, on_stitch):
     from .farm.pool import SceneScheduler
+
+    scenes, settings, force, music, loudness, media_dir = (
+        options.scenes, options.settings, options.force, options.music, options.loudness, options.media_dir
+    )
 
     t0 = time.perf_counter()
     states = [
@@ -433,15 +430,9 @@ def _finish(state: _ScriptState, force: bool, music: Path | None, on_stitch, lou
         on_stitch(report)
 
 
-def build(
-    script: Script,
-    voice: Voice,
-    *,
-    out: Path | None = None,
-    **options,
-) -> BuildReport:
-    """Build the video of ``script`` (see ``load_script``); options as :func:`build_many`."""
-    return build_many([script], voice, out=out, **options)[0]
+def build(script: Script, voice: Voice, options: BuildOptions = BuildOptions(), **callbacks) -> BuildReport:
+    """Build the video of ``script`` (see ``load_script``); as :func:`build_many`."""
+    return build_many([script], voice, options, **callbacks)[0]
 
 
 def summary_rows(reports: Sequence[BuildReport]) -> list[tuple]:

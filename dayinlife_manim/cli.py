@@ -19,39 +19,11 @@ from . import __version__
 from .author.gallery import SUBJECTS as GALLERY_SUBJECTS
 from .core import timeline
 from .core.errors import UserError
-from .voices import VOICES
+from .options import VOICE_OPTIONS, BuildOptions, click_options
 
 # No dir_okay=False: load_script reports a directory as a one-line error, not click's usage block.
 SCRIPT = click.argument("script", type=click.Path(path_type=Path))
-MEDIA = click.option(
-    "--media",
-    "media_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Folder for generated files (default: ./media or $DAYINLIFE_MEDIA).",
-)
-
-
-def voice_options(fn):
-    """--voice, --lang, --tld, --rate, --slow: the options of every command that speaks."""
-    for option in reversed(
-        [
-            click.option(
-                "--voice",
-                type=click.Choice(VOICES),
-                default="auto",
-                show_default=True,
-                help="auto: gTTS when reachable, else the offline piper voice; silent: no speech, timed text.",
-            ),
-            click.option("--lang", default=None, help="Language of the voice, as gTTS codes it (en, es, ja, zh-CN...); default: detected from the script, and printed."),
-            click.option("--piper-model", type=click.Path(path_type=Path, dir_okay=False), default=None, help="A downloaded piper voice (.onnx, with its .onnx.json beside it) for the offline voice."),
-            click.option("--tld", default="com", show_default=True, help="Google domain for gTTS accents (com, co.uk, com.au...)."),
-            click.option("--rate", type=click.FloatRange(0.5, 2.0), default=1.0, show_default=True, help="Speaking rate (piper, silent)."),
-            click.option("--slow", is_flag=True, help="Slow speech (gTTS)."),
-        ]
-    ):
-        fn = option(fn)
-    return fn
+MEDIA = click_options("media_dir")
 
 
 def _check_shows(scripts) -> None:
@@ -64,16 +36,17 @@ def _check_shows(scripts) -> None:
             check_show_names(script.directives, show_names(), label=str(script.path or script.title))
 
 
-def _voice(scripts, voice: str, lang: str | None, tld: str, rate: float, slow: bool, piper_model: Path | None):
+def _voice(scripts, options: BuildOptions):
     """The voice for ``scripts`` (one or several) and its language: detected (and said) unless ``--lang`` names it."""
     from .text.language import language_name, voice_language
     from .voices import get_voice
 
     scripts = scripts if isinstance(scripts, (list, tuple)) else [scripts]
     _check_shows(scripts)
-    lang, detected = voice_language(scripts, lang, voice)
+    lang, detected = voice_language(scripts, options.lang, options.voice)
     backend = get_voice(
-        voice, lang=lang, tld=tld, rate=rate, slow=slow, piper_model=piper_model, say=lambda m: click.echo(m, err=True)
+        options.voice, lang=lang, tld=options.tld, rate=options.rate, slow=options.slow, piper_model=options.piper_model,
+        say=lambda m: click.echo(m, err=True),
     )
     if detected:  # said once the voice is settled, so that a refusal stays one line (it names the language)
         click.echo(f"language: {lang} ({language_name(lang)}), detected from the script; --lang sets another", err=True)
@@ -92,13 +65,9 @@ def cli() -> None:
 
 @cli.command()
 @SCRIPT
-@voice_options
+@click_options(*VOICE_OPTIONS, "media_dir")
 @click.option("--spoken", is_flag=True, help="Print what the voice says for each sentence (numbers, money, dates, links read out) and stop; nothing is voiced.")
-@MEDIA
-def voice(
-    script: Path, voice: str, lang: str | None, piper_model: Path | None, tld: str, rate: float, slow: bool, spoken: bool,
-    media_dir: Path | None,
-) -> None:
+def voice(script: Path, spoken: bool, **values) -> None:
     """Write the voiceover of every paragraph of SCRIPT and its manifest.
 
     Sentences already in the cache are not synthesized again.
@@ -107,6 +76,7 @@ def voice(
     from .text.script import load_script
     from .voices.voiceover import make_voiceover
 
+    options = BuildOptions.from_values(values)
     parsed = load_script(script)
     if spoken:
         _check_shows([parsed])
@@ -114,9 +84,9 @@ def voice(
             for sentence in para.sentences:
                 click.echo(f"{para.id}\t{sentence.spoken or '(shown, not read)'}")
         return
-    backend, _ = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
+    backend, _ = _voice(parsed, options)
     with click.progressbar(length=parsed.sentence_count, label=f"Voicing with {backend.describe()}", file=sys.stderr) as bar:
-        manifest, stats = make_voiceover(parsed, backend, media_dir, progress=bar.update)
+        manifest, stats = make_voiceover(parsed, backend, options.media_dir, progress=bar.update)
     click.echo(voice_table(manifest))
     click.echo(
         f"{stats.synthesized} synthesized, {stats.cached} from cache, {stats.seconds:.1f}s; "
@@ -124,47 +94,16 @@ def voice(
     )
 
 
-WATCH_OPTION = click.option(
-    "--watch", is_flag=True,
-    help="Keep running: redo the job whenever the script, the scene module or a module it imports from its folder changes (only what changed is redone). Ctrl-C stops.",
-)
-SCENES_OPTION = click.option(
-    "--scenes",
-    "scenes_module",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    default=None,
-    help="Scene module (e.g. scenes/day_in_life.py); paragraphs without a class use AutoScene.",
-)
-
-
-def quality_option(default: str, help: str):
-    return click.option("--quality", type=click.Choice(["tiny", "low", "medium", "high", "4k"]), default=default, show_default=True, help=help)
-
-
-def frame_options(fn):
-    """--fps and --aspect, for every command that renders frames."""
-    fn = click.option("--aspect", type=click.Choice(["16:9", "9:16", "1:1"]), default="16:9", show_default=True)(fn)
-    return click.option("--fps", type=click.IntRange(1, 120), default=None, help="Frame rate (default: the quality's).")(fn)
+SCENES_OPTION = click_options("scenes")
 
 
 @cli.command()
 @click.argument("scripts", nargs=-1, required=True, type=click.Path(path_type=Path))
-@SCENES_OPTION
-@quality_option("high", "240p10, 480p15, 720p30, 1080p30 or 2160p30.")
-@frame_options
-@click.option("--cfr", is_flag=True, help="Constant frame rate: encode every frame (for video editors that need it); by default a picture that does not change is encoded once and held.")
-@voice_options
-@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Scenes rendered at once on this machine (default: number of cores).")
-@click.option("--cluster", envvar="DAYINLIFE_CLUSTER", default=None, metavar="ADDRESS", help="Render on a Dask cluster: tls://HOST:PORT, tcp://HOST:PORT, or local:N for N local worker processes (default: $DAYINLIFE_CLUSTER).")
-@click.option("--allow-insecure", is_flag=True, help="Allow a plain tcp:// scheduler outside this machine (unencrypted, unauthenticated).")
-@click.option("--force", is_flag=True, help="Render every scene again, ignoring the scene cache and the build stamp (which skips an unchanged build).")
-@click.option("--music", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help="Background music, ducked under the voice.")
-@click.option("--loudness", type=click.FloatRange(-40.0, -5.0), default=-16.0, show_default=True, help="Master the soundtrack to this integrated loudness in LUFS, true peaks <= -1 dBTP (video sites: -14).")
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Output MP4 of a one-script build (default: MEDIA/<script-slug>.mp4).")
-@click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Folder for the videos, one <script-slug>.mp4 per script (default: MEDIA).")
-@WATCH_OPTION
-@MEDIA
-def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_model, tld, rate, slow, workers, cluster, allow_insecure, force, music, loudness, out, out_dir, watch, media_dir):
+@click_options(
+    "scenes", "quality", "fps", "aspect", "cfr", *VOICE_OPTIONS, "workers", "cluster", "allow_insecure", "force", "music",
+    "loudness", "out", "out_dir", "watch", "media_dir",
+)
+def build(scripts, **values):
     """Build the narrated video of each SCRIPT (files, or folders of .txt scripts).
 
     Voice, render every scene, stitch. Scenes of all scripts share one queue
@@ -175,18 +114,20 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
     code, outputs), it says "up to date" and stops at once.
     """
     from .output.stamp import BuildInputs, Snapshot
-    from .render.settings import RenderSettings
     from .text.script import find_scripts
 
-    settings = RenderSettings.from_options(quality, aspect, fps, cfr=cfr)
+    options = BuildOptions.from_values(values)
+    settings = options.settings
     first = []
-    output_options = dict(quality=quality, aspect=aspect, fps=fps, cfr=cfr, voice=voice, lang=lang, tld=tld, rate=rate, slow=slow, loudness=loudness)
 
     def once():
         files = find_scripts(scripts)
         # Before anything heavy is imported: a build with nothing changed stops here.
-        snapshot = Snapshot.take(BuildInputs(tuple(files), output_options, scenes_module, music, piper_model, out, out_dir, media_dir))
-        if not (force and not first):
+        snapshot = Snapshot.take(BuildInputs(
+            tuple(files), options.output_options(), options.scenes, options.music, options.piper_model, options.out,
+            options.out_dir, options.media_dir,
+        ))
+        if not (options.force and not first):
             done = snapshot.up_to_date()
             if done:
                 for path in done:
@@ -198,7 +139,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
         from .output.report import table
         from .text.fonts import check_glyphs
 
-        if not cluster:
+        if not options.cluster:
             from .farm.pool import start_warm_server
 
             start_warm_server()  # manim loads there while the script is checked and the voice is made
@@ -206,7 +147,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
         parsed = snapshot.scripts
         for each in parsed:
             check_glyphs(each)  # before anything is voiced: a missing glyph is a one-line error
-        backend, spoken = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
+        backend, spoken = _voice(parsed, options)
         reports = []
 
         def summary(rows) -> None:
@@ -233,8 +174,7 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
 
             try:
                 reports = build_many(
-                    parsed, backend, scenes=scenes_module, settings=settings, workers=workers, cluster=cluster,
-                    allow_insecure=allow_insecure, force=force and not first, out=out, out_dir=out_dir, music=music, loudness=loudness, media_dir=media_dir,
+                    parsed, backend, options.replace(force=options.force and not first),
                     on_voice=voice_bar.update, on_plan=on_plan, on_scene=lambda job: scene_bar[0].update(1, job),
                 )
             except BuildFailed as failed:
@@ -250,28 +190,26 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
                 f"{verb} {report.out} ({len(report.rendered)} rendered, {len(report.cached)} cached, {report.seconds:.1f}s)"
             )
             if report.loudness is not None:
-                click.echo(f"soundtrack: {report.loudness} (target {loudness:g} LUFS)")
-            if watch and first and report.rendered:
+                click.echo(f"soundtrack: {report.loudness} (target {options.loudness:g} LUFS)")
+            if options.watch and first and report.rendered:
                 click.echo(f"re-rendered: {', '.join(report.rendered)}")
         snapshot.record(backend.name, spoken)
         timeline.log.info("build stamp written")
         first.append(True)
 
-    _run(once, watch, find_scripts(scripts), scenes_module)
+    _run(once, options.watch, find_scripts(scripts), options.scenes)
 
 
 @cli.command()
 @SCRIPT
-@SCENES_OPTION
-@quality_option("low", "Size of the stills (240p, 480p, 720p, 1080p, 2160p) and the frame rate their times are counted in.")
-@frame_options
-@voice_options
-@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Scenes drawn at once (default: number of cores).")
-@click.option("--force", is_flag=True, help="Draw every scene again, ignoring the storyboard cache.")
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="HTML page (default: MEDIA/<script-slug>/storyboard.html).")
-@WATCH_OPTION
-@MEDIA
-def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_model, tld, rate, slow, workers, force, out, watch, media_dir):
+@click_options(
+    "scenes", "quality", "fps", "aspect", *VOICE_OPTIONS, "workers", "force", "out", "watch", "media_dir",
+    quality={"default": "low", "help": "Size of the stills (240p, 480p, 720p, 1080p, 2160p) and the frame rate their times are counted in."},
+    workers={"help": "Scenes drawn at once (default: number of cores)."},
+    force={"help": "Draw every scene again, ignoring the storyboard cache."},
+    out={"help": "HTML page (default: MEDIA/<script-slug>/storyboard.html)."},
+)
+def storyboard(script, **values):
     """Stills of every scene at each beat, without rendering any video.
 
     A beat is the end of each sentence window and each point a scene waits
@@ -279,24 +217,21 @@ def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_m
     scene and one HTML page, each still labelled with its paragraph, sentence
     and the words being spoken. Only scenes that changed are drawn again.
     """
-    import os
-
     from .author.storyboard import storyboard as run_storyboard
-    from .render.settings import RenderSettings
     from .text.fonts import check_glyphs
     from .text.script import load_script
     from .voices.voiceover import make_voiceover
 
-    settings = RenderSettings.from_options(quality, aspect, fps)
+    options = BuildOptions.from_values(values)
     rounds = []
 
     def once():
         parsed = load_script(script)
         check_glyphs(parsed)
-        backend, _ = _voice(parsed, voice, lang, tld, rate, slow, piper_model)
-        manifest, _ = make_voiceover(parsed, backend, media_dir)
+        backend, _ = _voice(parsed, options)
+        manifest, _ = make_voiceover(parsed, backend, options.media_dir)
         report = run_storyboard(
-            manifest, scenes_module, settings, out=out, workers=workers or os.cpu_count() or 1, force=force and not rounds,
+            manifest, options.replace(force=options.force and not rounds),
             on_scene=lambda b: click.echo(f"drew {b.para.id} ({b.scene}): {len(b.stills)} stills", err=True),
         )
         rounds.append(report)
@@ -308,7 +243,7 @@ def storyboard(script, scenes_module, quality, fps, aspect, voice, lang, piper_m
             f"{len(report.scenes) - len(report.rendered)} cached), {stills} stills, {report.seconds:.1f}s"
         )
 
-    _run(once, watch, [script], scenes_module)
+    _run(once, options.watch, [script], options.scenes)
 
 
 def _run(once, watch: bool, scripts, scenes_module) -> None:
@@ -348,7 +283,7 @@ def gallery(out_dir, subjects, media_dir):
 @SCRIPT
 @SCENES_OPTION
 @MEDIA
-def scenes_cmd(script, scenes_module, media_dir):
+def scenes_cmd(script, scenes, media_dir):
     """List the paragraphs of SCRIPT with the scene class that tells each, its duration and what it shows.
 
     For AutoScene paragraphs, "shows" names the beats the words called for
@@ -361,7 +296,7 @@ def scenes_cmd(script, scenes_module, media_dir):
     from .output.report import seconds, table
     from .text.script import load_script
 
-    rows, notes = list_scenes(load_script(script), scenes_module, media_dir)
+    rows, notes = list_scenes(load_script(script), scenes, media_dir)
     for note in notes:
         click.echo(f"note: {note}", err=True)
     click.echo(

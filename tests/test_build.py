@@ -11,8 +11,8 @@ from conftest import write_project
 from dayinlife_manim.build import BuildFailed, build
 from dayinlife_manim.casting import list_scenes
 from dayinlife_manim.manifest import load_manifest, manifest_path
+from dayinlife_manim.options import BuildOptions
 from dayinlife_manim.render.media import probe
-from dayinlife_manim.render.settings import RenderSettings
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.voices.silent import SilentVoice
 
@@ -71,7 +71,8 @@ class End(Base):
 SCENES_IN_ORDER = [Title, Cat, Coffee, End]
 '''
 
-SETTINGS = RenderSettings.from_options("tiny")
+OPTIONS = BuildOptions(quality="tiny")
+SETTINGS = OPTIONS.settings
 
 
 @pytest.fixture()
@@ -79,16 +80,11 @@ def project(tmp_path):
     return write_project(tmp_path, "three", SCRIPT, MODULE)
 
 
-def run(script, module, media, settings=SETTINGS, **kwargs):
+def run(script, module, media, options=OPTIONS, **kwargs):
     return build(
         load_script(script),
         SilentVoice(),
-        scenes=module,
-        settings=settings,
-        workers=2,
-        out=media / "three.mp4",
-        media_dir=media,
-        **kwargs,
+        options.replace(scenes=module, workers=2, out=media / "three.mp4", media_dir=media, **kwargs),
     )
 
 
@@ -184,8 +180,9 @@ def test_scene_count_mismatch_is_reported(project):
 
 def test_cfr_build_encodes_every_frame(project):
     script, module, media = project
-    settings = RenderSettings.from_options("tiny", cfr=True)
-    report = run(script, module, media, settings=settings)
+    options = OPTIONS.replace(cfr=True)
+    settings = options.settings
+    report = run(script, module, media, options=options)
     info = probe(report.out)
     assert info.video_pictures == info.video_frames and info.fps == settings.fps
     assert abs(info.video_duration - info.audio_duration) <= 1 / settings.fps

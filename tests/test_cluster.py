@@ -17,8 +17,8 @@ from conftest import TINY_SCENES, write_project
 from dayinlife_manim.build import build
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.farm import cluster as farm
+from dayinlife_manim.options import BuildOptions
 from dayinlife_manim.render.media import probe
-from dayinlife_manim.render.settings import RenderSettings
 from dayinlife_manim.render.stills import load_stills
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.voices.silent import SilentVoice
@@ -26,7 +26,8 @@ from dayinlife_manim.voices.silent import SilentVoice
 distributed = pytest.importorskip("distributed")
 
 REPO = Path(__file__).resolve().parent.parent
-SETTINGS = RenderSettings.from_options("tiny")
+OPTIONS = BuildOptions(quality="tiny")
+SETTINGS = OPTIONS.settings
 # One cluster for this module, on one xdist worker (make test runs --dist loadgroup).
 pytestmark = [pytest.mark.xdist_group("dask"), pytest.mark.loopback]
 
@@ -65,7 +66,7 @@ def project(tmp_path):
 
 
 def _build(script, module, media, **kw):
-    return build(load_script(script), SilentVoice(), scenes=module, settings=SETTINGS, media_dir=media, **kw)
+    return build(load_script(script), SilentVoice(), OPTIONS.replace(scenes=module, media_dir=media, **kw))
 
 
 # -- without a cluster --------------------------------------------------------------

@@ -20,13 +20,14 @@ from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.core.fsutil import atomic_path, clean_stale_temps, temp_dir, temp_prefix
 from dayinlife_manim.core.locks import FileLock
 from dayinlife_manim.farm.task import peak_memory_mib
+from dayinlife_manim.options import BuildOptions
 from dayinlife_manim.render.media import probe
-from dayinlife_manim.render.settings import RenderSettings
 from dayinlife_manim.text.script import find_scripts, load_script
 from dayinlife_manim.voices.silent import SilentVoice
 
 REPO = Path(__file__).resolve().parent.parent
-SETTINGS = RenderSettings.from_options("tiny")
+OPTIONS = BuildOptions(quality="tiny")
+SETTINGS = OPTIONS.settings
 
 TWO = "Two Short Scenes\n\nA cat sleeps all day.\n\nThe end. Goodbye!\n"
 
@@ -160,7 +161,7 @@ def test_many_scripts_one_queue_and_a_killed_scene_fails_only_itself(project, tm
     monkeypatch.setenv("KILL_THE_CAT", "1")  # the scene process of the cat kills itself
     scripts = [load_script(script), load_script(other)]
     with pytest.raises(BuildFailed) as failed:
-        build_many(scripts, SilentVoice(), scenes=module, settings=SETTINGS, workers=2, out_dir=tmp_path / "videos", media_dir=media)
+        build_many(scripts, SilentVoice(), OPTIONS.replace(scenes=module, workers=2, out_dir=tmp_path / "videos", media_dir=media))
     (failure,) = failed.value.failures
     assert failure.scene == "Cat" and "killed by signal 9" in failure.log.read_text()
     first, second = failed.value.reports
@@ -171,7 +172,7 @@ def test_many_scripts_one_queue_and_a_killed_scene_fails_only_itself(project, tm
     assert peak_memory_mib((media / "another-one" / "scenes" / SETTINGS.tag).glob("*.log")) > 50  # each log says it
 
     monkeypatch.delenv("KILL_THE_CAT")
-    reports = build_many(scripts, SilentVoice(), scenes=module, settings=SETTINGS, workers=2, out_dir=tmp_path / "videos", media_dir=media)
+    reports = build_many(scripts, SilentVoice(), OPTIONS.replace(scenes=module, workers=2, out_dir=tmp_path / "videos", media_dir=media))
     assert reports[0].rendered == ["01-a-cat-sleeps-all"] and reports[0].stitched
     assert not reports[1].rendered and not reports[1].stitched  # up to date
 
@@ -236,7 +237,7 @@ def test_scenes_start_while_later_paragraphs_are_still_voiced(tmp_path):
     script.write_text("Five\n\n" + "\n\n".join(f"Paragraph {i} is here. It has two sentences." for i in range(4)) + "\n")
     parsed = load_script(script)
     with pytest.raises(BuildFailed):
-        build_many([parsed], SlowSilence(), settings=SETTINGS, media_dir=tmp_path / "media", runner=Recorder())
+        build_many([parsed], SlowSilence(), OPTIONS.replace(media_dir=tmp_path / "media"), runner=Recorder())
     assert len(Recorder.started) == len(parsed.paragraphs)
     assert Recorder.started[0] < parsed.sentence_count  # the first scene began before the last sentence was voiced
 
@@ -268,7 +269,7 @@ def test_voice_is_made_while_the_scene_module_imports(tmp_path):
             pass
 
     with pytest.raises(BuildFailed):  # the recorder renders nothing
-        build_many([load_script(script)], SilentVoice(), scenes=scenes, settings=SETTINGS, media_dir=media, runner=Recorder())
+        build_many([load_script(script)], SilentVoice(), OPTIONS.replace(scenes=scenes, media_dir=media), runner=Recorder())
     assert list(media.rglob("voice/*.wav"))
 
 
@@ -294,7 +295,7 @@ def test_a_scene_module_that_fails_to_import_stops_the_voice(tmp_path):
             pass
 
     with pytest.raises(UserError, match="cannot import"):
-        build_many([load_script(script)], Slow(), scenes=scenes, settings=SETTINGS, media_dir=tmp_path / "media", runner=Idle())
+        build_many([load_script(script)], Slow(), OPTIONS.replace(scenes=scenes, media_dir=tmp_path / "media"), runner=Idle())
     time.sleep(0.5)
     voiced = len(list((tmp_path / "media").rglob("voice/*.wav")))
     time.sleep(0.5)

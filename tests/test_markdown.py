@@ -65,6 +65,7 @@ def test_no_mark_is_shown_or_spoken(doc):
     first = doc.paragraphs[1].sentences[0]
     assert first.text == "Boil salted water and press Start on the timer; see the recipe or run timer 10."
     assert "example" not in first.spoken  # a link says its text, not its address
+    assert first.spoken.startswith("Boil salted water and press Start on the timer; see")  # punctuation kept
 
 
 def test_emphasis_and_code_are_kept_as_spans(doc):
@@ -130,3 +131,9 @@ def test_captions_draw_emphasis_bold_italic_and_monospace():
     assert styles[0] == {"t2w": {"[5:11]": "BOLD"}, "t2s": {"[25:30]": "ITALIC"}}
     assert styles[1] == {"t2f": {"[8:16]": MONO_FONT}}
     assert emphasis(Cue(0.0, 1.0, "Plain words."), 0, ["Plain words."]) == [{}]
+
+
+def test_punctuation_right_after_a_mark_is_kept_in_the_spoken_form():
+    s = parse_script("# T\n\nIt needs *patience*: wait, **really**.\n").paragraphs[1].sentences[0]
+    assert s.text == "It needs patience: wait, really."
+    assert s.spoken == "It needs patience: wait, really."

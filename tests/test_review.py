@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from dayinlife_manim.build import build
-from dayinlife_manim.render.settings import RenderSettings
+from dayinlife_manim.options import BuildOptions
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.voices.silent import SilentVoice
 
@@ -42,8 +42,7 @@ def built(tmp_path_factory):
     script = tmp / "review test.txt"  # a space in the name: URLs must be quoted
     script.write_text(SCRIPT, encoding="utf-8")
     out = tmp / "out dir" / "my video.mp4"
-    report = build(load_script(script), SilentVoice(), settings=RenderSettings.from_options("tiny"),
-                   workers=2, out=out, media_dir=tmp / "media")
+    report = build(load_script(script), SilentVoice(), BuildOptions(quality="tiny", workers=2, out=out, media_dir=tmp / "media"))
     return report, out, out.with_suffix(".html")
 
 
@@ -178,7 +177,6 @@ def test_stills_are_the_renders_own_and_part_of_its_cache_entry(built):
         assert f"{folder.name}/" in source  # the page shows the stills kept beside each scene's video
     # A scene whose stills are gone is not fresh: the next build renders it (and only it) again.
     shutil.rmtree(folders[1])
-    again = build(load_script(tmp / "review test.txt"), SilentVoice(), settings=RenderSettings.from_options("tiny"),
-                  workers=2, out=out, media_dir=media)
+    again = build(load_script(tmp / "review test.txt"), SilentVoice(), BuildOptions(quality="tiny", workers=2, out=out, media_dir=media))
     assert again.rendered == [folders[1].name.removesuffix(".stills")] and (folders[1] / "stills.json").is_file()
     assert page.read_text(encoding="utf-8").count('class="still"') == source.count('class="still"')

@@ -14,6 +14,7 @@ from PIL import Image
 
 from dayinlife_manim.author.storyboard import storyboard
 from dayinlife_manim.manifest import Cue, Word
+from dayinlife_manim.options import BuildOptions
 from dayinlife_manim.render.render import load_scene_module, render_scene
 from dayinlife_manim.render.settings import RenderSettings
 from dayinlife_manim.render.stills import load_stills, scene_stills, spoken_at
@@ -134,15 +135,15 @@ def test_spoken_words_at_a_time():
 
 def test_cache_redraws_only_edited_scenes(project, tmp_path):
     tmp, manifest = project
-    settings = RenderSettings.from_options("tiny")
     module = tmp_path / "cached_scenes.py"
     module.write_text(MODULE.replace('Path(__file__).parent', f'Path({str(tmp)!r})'), encoding="utf-8")
-    report = storyboard(manifest, module, settings, out=tmp_path / "board.html")
+    options = BuildOptions(quality="tiny", scenes=module, out=tmp_path / "board.html", workers=1)
+    report = storyboard(manifest, options)
     assert sorted(report.rendered) == [p.id for p in manifest.paragraphs]
-    again = storyboard(manifest, module, settings, out=tmp_path / "board.html")
+    again = storyboard(manifest, options)
     assert again.rendered == []
     module.write_text(module.read_text().replace('"Moves"', '"Moves again"'), encoding="utf-8")
-    edited = storyboard(manifest, module, settings, out=tmp_path / "board.html")
+    edited = storyboard(manifest, options)
     assert edited.rendered == [manifest.paragraphs[1].id]
 
     page = (tmp_path / "board.html").read_text(encoding="utf-8")

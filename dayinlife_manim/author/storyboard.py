@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from ..core.errors import UserError
 from ..core.fsutil import atomic_path, atomic_write_text
 from ..core.locks import FileLock
 from ..manifest import Manifest, ParagraphAudio
+from ..options import BuildOptions
 from ..render.stills import (
     STILLS_JSON,
     THUMB_WIDTH,
@@ -302,16 +304,15 @@ def write_storyboard_page(manifest: Manifest, boards: list[SceneBoard], out: Pat
 
 def storyboard(
     manifest: Manifest,
-    scenes: Path | None,
-    settings,
+    options: BuildOptions = BuildOptions(quality="low"),
     *,
-    out: Path | None = None,
-    workers: int = 1,
-    force: bool = False,
     on_scene: Callable[[SceneBoard], object] | None = None,
 ) -> StoryboardReport:
-    """Stills at every beat of every scene, a contact sheet per scene and one HTML page."""
+    """Stills at every beat of every scene, a contact sheet per scene and one HTML page
+    (``options.out``, default ``MEDIA/<slug>/storyboard.html``), ``options.workers`` scenes at once."""
     t0 = time.perf_counter()
-    boards, notes = make_stills(manifest, scenes, settings, workers=workers, force=force, on_scene=on_scene)
-    page = write_storyboard_page(manifest, boards, out or manifest.root / "storyboard.html", settings)
+    settings = options.settings
+    workers = options.workers or os.cpu_count() or 1
+    boards, notes = make_stills(manifest, options.scenes, settings, workers=workers, force=options.force, on_scene=on_scene)
+    page = write_storyboard_page(manifest, boards, options.out or manifest.root / "storyboard.html", settings)
     return StoryboardReport(boards, page, notes, time.perf_counter() - t0)

@@ -38,7 +38,9 @@ from .task import RenderTask, Runner, print_peak_memory
 
 #: What the warm server imports once, before it forks any scene.
 PRELOAD = ["manim", "dayinlife_manim.scene", "dayinlife_manim.autoscene", "dayinlife_manim.farm.worker", "dayinlife_manim.farm.pool",
-           "dayinlife_manim.render.stills", "dayinlife_manim.author.storyboard", "dayinlife_manim.render.preload"]
+           "dayinlife_manim.render.stills", "dayinlife_manim.render.preload"]
+#: What a scene process runs (``python -m``) when it cannot be forked from the warm server.
+WORKER_MODULE = "dayinlife_manim.farm.worker"
 #: When this module was imported: in the warm server, when its package code was loaded.
 _LOADED_NS = time.time_ns()
 #: Scene processes run this much nicer than the build that started them.
@@ -102,7 +104,7 @@ def _render_child(task: RenderTask, env: dict[str, str], cwd: str) -> None:
                 "--size", task.settings.tag, "--workdir", str(task.workdir), "--kind", task.kind]
         if task.stills is not None:
             args += ["--stills", str(task.stills)]
-        os.execv(sys.executable, [sys.executable, "-m", "dayinlife_manim.farm.worker", *args])
+        os.execv(sys.executable, [sys.executable, "-m", WORKER_MODULE, *args])
     from .worker import run_task
 
     try:

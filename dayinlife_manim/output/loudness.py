@@ -26,8 +26,8 @@ from functools import lru_cache
 
 import numpy as np
 
-DEFAULT_TARGET = -16.0  # LUFS integrated: podcasts and most players; video sites use about -14
-DEFAULT_CEILING = -1.0  # dBTP: headroom for lossy encoders
+from .levels import DEFAULT_CEILING, DEFAULT_TARGET
+
 OVERSAMPLE = 4
 LIMITER_RAMP_S = 0.02  # gain changes take this long, so limiting does not crackle
 SILENCE = float("-inf")

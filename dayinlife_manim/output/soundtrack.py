@@ -23,7 +23,8 @@ from ..core.fsutil import atomic_path, atomic_write_text, file_sha
 from ..manifest import Cue, Word
 from ..voices.audio import read_audio
 from .captions import Caption
-from .loudness import DEFAULT_CEILING, DEFAULT_TARGET, Loudness, Mastering, Meter
+from .levels import DEFAULT_CEILING, DEFAULT_TARGET
+from .loudness import Loudness, Mastering, Meter
 
 SAMPLE_RATE = 48_000
 

@@ -28,7 +28,8 @@ from ..core.fsutil import atomic_path, atomic_write_text, temp_dir
 from ..manifest import Cue
 from ..render.media import Chapter, measure_streams, nominal_rate, open_media
 from .captions import Caption, to_srt, to_webvtt, to_youtube_chapters
-from .loudness import DEFAULT_CEILING, DEFAULT_TARGET, Loudness
+from .levels import DEFAULT_CEILING, DEFAULT_TARGET
+from .loudness import Loudness
 from .soundtrack import Soundtrack, make_soundtrack, scene_timeline, segment_captions
 
 ProgressCallback = Callable[[int, int], None]

@@ -482,11 +482,12 @@ def _sentences(block: str, lang: str | None = "en", directives: Sequence[Directi
     )
 
 
-_MARKS = re.compile(f"[{OPENERS}{CLOSERS}]|{MARKERS.pattern}")
+_EMPHASIS_MARKS = re.compile(f"[{OPENERS}{CLOSERS}]")
 
 
 def _unmarked(text: str) -> str:
-    return _WHITESPACE.sub(" ", _MARKS.sub(" ", text)).strip()
+    """``text`` without its markers: emphasis marks sit inside words ("**Go**:" is "Go:"), directives between them."""
+    return _WHITESPACE.sub(" ", MARKERS.sub(" ", _EMPHASIS_MARKS.sub("", text))).strip()
 
 
 def _sentence(raw: str, lang: str | None, directives: Sequence[Directive] = ()) -> Sentence:
