@@ -104,7 +104,7 @@ SCENES_OPTION = click_options("scenes")
     "loudness", "out", "out_dir", "watch", "media_dir",
 )
 def build(scripts, **values):
-    """Build the narrated video of each SCRIPT (files, or folders of .txt scripts).
+    """Build the narrated video of each SCRIPT (files, or folders of .txt and .md scripts).
 
     Voice, render every scene, stitch. Scenes of all scripts share one queue
     (longest first) and start as soon as their paragraph is voiced; each runs

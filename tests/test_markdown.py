@@ -137,3 +137,12 @@ def test_punctuation_right_after_a_mark_is_kept_in_the_spoken_form():
     s = parse_script("# T\n\nIt needs *patience*: wait, **really**.\n").paragraphs[1].sentences[0]
     assert s.text == "It needs patience: wait, really."
     assert s.spoken == "It needs patience: wait, really."
+
+
+def test_a_folder_of_scripts_includes_markdown_ones(tmp_path: Path):
+    from dayinlife_manim.text.script import find_scripts
+
+    (tmp_path / "a.txt").write_text("One.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Two\n\nText.\n", encoding="utf-8")
+    (tmp_path / "c.png").write_bytes(b"\x89PNG")
+    assert [p.name for p in find_scripts([tmp_path])] == ["a.txt", "b.md"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dayinlife_manim.text.reading import guess_language, read_aloud, read_words
+from dayinlife_manim.text.reading import cardinal, guess_language, ordinal, read_aloud, read_words
 from dayinlife_manim.text.script import parse_script, split_sentences
 from dayinlife_manim.text.wordtiming import display_words
 
@@ -56,6 +56,19 @@ CASES = [
     ("The 3rd and 22nd.", "The third and twenty-second."),
     ("Open 24/7.", "Open twenty-four seven."),
 ]
+
+
+@pytest.mark.parametrize(
+    "number, words, nth",
+    [
+        (0, "zero", "zeroth"), (12, "twelve", "twelfth"), (21, "twenty-one", "twenty-first"),
+        (40, "forty", "fortieth"), (101, "one hundred one", "one hundred first"),
+        (1299, "one thousand two hundred ninety-nine", "one thousand two hundred ninety-ninth"),
+        (2_000_003, "two million three", "two million third"),
+    ],
+)
+def test_number_words(number, words, nth):
+    assert cardinal(number) == words and ordinal(number) == nth
 
 
 @pytest.mark.parametrize("shown, said", CASES)

@@ -14,8 +14,7 @@ after a time).
 
 Rules are kept per language: a :class:`Reading` subclass per language code,
 registered in :data:`READINGS`.  English is the first; a language without one
-is given to its voice as written (its voice reads its own numbers).  Number
-words come from `inflect` (MIT).
+is given to its voice as written (its voice reads its own numbers).
 """
 
 from __future__ import annotations
@@ -168,23 +167,58 @@ _TENS_PLURAL = {"2": "twenties", "3": "thirties", "4": "forties", "5": "fifties"
                 "8": "eighties", "9": "nineties", "1": "tens"}
 
 
-@functools.lru_cache(maxsize=1)
-def _engine():
-    import inflect  # about a second to import: only once a number is read
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+         "sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_GROUPS = ("", "thousand", "million", "billion", "trillion", "quadrillion")
+_ORDINAL_WORDS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+                  "nine": "ninth", "twelve": "twelfth"}
 
-    return inflect.engine()
+
+def _below_thousand(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    words = [f"{_ONES[hundreds]} hundred"] if hundreds else []
+    if rest >= 20:
+        tens, ones = divmod(rest, 10)
+        words.append(_TENS[tens] + (f"-{_ONES[ones]}" if ones else ""))
+    elif rest:
+        words.append(_ONES[rest])
+    return " ".join(words)
 
 
 @functools.lru_cache(maxsize=4096)
 def cardinal(number: int | str) -> str:
-    """``1299`` -> "one thousand two hundred ninety-nine" (no "and", no commas)."""
-    words = _engine().number_to_words(int(str(number).replace(",", "")), andword="")
-    return words.replace(",", "")
+    """``1299`` -> "one thousand two hundred ninety-nine" (American: no "and", no commas).
+
+    Written here rather than taken from `inflect`, whose import costs over a
+    second of CPU (its type checks), paid by every command that reads a script.
+    """
+    n = int(str(number).replace(",", ""))
+    if n < 0:
+        return f"minus {cardinal(-n)}"
+    if n == 0:
+        return "zero"
+    if n >= 1000 ** len(_GROUPS):
+        return " ".join(cardinal(d) for d in str(n))  # beyond quadrillions: digit by digit
+    parts = []
+    for k in range(len(_GROUPS) - 1, -1, -1):
+        group, n = divmod(n, 1000**k)
+        if group:
+            parts.append(_below_thousand(group) + (f" {_GROUPS[k]}" if k else ""))
+    return " ".join(parts)
 
 
 def ordinal(number: int | str) -> str:
-    """``5`` -> "fifth", ``21`` -> "twenty-first"."""
-    return _engine().number_to_words(_engine().ordinal(int(number)), andword="").replace(",", "")
+    """``5`` -> "fifth", ``21`` -> "twenty-first", ``100`` -> "one hundredth"."""
+    words = cardinal(number)
+    head, sep, last = words.rpartition("-") if "-" in words.split()[-1] else words.rpartition(" ")
+    if last in _ORDINAL_WORDS:
+        last = _ORDINAL_WORDS[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return f"{head}{sep}{last}"
 
 
 def digits(text: str) -> str:

@@ -177,13 +177,13 @@ def load_script(path: str | Path) -> Script:
 
 
 def find_scripts(paths: Sequence[Path]) -> list[Path]:
-    """Script files from the command line: files as given, folders as their ``*.txt`` files (sorted)."""
+    """Script files from the command line: files as given, folders as their ``*.txt`` and ``*.md`` files (sorted)."""
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            inside = sorted(p for p in path.glob("*.txt") if p.is_file())
+            inside = sorted(p for suffix in ("*.txt", "*.md") for p in path.glob(suffix) if p.is_file())
             if not inside:
-                raise UserError(f"no .txt scripts in folder {path}")
+                raise UserError(f"no .txt scripts (nor .md) in folder {path}")
             found.extend(inside)
         else:
             found.append(path)
