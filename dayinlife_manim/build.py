@@ -177,7 +177,7 @@ def stitch_video(
             video=j.video,
             audio=manifest.audio_path(j.para),
             chapter=chapter_for(j.para, j.cls, manifest.title, manifest),
-            cues=j.para.cues,
+            cues=() if j.para.kind == "code" else j.para.cues,  # a code card is shown, not said: no captions
         )
         for j in jobs
     ]

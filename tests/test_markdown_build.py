@@ -10,9 +10,9 @@ import pytest
 from dayinlife_manim.autoscene.cues import list_plan, show_names, shown_matches, shown_props
 from dayinlife_manim.build import build
 from dayinlife_manim.casting import chapter_for
+from dayinlife_manim.options import BuildOptions
 from dayinlife_manim.output.captions import chapter_title
 from dayinlife_manim.render.media import probe
-from dayinlife_manim.render.settings import RenderSettings
 from dayinlife_manim.text.script import load_script, parse_script
 from dayinlife_manim.voices.silent import SilentVoice
 from dayinlife_manim.voices.voiceover import make_voiceover
@@ -30,6 +30,10 @@ We start at 8:15 a.m. with **maths** and *reading*; see [the timetable](https://
 ## Afternoon
 
 > Learning never exhausts the mind.
+
+```
+cook(kids)
+```
 
 After lunch [show robot] the robotics club meets. [pause 0.5s] Then [show laptop] laptops come out.
 """
@@ -50,7 +54,7 @@ def test_lists_become_a_checklist_of_their_items(manifest):
 
 
 def test_show_cues_name_icons_and_props_at_their_words(manifest):
-    para = manifest.paragraphs[4]
+    para = manifest.paragraphs[-1]
     icons = shown_matches(para)
     assert [(m.slug, m.words) for m in icons] == [("laptop", "laptops")]
     props = shown_props(para)
@@ -69,9 +73,8 @@ def test_a_markdown_script_builds_with_no_marks_on_screen_or_in_captions(tmp_pat
     path = tmp_path / "school.md"
     path.write_text(DOC, encoding="utf-8")
     media = tmp_path / "media"
-    result = build(load_script(path), SilentVoice(), settings=RenderSettings.from_options("tiny"), workers=2,
-                   out=media / "school.mp4", media_dir=media)
-    info = probe(result.video if hasattr(result, "video") else media / "school.mp4")
+    report = build(load_script(path), SilentVoice(), BuildOptions(quality="tiny", workers=2, out=media / "school.mp4", media_dir=media))
+    info = probe(report.out)
     assert abs(info.video_duration - info.audio_duration) < 0.11
     for captions in (media / "school.srt", media / "school.vtt"):
         lines = (line for line in captions.read_text(encoding="utf-8").splitlines() if "-->" not in line)
@@ -79,4 +82,5 @@ def test_a_markdown_script_builds_with_no_marks_on_screen_or_in_captions(tmp_pat
         for mark in ("**", "*", "`", "[", "]", "(https", "<!--", "## ", "> "):
             assert mark not in text, (captions.name, mark)
         assert "maths" in text and "the timetable" in text
+        assert "cook(kids)" not in text  # the code card is shown, not said: not in the captions
     assert [c.title for c in info.chapters][:2] == ["School Day", "Morning"]
