@@ -104,9 +104,9 @@ class AutoScene(NarratedScene):
             self.headline = self.para.section or headline_of(text_, known)
         k = 1 if self.is_title else min(self.max_icons, icon_count(len(text_.split())))
         self.matches = match_icons(text_, k) if known else [fallback_icon(text_)]
-        self.shown = [] if self.is_title else shown_matches(self.para)  # [show NAME]: those icons, at their words
-        if self.shown:
-            self.matches = self.shown[: self.max_icons]
+        self.show_cues = [] if self.is_title else shown_matches(self.para)  # [show NAME]: those icons, at their words
+        if self.show_cues:
+            self.matches = self.show_cues[: self.max_icons]
         self.story_text = story_text(self.para)
         self._sentence_starts = sentence_starts(self.para)
         self.plan = self.plan_for(self.manifest, self.para)
@@ -283,7 +283,7 @@ class AutoScene(NarratedScene):
         return metrics(self.theme.font, self.theme.size("label"))[1]
 
     def _label(self, m: IconMatch):
-        words = label_for(m)
+        words = m.keyword.replace("-", " ").capitalize() if m in self.show_cues else label_for(m)  # [show NAME]: its name
         return text(words, self.theme, "label", self.theme.upcoming) if words else None
 
     def _disc_size(self, n: int, labels) -> float:
