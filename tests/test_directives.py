@@ -128,3 +128,12 @@ def test_sections_lists_and_cues_are_part_of_the_scene_key(tmp_path: Path, fake_
     assert scene_key(AutoScene, manifest, other_icon, settings) != key
     listed = replace(plain, kind="list", items=("We pack the bags.",))
     assert scene_key(AutoScene, manifest, listed, settings) != scene_key(AutoScene, manifest, replace(listed, items=("x",)), settings)
+
+
+def test_directives_in_code_and_comments_are_text():
+    doc = "# T\n\nRun `[pause 1s]` now. <!-- [show coffee] -->\n\n```\nsleep [pause 2s]\n```\n\nDone [pause 0.5s] here.\n"
+    script = parse_script(doc)
+    assert [d.kind for d in script.directives] == ["pause"] and script.directives[0].seconds == 0.5
+    code = next(p for p in script.paragraphs if p.kind == "code")
+    assert code.items == ("sleep [pause 2s]",)
+    assert script.paragraphs[1].text == "Run [pause 1s] now."

@@ -23,7 +23,8 @@ MAX_PAUSE_S = 30.0
 _CANDIDATE = re.compile(r"\[([A-Za-z]+)(?:[ \t]+([^\]\n]*))?\](?!\()")
 _PAUSE = re.compile(r"^(\d+(?:\.\d+)?|\.\d+)\s*(s|sec|secs|seconds?|ms)?$")
 _NAME = re.compile(r"^[A-Za-z0-9][\w-]*$")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+#: Where a directive is text: HTML comments (notes), fenced code blocks and inline code.
+_LITERAL = re.compile(r"<!--.*?-->|^[ ]{0,3}(```|~~~).*?(?:^[ ]{0,3}\1[^\n]*$|\Z)|`[^`\n]+`", re.S | re.M)
 MARKERS = re.compile(f"[{chr(MARKER_BASE)}-{chr(MARKER_BASE + MAX_DIRECTIVES - 1)}]")
 
 
@@ -51,10 +52,10 @@ def extract_directives(text: str, label: str = "script") -> tuple[str, list[Dire
     """``text`` with each directive replaced by its marker, and the directives in order.
 
     Bracketed words that are not near a directive's name (``[sic]``, ``[1]``)
-    are text; ``[pauze 1s]`` is an error naming ``pause``.  Directives inside
-    HTML comments are comments.
+    are text; ``[pauze 1s]`` is an error naming ``pause``.  Inside HTML
+    comments, fenced code blocks and inline code they are text.
     """
-    comments = [m.span() for m in _COMMENT.finditer(text)]
+    comments = [m.span() for m in _LITERAL.finditer(text)]
     found: list[Directive] = []
     out: list[str] = []
     last = 0

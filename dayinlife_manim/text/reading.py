@@ -60,7 +60,6 @@ _UNITS = {
     "°C": ("degree Celsius", "degrees Celsius"),
     "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
     "°": ("degree", "degrees"),
-    "C": ("degree Celsius", "degrees Celsius"),  # only as "180 °C" split... kept for "°" + "C"
     "mg": ("milligram", "milligrams"),
     "g": ("gram", "grams"),
     "kg": ("kilogram", "kilograms"),
@@ -105,7 +104,7 @@ _UNITS = {
     "x": ("times", "times"),
     "%": ("percent", "percent"),
 }
-_GLUED_UNITS = sorted((u for u in _UNITS if u not in ("C",)), key=len, reverse=True)
+_GLUED_UNITS = sorted(_UNITS, key=len, reverse=True)
 
 #: Abbreviations with their reading; compared case-sensitively with the final "." included.
 _ABBREVIATIONS = {
@@ -354,8 +353,6 @@ class EnglishReading(Reading):
             return f"{self._number(number)} {self._unit(unit, number)}"
         if core in _UNITS and _RE_NUMBER.match(prev.rstrip(_TRAIL)):
             return self._unit(core, prev)
-        if core.startswith("°") and core[1:] in ("C", "F"):
-            return None
         return None
 
     def decade(self, core, prev, nxt):
