@@ -19,8 +19,9 @@ from .core.fsutil import atomic_write_text
 from .text.words import Word
 
 #: Version 2 added word cues (``Cue.words``) and ``Cue.words_from``; version 3
-#: Markdown's structure (``ParagraphAudio.section``/``items``, ``Cue.spans``) and
-#: the inline ``[show NAME]`` cues (``Cue.shows``).  Older files are upgraded on load.
+#: Markdown's structure (``ParagraphAudio.section``/``items``, ``Cue.spans``), the
+#: inline ``[show NAME]`` cues (``Cue.shows``) and each sentence's spoken form
+#: (``Cue.spoken``).  Older files are upgraded on load.
 SCHEMA_VERSION = 3
 MANIFEST_NAME = "manifest.json"
 
@@ -45,6 +46,8 @@ class Cue:
     spans: tuple[tuple[int, int, str], ...] = ()
     #: ``[show NAME]`` cues: (index into ``words``, name); NAME is drawn when that word is said.
     shows: tuple[tuple[int, str], ...] = ()
+    #: What the voice was given for this sentence (``text`` as a narrator reads it); "" for a code card.
+    spoken: str = ""
 
     @property
     def duration(self) -> float:

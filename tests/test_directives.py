@@ -60,6 +60,7 @@ def test_show_cues_reach_the_manifest_with_their_word(tmp_path: Path, fake_voice
     manifest, _ = make_voiceover(script, fake_voice, tmp_path, settings=NO_ALIGN, cache_dir=tmp_path / "cache")
     cue = manifest.paragraphs[1].cues[0]
     assert cue.shows == ((3, "coffee"),) and cue.words[3].text == "for"
+    assert cue.spoken == script.paragraphs[1].sentences[0].spoken == "First we stop for coffee and cake."
     again = load_manifest(tmp_path / script.slug / "manifest.json")
     assert again.paragraphs[1].cues[0].shows == cue.shows and again.version == SCHEMA_VERSION == 3
 
@@ -72,7 +73,7 @@ def test_a_version_2_manifest_is_upgraded(tmp_path: Path, fake_voice):
     for p in data["paragraphs"]:
         p.pop("section"), p.pop("items")
         for c in p["cues"]:
-            c.pop("spans"), c.pop("shows")
+            c.pop("spans"), c.pop("shows"), c.pop("spoken")
     old = manifest_from_dict(json.loads(json.dumps(data)))
     assert old.upgraded_from == 2 and old.paragraphs[1].cues[0].shows == () and old.paragraphs[1].section == ""
     assert old.paragraphs[1].cues[0].words == manifest.paragraphs[1].cues[0].words

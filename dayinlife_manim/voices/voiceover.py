@@ -238,7 +238,7 @@ def _cue(
     """The sentence's cue with its words (the voice's own times, or an estimate from its audio),
     emphasis spans and ``[show]`` cues (by word index)."""
     shown = display_words(sentence.text, lang)
-    extra = {"spans": sentence.spans, "shows": tuple((k, name) for k, name in _show_words(shown, sentence.shows))}
+    extra = {"spans": sentence.spans, "shows": tuple(_show_words(shown, sentence.shows)), "spoken": sentence.spoken}
     if times is not None:
         words = place_words(shown, times, start, end)
         origin = "voice" if from_voice and sentence.spoken else "estimate"
