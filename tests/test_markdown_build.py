@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dayinlife_manim.autoscene.cues import list_plan, show_names, shown_matches, shown_props
+from dayinlife_manim.autoscene.cues import describe, list_plan, show_names, shown_matches, shown_props
 from dayinlife_manim.build import build
 from dayinlife_manim.casting import chapter_for
 from dayinlife_manim.options import BuildOptions
@@ -60,6 +60,9 @@ def test_show_cues_name_icons_and_props_at_their_words(manifest):
     props = shown_props(para)
     assert [name for _, _, name in props] == ["robot"] and 0 < props[0][1] < 1
     assert {"laptop", "coffee", "robot", "cookie-jar"} <= show_names()
+    assert describe(para) == "shows robot, laptop"
+    kinds = {p.kind: describe(p) for p in manifest.paragraphs}
+    assert kinds["code"] == "code card (1 line)" and kinds["quote"] == "quote"
 
 
 def test_a_section_names_the_chapter_of_its_first_paragraph(manifest):

@@ -156,6 +156,18 @@ def _icon_cues(scene) -> list[tuple[int, float, Mobject]]:
     return out
 
 
+def describe(para: ParagraphAudio) -> str | None:
+    """What this hook shows for ``para``, in a few words (for ``dayinlife scenes``); None: not its business."""
+    if para.kind == "code":
+        return f"code card ({len(para.items)} line{'s' if len(para.items) != 1 else ''})"
+    if para.kind == "quote":
+        return "quote"
+    names = [name for cue in para.cues for _, name in cue.shows]
+    if names:
+        return "shows " + ", ".join(names[:MAX_SHOWN]) + (" …" if len(names) > MAX_SHOWN else "")
+    return None
+
+
 #: Most drawings ``[show NAME]`` puts on one stage.
 MAX_SHOWN = 3
 
@@ -185,4 +197,4 @@ def narrate_kind(scene) -> bool:
     return True
 
 
-__all__ = ["DRAWN_KINDS", "list_plan", "make_prop", "narrate_kind", "narrate_props", "props", "show_names", "shown_matches"]
+__all__ = ["DRAWN_KINDS", "describe", "list_plan", "make_prop", "narrate_kind", "narrate_props", "props", "show_names", "shown_matches"]

@@ -41,7 +41,7 @@ from ..visuals.text import metrics, paragraph, text
 from ..visuals.theme import Region
 from .beats import Beat, badge, registered_beats
 from .builtin import IconBeat
-from .cues import DRAWN_KINDS, list_plan, narrate_kind, narrate_props, shown_matches, shown_props
+from .cues import DRAWN_KINDS, describe, list_plan, narrate_kind, narrate_props, shown_matches, shown_props
 from .keywords import LANGUAGE as KEYWORD_LANGUAGE
 from .keywords import IconMatch, fallback_icon, headline_for, match_icons
 from .plan import Plan, default_plan, icon_count, plan_paragraph, slots
@@ -135,7 +135,7 @@ class AutoScene(NarratedScene):
     @classmethod
     def story(cls, manifest: Manifest, para: ParagraphAudio) -> str:
         """What this scene shows for ``para``, in a few words (for ``dayinlife scenes``)."""
-        return cls.plan_for(manifest, para).describe()
+        return describe(para) or cls.plan_for(manifest, para).describe()
 
     @classmethod
     def cache_notes(cls, manifest: Manifest, para: ParagraphAudio) -> dict:
