@@ -146,3 +146,10 @@ def test_a_folder_of_scripts_includes_markdown_ones(tmp_path: Path):
     (tmp_path / "b.md").write_text("# Two\n\nText.\n", encoding="utf-8")
     (tmp_path / "c.png").write_bytes(b"\x89PNG")
     assert [p.name for p in find_scripts([tmp_path])] == ["a.txt", "b.md"]
+
+
+def test_nested_lists_and_quotes_keep_their_words():
+    script = parse_script("# T\n\n- one\n  - one a\n- two\n\n> Said:\n> - first\n> - second\n\nEnd.\n", markdown=True)
+    listed, quoted = script.paragraphs[1], script.paragraphs[2]
+    assert listed.kind == "list" and listed.items == ("one", "one a", "two")
+    assert quoted.kind == "quote" and quoted.text == "Said: first second"

@@ -67,11 +67,10 @@ def parse_markdown(text: str) -> list[Block]:
     blocks: list[Block] = []
     section = ""
     title_taken = False
-    depth = {"list": 0, "quote": 0}
+    stack: list[str] = []  # open lists and quotes, outermost first: the outermost one makes the block
     items: list[str] = []
-    list_line = 1
     quote: list[str] = []
-    quote_line = 1
+    start_line = 1
     pending_heading: tuple[int, int] | None = None  # (level, line) of a heading_open
     for k, tok in enumerate(tokens):
         line = (tok.map[0] + 1) if tok.map else 1
@@ -86,33 +85,29 @@ def parse_markdown(text: str) -> list[Block]:
                 title_taken = True
             else:
                 section = heading
-        elif tok.type in ("bullet_list_open", "ordered_list_open"):
-            if depth["list"] == 0 and depth["quote"] == 0:
-                items, list_line = [], line
-            depth["list"] += 1
-        elif tok.type in ("bullet_list_close", "ordered_list_close"):
-            depth["list"] -= 1
-            if depth["list"] == 0 and depth["quote"] == 0 and items:
-                blocks.append(Block("list", tuple(items), section, list_line))
-        elif tok.type == "blockquote_open":
-            if depth["quote"] == 0 and depth["list"] == 0:
-                quote, quote_line = [], line
-            depth["quote"] += 1
-        elif tok.type == "blockquote_close":
-            depth["quote"] -= 1
-            if depth["quote"] == 0 and depth["list"] == 0 and quote:
-                blocks.append(Block("quote", (" ".join(quote),), section, quote_line))
+        elif tok.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            if not stack:
+                items, quote, start_line = [], [], line
+            stack.append("quote" if tok.type == "blockquote_open" else "list")
+        elif tok.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            outer = stack[0]
+            stack.pop()
+            if not stack:
+                if outer == "list" and items:
+                    blocks.append(Block("list", tuple(items), section, start_line))
+                elif outer == "quote" and quote:
+                    blocks.append(Block("quote", (" ".join(quote),), section, start_line))
         elif tok.type == "inline":
             content = _inline(tok)
             if not content.strip():
                 continue
-            if depth["list"]:
+            if stack and stack[0] == "list":
                 items.append(content)
-            elif depth["quote"]:
+            elif stack:
                 quote.append(content)
             else:
                 blocks.append(Block("paragraph", (content,), section, line))
-        elif tok.type in ("fence", "code_block") and not depth["list"] and not depth["quote"]:
+        elif tok.type in ("fence", "code_block") and not stack:
             lines = tuple(tok.content.rstrip("\n").split("\n"))
             if any(s.strip() for s in lines):
                 blocks.append(Block("code", lines, section, line))
