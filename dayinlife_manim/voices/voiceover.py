@@ -172,7 +172,7 @@ def _sentence_audio(
     fresh = 0
     first = 0
     cuts = sorted(breaks) + [(len(words), 0.0)]
-    for k, (upto, pause) in enumerate(cuts):
+    for upto, pause in cuts:
         group = words[first:upto]
         if group:
             seg, group_times, made = _spoken_audio(
