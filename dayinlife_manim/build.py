@@ -177,8 +177,8 @@ def stitch_video(
         Segment(
             video=j.video,
             audio=manifest.audio_path(j.para),
-            chapter=chapter_for(j.para, j.cls, manifest.title),
-            cues=j.para.cues,
+            chapter=chapter_for(j.para, j.cls, manifest.title, manifest),
+            cues=() if j.para.kind == "code" else j.para.cues,  # a code card is shown, not said: no captions
         )
         for j in jobs
     ]

@@ -132,9 +132,19 @@ def _story(cls: type, manifest: Manifest, para: ParagraphAudio) -> str:
     return story(manifest, para) if callable(story) else ""
 
 
-def chapter_for(para: ParagraphAudio, cls: type, title: str) -> str:
-    """A chapter's title: the script title, the scene's own headline, or the paragraph's opening."""
+def chapter_for(para: ParagraphAudio, cls: type, title: str, manifest: Manifest | None = None) -> str:
+    """A chapter's title: the script title, the Markdown section it opens, the scene's own
+    headline, or the paragraph's opening.
+
+    A section names the chapter of its first paragraph (with ``manifest``, the first in it;
+    without, every paragraph in it); the others read their own opening.
+    """
     if para.kind == "title":
         return title
+    if para.section:
+        first = next((p for p in manifest.paragraphs if p.section == para.section), para) if manifest is not None else para
+        if first.index == para.index:
+            return para.section
+        return chapter_title(para.display_text)
     headline = getattr(cls, "headline", None)
     return headline if isinstance(headline, str) and headline else chapter_title(para.display_text)

@@ -50,11 +50,22 @@ SCRIPT = click.argument("script", type=click.Path(path_type=Path))
 MEDIA = click_options("media_dir")
 
 
+def _check_shows(scripts) -> None:
+    """A one-line error for a ``[show NAME]`` whose NAME AutoScene cannot draw."""
+    from .autoscene.cues import show_names
+    from .text.directives import check_show_names
+
+    for script in scripts:
+        if any(d.kind == "show" for d in script.directives):
+            check_show_names(script.directives, show_names(), label=str(script.path or script.title))
+
+
 def _voice(scripts, options: BuildOptions):
     """The voice for ``scripts`` (one or several) and its language: detected (and said) unless ``--lang`` names it."""
     from .api import pick_voice
 
     scripts = scripts if isinstance(scripts, (list, tuple)) else [scripts]
+    _check_shows(scripts)
     return pick_voice(scripts, options, say=lambda m: click.echo(m, err=True))
 
 
@@ -72,8 +83,9 @@ def cli() -> None:
 @SCRIPT
 @click_options(*VOICE_OPTIONS, "media_dir", *SCRIPT_OPTIONS)
 @PRINT_CONFIG
+@click.option("--spoken", is_flag=True, help="Print what the voice says for each sentence (numbers, money, dates, links read out) and stop; nothing is voiced.")
 @click.pass_context
-def voice(ctx, script: Path, print_config: bool, **values) -> None:
+def voice(ctx, script: Path, print_config: bool, spoken: bool, **values) -> None:
     """Write the voiceover of every paragraph of SCRIPT and its manifest.
 
     Sentences already in the cache are not synthesized again. Options may
@@ -87,6 +99,15 @@ def voice(ctx, script: Path, print_config: bool, **values) -> None:
     options, parsed, where = _resolve(ctx, load_script(script), values)
     if print_config:
         _print_config(ctx, script, options, where, values)
+        return
+    if spoken:
+        from .text.pronounce import apply_pronunciations
+
+        _check_shows([parsed])
+        for para in parsed.paragraphs:
+            for sentence in para.sentences:
+                said = apply_pronunciations(sentence.spoken, parsed.pronounce)
+                click.echo(f"{para.id}\t{said or '(shown, not read)'}")
         return
     backend, _ = _voice(parsed, options)
     with click.progressbar(length=parsed.sentence_count, label=f"Voicing with {backend.describe()}", file=sys.stderr) as bar:
@@ -110,7 +131,7 @@ SCENES_OPTION = click_options("scenes")
 @PRINT_CONFIG
 @click.pass_context
 def build(ctx, scripts, print_config, **values):
-    """Build the narrated video of each SCRIPT (files, or folders of .txt scripts).
+    """Build the narrated video of each SCRIPT (files, or folders of .txt and .md scripts).
 
     Voice, render every scene, stitch. Scenes of all scripts share one queue
     (longest first) and start as soon as their paragraph is voiced; each runs

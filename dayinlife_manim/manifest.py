@@ -19,9 +19,10 @@ from .core.fsutil import atomic_write_text
 from .text.words import Word
 
 #: Version 2 added word cues (``Cue.words``) and ``Cue.words_from``; version 3 the
-#: ``style`` block (caption mode and theme, from a script's front matter or its
-#: project file).  A manifest without a style is written as version 2 (it is one,
-#: byte for byte as before), so that only a styled one is refused by an older reader.
+#: ``style`` block (caption mode and theme, from a script's front matter or its project
+#: file), Markdown's structure (``ParagraphAudio.section``/``items``, ``Cue.spans``), the
+#: inline ``[show NAME]`` cues (``Cue.shows``) and each sentence's spoken form
+#: (``Cue.spoken``).  Older files are read with those empty (version 1 is upgraded).
 SCHEMA_VERSION = 3
 #: The oldest version read as it is (older ones are upgraded on load).
 COMPLETE_VERSION = 2
@@ -46,6 +47,12 @@ class Cue:
     text: str
     words: tuple[Word, ...] = ()
     words_from: str = ""
+    #: Emphasised stretches of ``text``: (start, end, style) character offsets, style "strong", "em" or "code".
+    spans: tuple[tuple[int, int, str], ...] = ()
+    #: ``[show NAME]`` cues: (index into ``words``, name); NAME is drawn when that word is said.
+    shows: tuple[tuple[int, str], ...] = ()
+    #: What the voice was given for this sentence (``text`` as a narrator reads it); "" for a code card.
+    spoken: str = ""
 
     @property
     def duration(self) -> float:
@@ -64,13 +71,15 @@ class VoiceSettings:
 class ParagraphAudio:
     id: str
     index: int
-    kind: str  # "title" or "paragraph"
+    kind: str  # "title" or "paragraph"; from Markdown also "list", "quote" or "code"
     display_text: str
     spoken_text: str
     audio: str  # path relative to the manifest's folder
     duration: float  # seconds, == samples / sample_rate
     samples: int
     cues: tuple[Cue, ...]
+    section: str = ""  # the Markdown ``##`` heading it falls under: its chapter title and headline
+    items: tuple[str, ...] = ()  # a list's items (one cue each, in order); a code block's lines
 
 
 @dataclass(frozen=True)
@@ -119,7 +128,7 @@ class Manifest:
         data.pop("version")
         if not data["style"]:
             data.pop("style")
-        return {"version": SCHEMA_VERSION if self.style else COMPLETE_VERSION, **data}
+        return {"version": SCHEMA_VERSION, **data}
 
 
 def default_media_dir() -> Path:
@@ -164,7 +173,7 @@ def manifest_from_dict(data: dict[str, Any], root: Path | None = None, source: s
         raise UserError(f"{source} has an unknown schema version {version}")
     try:
         paragraphs = tuple(
-            ParagraphAudio(**{**p, "cues": tuple(_cue(c, version) for c in p["cues"])})
+            ParagraphAudio(**{**p, "cues": tuple(_cue(c, version) for c in p["cues"]), "items": tuple(p.get("items", ()))})
             for p in data["paragraphs"]
         )
         return Manifest(
@@ -196,7 +205,9 @@ def _style(style: Any, source: str) -> dict[str, Any]:
 def _cue(data: dict[str, Any], version: int) -> Cue:
     if version >= 2:
         words = tuple(Word(**w) for w in data["words"])
-        return Cue(**{**data, "words": words})
+        spans = tuple((int(a), int(b), str(style)) for a, b, style in data.get("spans", ()))
+        shows = tuple((int(k), str(name)) for k, name in data.get("shows", ()))
+        return Cue(**{**data, "words": words, "spans": spans, "shows": shows})
     # Version 1 had sentence windows only: estimate the words from their syllables.
     cue = Cue(**data)
     from .text.wordtiming import estimate_words  # numpy: only when an old manifest is read

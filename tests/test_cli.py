@@ -19,7 +19,7 @@ from dayinlife_manim import __version__
 from dayinlife_manim import cli as cli_mod
 from dayinlife_manim.cli import cli
 from dayinlife_manim.core.errors import UserError, VoiceError
-from dayinlife_manim.manifest import COMPLETE_VERSION, load_manifest, manifest_path
+from dayinlife_manim.manifest import SCHEMA_VERSION, load_manifest, manifest_path
 from dayinlife_manim.text.script import load_script
 from dayinlife_manim.text.writing import word_count
 
@@ -356,4 +356,4 @@ def test_manifest_written_by_cli_is_valid_json(runner, seed_script, tmp_path):
     result = runner.invoke(cli, ["voice", str(seed_script), "--voice", "silent", "--media", str(tmp_path)])
     assert result.exit_code == 0
     data = json.loads(manifest_path(tmp_path, load_script(seed_script).slug).read_text(encoding="utf-8"))
-    assert data["version"] == COMPLETE_VERSION and len(data["paragraphs"]) == SEED_PARAGRAPHS
+    assert data["version"] == SCHEMA_VERSION and len(data["paragraphs"]) == SEED_PARAGRAPHS

@@ -14,7 +14,7 @@ import pytest
 
 from dayinlife_manim import cli as cli_mod
 from dayinlife_manim.core.errors import UserError
-from dayinlife_manim.manifest import COMPLETE_VERSION, SCHEMA_VERSION, load_manifest, manifest_from_dict
+from dayinlife_manim.manifest import SCHEMA_VERSION, load_manifest, manifest_from_dict
 from dayinlife_manim.options import SPECS, THEME_FIELDS, BuildOptions, resolve
 from dayinlife_manim.text.frontmatter import split_front_matter
 from dayinlife_manim.text.script import load_script, parse_script
@@ -132,7 +132,7 @@ def test_a_plain_script_makes_the_same_manifest_and_scene_keys(seed_script, tmp_
     m1, _ = make_voiceover(plain, voice, tmp_path / "one")
     m2, _ = make_voiceover(BuildOptions().apply(fronted), voice, tmp_path / "two")
     data = json.loads((m1.root / "manifest.json").read_text(encoding="utf-8"))
-    assert data["version"] == COMPLETE_VERSION == 2 and "style" not in data
+    assert data["version"] == SCHEMA_VERSION and "style" not in data
     assert list(data) == ["version", "script_path", "script_sha256", "title", "slug", "sample_rate", "voice", "paragraphs",
                           "generator"]
     same = {k: v for k, v in json.loads((m2.root / "manifest.json").read_text()).items() if k not in ("script_path", "script_sha256")}

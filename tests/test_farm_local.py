@@ -85,7 +85,7 @@ def test_stale_temporaries_of_dead_processes_are_removed_live_ones_kept(tmp_path
 def test_find_scripts_expands_folders_and_refuses_empty_ones(tmp_path):
     (tmp_path / "b.txt").write_text("B\n\nOne.\n")
     (tmp_path / "a.txt").write_text("A\n\nTwo.\n")
-    (tmp_path / "notes.md").write_text("no")
+    (tmp_path / "notes.rst").write_text("no")  # .txt and .md are scripts, other files are not
     (tmp_path / "empty").mkdir()
     assert find_scripts([tmp_path]) == [tmp_path / "a.txt", tmp_path / "b.txt"]
     with pytest.raises(UserError, match="no .txt scripts"):

@@ -13,7 +13,6 @@ import pytest
 
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.manifest import (
-    COMPLETE_VERSION,
     SCHEMA_VERSION,
     load_manifest,
     manifest_from_dict,
@@ -411,7 +410,7 @@ def test_manifest_round_trips(seed_script, tmp_path, fake_voice):
     assert loaded.root == path.parent
     assert loaded.audio_path(loaded.paragraphs[3]).is_file()
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert next(iter(data)) == "version" and data["version"] == COMPLETE_VERSION  # no style: version 2
+    assert next(iter(data)) == "version" and data["version"] == SCHEMA_VERSION
     # save again elsewhere and reload: byte-identical, paths stay relative
     other = save_manifest(loaded, tmp_path / "copy" / "manifest.json")
     assert other.read_bytes() == path.read_bytes()

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from dayinlife_manim.core.errors import UserError
-from dayinlife_manim.manifest import COMPLETE_VERSION, SCHEMA_VERSION, Cue, Word, manifest_from_dict, manifest_path
+from dayinlife_manim.manifest import SCHEMA_VERSION, Cue, Word, manifest_from_dict, manifest_path
 from dayinlife_manim.output.captions import Caption, to_srt, to_webvtt
 from dayinlife_manim.scene import word_starts
 from dayinlife_manim.text.script import load_script, parse_script
@@ -39,7 +39,7 @@ def check_words(cue: Cue) -> None:
 def test_display_words_keep_what_is_shown_and_say_what_is_spoken():
     words = display_words(SENTENCE)
     assert [w.text for w in words] == ["At", "11", "o'clock,", "the", "model -", "finally -", "learned", "to", "count", "to", "2024."]
-    assert [w.spoken for w in words][:3] == ["At", "11", "o'clock,"]
+    assert [w.spoken for w in words][:3] == ["At", "eleven", "o'clock,"]  # a narrator's reading of the number
     assert [w.text for w in display_words("- dash first & <b>bold</b>")] == ["- dash", "first", "&", "<b>bold</b>"]
     assert display_words("&")[0].spoken == "and"
 
@@ -207,7 +207,7 @@ def test_version_1_manifest_on_disk_is_remade_with_a_message(tmp_path):
     said = []
     remade = ensure_voiceover(path, tmp_path / "media", say=said.append)
     assert len(said) == 1 and "schema version 1" in said[0] and "remaking" in said[0]
-    assert json.loads(file.read_text(encoding="utf-8"))["version"] == COMPLETE_VERSION
+    assert json.loads(file.read_text(encoding="utf-8"))["version"] == SCHEMA_VERSION
     assert remade.upgraded_from is None and remade.paragraphs[1].cues[0].words_from == "estimate"
 
 

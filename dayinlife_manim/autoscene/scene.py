@@ -41,6 +41,7 @@ from ..visuals.text import metrics, paragraph, text
 from ..visuals.theme import Region
 from .beats import Beat, badge, registered_beats
 from .builtin import IconBeat
+from .cues import DRAWN_KINDS, describe, list_plan, narrate_kind, narrate_props, shown_matches, shown_props
 from .keywords import LANGUAGE as KEYWORD_LANGUAGE
 from .keywords import IconMatch, fallback_icon, headline_for, match_icons
 from .plan import Plan, default_plan, icon_count, plan_paragraph, slots
@@ -96,10 +97,16 @@ class AutoScene(NarratedScene):
         if self.is_title:
             self.headline = None
             self.show_captions = False
+        elif self.para.kind in DRAWN_KINDS:  # code cards and quotes: the drawing is the text
+            self.headline = self.para.section or None
+            self.show_captions = False
         else:
-            self.headline = headline_of(text_, known)
+            self.headline = self.para.section or headline_of(text_, known)
         k = 1 if self.is_title else min(self.max_icons, icon_count(len(text_.split())))
         self.matches = match_icons(text_, k) if known else [fallback_icon(text_)]
+        self.show_cues = [] if self.is_title else shown_matches(self.para)  # [show NAME]: those icons, at their words
+        if self.show_cues:
+            self.matches = self.show_cues[: self.max_icons]
         self.story_text = story_text(self.para)
         self._sentence_starts = sentence_starts(self.para)
         self.plan = self.plan_for(self.manifest, self.para)
@@ -116,6 +123,11 @@ class AutoScene(NarratedScene):
         """
         if para.kind == "title":
             return Plan(title=True)
+        if shown_matches(para) or shown_props(para):  # [show NAME] cues: what is asked for, nothing guessed
+            return Plan(icons=len(shown_matches(para)) + len(shown_props(para)))
+        listed = list_plan(para)
+        if listed is not None:
+            return listed
         near = tuple(p.display_text for p in manifest.paragraphs if abs(p.index - para.index) == 1 and p.kind != "title")
         plan = _planned(story_text(para), para.index, near, tuple(registered_beats()))
         return copy.deepcopy(plan)  # a fresh plan: beats keep state while they play
@@ -123,7 +135,7 @@ class AutoScene(NarratedScene):
     @classmethod
     def story(cls, manifest: Manifest, para: ParagraphAudio) -> str:
         """What this scene shows for ``para``, in a few words (for ``dayinlife scenes``)."""
-        return cls.plan_for(manifest, para).describe()
+        return describe(para) or cls.plan_for(manifest, para).describe()
 
     @classmethod
     def cache_notes(cls, manifest: Manifest, para: ParagraphAudio) -> dict:
@@ -148,6 +160,8 @@ class AutoScene(NarratedScene):
             return
         if self.is_title:
             self.narrate_title()
+        elif narrate_kind(self) or narrate_props(self):  # a Markdown code block or quote, [show PROP] (autoscene/cues.py)
+            return
         elif self.plan.beats:
             self.narrate_beats()
         else:
@@ -269,7 +283,7 @@ class AutoScene(NarratedScene):
         return metrics(self.theme.font, self.theme.size("label"))[1]
 
     def _label(self, m: IconMatch):
-        words = label_for(m)
+        words = m.keyword.replace("-", " ").capitalize() if m in self.show_cues else label_for(m)  # [show NAME]: its name
         return text(words, self.theme, "label", self.theme.upcoming) if words else None
 
     def _disc_size(self, n: int, labels) -> float:

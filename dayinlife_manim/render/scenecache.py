@@ -67,6 +67,11 @@ def scene_key(cls: type, manifest: Manifest, para: ParagraphAudio, settings: Ren
     }
     if manifest.style:  # the script's caption mode and theme (absent, the key is as it always was)
         payload["style"] = manifest.style
+    # What a Markdown script or an inline cue adds (absent from plain scripts, whose keys stay as they were).
+    extra = {"section": para.section, "items": list(para.items),
+             "spans": [list(map(list, c.spans)) for c in para.cues], "shows": [list(map(list, c.shows)) for c in para.cues]}
+    if para.section or para.items or any(c.spans or c.shows for c in para.cues):
+        payload["paragraph"]["script"] = extra
     notes = getattr(cls, "cache_notes", None)
     if callable(notes):  # e.g. AutoScene: its plan, which depends on the paragraphs before
         payload["notes"] = notes(manifest, para)

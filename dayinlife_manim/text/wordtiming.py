@@ -42,19 +42,22 @@ class DisplayWord:
     spoken: str
 
 
-def display_words(text: str) -> list[DisplayWord]:
-    """The sentence ``text`` cut at spaces into the words shown on screen.
+def display_words(text: str, lang: str | None = "en") -> list[DisplayWord]:
+    """The sentence ``text`` cut at spaces into the words shown on screen, each with
+    what a narrator says for it (:func:`~.script.spoken_words`: ``$1,299.99`` is
+    nine spoken words, all belonging to one displayed word).
 
     Pieces with nothing to say (a dash, an emoji's leftovers) join the word
     before them (the first one: the word after), so that every word has
     something spoken and ``" ".join(w.text for w in words) == " ".join(text.split())``.
     """
-    from .script import spoken_text
+    from .script import spoken_words
 
+    pieces = text.split()
+    said = spoken_words(text, lang)
     words: list[DisplayWord] = []
     pending = ""
-    for piece in text.split():
-        spoken = spoken_text(piece)
+    for piece, spoken in zip(pieces, said):
         if not spoken:
             if words:
                 last = words[-1]

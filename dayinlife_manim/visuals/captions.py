@@ -73,6 +73,46 @@ def plan_pages(chunks: Sequence[Chunk], lines_per_page: int) -> list[list[int]]:
     return pages
 
 
+#: How the emphasis a script marks (``Cue.spans``: Markdown's ``**``, ``*`` and backticks) is drawn.
+MONO_FONT = "DejaVu Sans Mono"
+
+
+def emphasis(cue: Cue, first_char: int, lines: Sequence[str]) -> list[dict]:
+    """For each of ``lines`` (consecutive lines of ``cue``'s text from its non-space
+    character ``first_char``), the ``Text`` keywords that set its emphasised
+    stretches bold, italic or monospace; ``{}`` for a line with none."""
+    spans = getattr(cue, "spans", ())
+    if not spans:
+        return [{} for _ in lines]
+    offsets = [i for i, ch in enumerate(cue.text) if ch != " "]  # sentence offset of each non-space character
+    k = first_char
+    out = []
+    for line in lines:
+        styled: dict[str, dict[str, object]] = {"t2w": {}, "t2s": {}, "t2f": {}}
+        runs: list[list] = []  # [start, end, style] in the line
+        for i, ch in enumerate(line):
+            if ch == " ":
+                continue
+            at = offsets[k] if k < len(offsets) else -1
+            k += 1
+            for a, b, style in spans:
+                if a <= at < b:
+                    if runs and runs[-1][2] == style and runs[-1][1] >= i - 1:
+                        runs[-1][1] = i + 1
+                    else:
+                        runs.append([i, i + 1, style])
+        for a, b, style in runs:
+            key = f"[{a}:{b}]"
+            if style == "strong":
+                styled["t2w"][key] = "BOLD"
+            elif style == "em":
+                styled["t2s"][key] = "ITALIC"
+            elif style == "code":
+                styled["t2f"][key] = MONO_FONT
+        out.append({name: value for name, value in styled.items() if value})
+    return out
+
+
 class CaptionBlock:
     """Plans and draws the caption pages of one paragraph inside ``region``.
 
@@ -124,7 +164,9 @@ class CaptionBlock:
         if index not in self._drawn:
             groups = []
             for c in self.pages[index]:
-                lines = VGroup(*(text(line, self.theme, self.size) for line in self.chunks[c].lines))
+                chunk = self.chunks[c]
+                styles = emphasis(self.cues[chunk.sentence], chunk.first_char, chunk.lines)
+                lines = VGroup(*(text(line, self.theme, self.size, **style) for line, style in zip(chunk.lines, styles)))
                 for line in lines:
                     if line.width > self.region.width:  # a very wide glyph run
                         line.scale_to_fit_width(self.region.width)

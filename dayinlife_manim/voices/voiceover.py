@@ -19,6 +19,7 @@ from pydub import AudioSegment
 from .. import __version__
 from ..core.errors import UserError
 from ..manifest import (
+    SCHEMA_VERSION,
     Cue,
     Manifest,
     ParagraphAudio,
@@ -33,7 +34,7 @@ from ..text.pronounce import apply_pronunciations
 from ..text.script import Script, Sentence, load_script
 from ..text.wordtiming import display_words, estimate_words, place_words
 from . import Voice, get_voice
-from .audio import AudioSettings, assemble, conditioned, segment_samples, write_wav
+from .audio import AudioSettings, assemble, conditioned, segment_samples, silence, write_wav
 from .cache import AudioCache, cache_key
 
 VOICE_DIR = "voice"
@@ -102,11 +103,10 @@ def make_voiceover(
     for para in script.paragraphs:
         segments, timings = [], []
         for sentence in para.sentences:
-            text, words = spoken_form(sentence.text, sentence.spoken, script.pronounce)
-            seg, times, fresh = _sentence_audio(voice, text, words, cache_key(voice.name, params, text), params, cache, settings)
+            seg, times, fresh = _sentence_audio(voice, sentence, script.reading, script.pronounce, params, cache, settings)
             segments.append(seg)
             timings.append(times)
-            synthesized += fresh
+            synthesized += fresh > 0
             total += 1
             if progress:
                 progress(1)
@@ -114,7 +114,7 @@ def make_voiceover(
         wav = voice_dir / f"{para.id}.wav"
         write_wav(assembled.audio, wav)
         cues = tuple(
-            _cue(s, a / rate, b / rate, seg, times)
+            _cue(s, a / rate, b / rate, seg, times, script.reading, voice.times_words)
             for (a, b), s, seg, times in zip(assembled.spans, para.sentences, segments, timings)
         )
         paragraphs.append(
@@ -128,6 +128,8 @@ def make_voiceover(
                 duration=assembled.samples / rate,
                 samples=assembled.samples,
                 cues=cues,
+                section=para.section,
+                items=para.items,
             )
         )
         if on_paragraph:
@@ -162,11 +164,76 @@ def style_block(style: tuple[tuple[str, str], ...]) -> dict:
     return block
 
 
+#: How long a code card (shown, not read) stays: a base and a little per character, at most the cap.
+CODE_HOLD_S, CODE_HOLD_PER_CHAR_S, CODE_HOLD_MAX_S = 1.5, 0.03, 8.0
+
+
 def _sentence_audio(
-    voice: Voice, text: str, spoken: list[str], key: str, params: dict, cache: AudioCache, settings: AudioSettings
-) -> tuple[AudioSegment, list | None, bool]:
-    """A sentence's conditioned audio (``text`` as the voice is given it, ``spoken`` its words),
-    its word times (seconds into that audio, when the voice gives them) and whether it was synthesized now."""
+    voice: Voice, sentence: Sentence, lang: str | None, pronounce, params: dict, cache: AudioCache, settings: AudioSettings
+) -> tuple[AudioSegment, list | None, int]:
+    """A sentence's conditioned audio, its word times (seconds into that audio,
+    when the voice gives them or the sentence has pauses) and how many pieces
+    were synthesized now.
+
+    A ``[pause]`` inside the sentence cuts it there: the pieces are voiced on
+    their own and exactly the pause's silence is laid between them.  A
+    sentence with nothing to say (a code card) is silence long enough to read it.
+    """
+    words = display_words(sentence.text, lang)
+    if not sentence.spoken:
+        hold = min(CODE_HOLD_MAX_S, CODE_HOLD_S + CODE_HOLD_PER_CHAR_S * len(sentence.text))
+        seg = silence(hold * 1000, settings.sample_rate)
+        return seg, [[0.0, round(len(seg) / 1000, 5)]] * len(words), 0
+    if not sentence.pauses:
+        return _spoken_audio(voice, sentence.spoken, [w.spoken for w in words], pronounce, params, cache, settings)
+    breaks = _pause_words(words, sentence.pauses)
+    rate = settings.sample_rate
+    audio = AudioSegment(data=b"", sample_width=2, frame_rate=rate, channels=1)
+    times: list = []
+    fresh = 0
+    first = 0
+    cuts = sorted(breaks) + [(len(words), 0.0)]
+    for upto, pause in cuts:
+        group = words[first:upto]
+        if group:
+            seg, group_times, made = _spoken_audio(
+                voice, " ".join(w.spoken for w in group), [w.spoken for w in group], pronounce, params, cache, settings
+            )
+            fresh += made
+            if group_times is None:  # estimated over this piece's own audio
+                estimated = estimate_words(" ".join(w.text for w in group), 0.0, len(seg) / 1000, segment_samples(seg) if seg.rms else None, rate)
+                group_times = [[w.start, w.end] for w in estimated]
+            offset = audio.frame_count() / rate
+            times += [[round(a + offset, 5), round(b + offset, 5)] for a, b in group_times]
+            audio += seg
+        if pause:
+            audio += silence(pause * 1000, rate)
+        first = upto
+    return audio, times, fresh
+
+
+def _pause_words(words, pauses) -> list[tuple[int, float]]:
+    """(index of the word a pause comes before, seconds) from the pauses' character offsets."""
+    starts = []
+    at = 0
+    for w in words:
+        starts.append(at)
+        at += len(w.text) + 1
+    found: dict[int, float] = {}
+    for offset, seconds in pauses:
+        k = sum(1 for s in starts if s < offset)
+        found[k] = found.get(k, 0.0) + seconds
+    return sorted(found.items())
+
+
+def _spoken_audio(
+    voice: Voice, spoken_text: str, spoken: list[str], pronounce, params: dict, cache: AudioCache, settings: AudioSettings
+) -> tuple[AudioSegment, list | None, int]:
+    """Audio of ``spoken_text`` with the script's pronunciations (from the cache when it can), its
+    word times when the voice gives them, and 1 when it was synthesized now."""
+    text = apply_pronunciations(spoken_text, pronounce)
+    spoken = [apply_pronunciations(w, pronounce) for w in spoken]
+    key = cache_key(voice.name, params, text)
     found = _cached(voice, cache.lookup(key, quiet=True), spoken)
     if found is not None:
         return found
@@ -184,16 +251,16 @@ def _cached(voice: Voice, found, spoken: list[str]) -> tuple[AudioSegment, list 
         return None
     seg, meta = found
     if not voice.times_words:
-        return seg, None, False
+        return seg, None, 0
     timing = meta.get("words")
     if isinstance(timing, dict) and timing.get("format") == WORDS_FORMAT and timing.get("spoken") == spoken:
-        return seg, timing.get("times"), False
+        return seg, timing.get("times"), 0
     return None
 
 
 def _voice_sentence(
     voice: Voice, text: str, key: str, params: dict, cache: AudioCache, settings: AudioSettings, spoken: list[str]
-) -> tuple[AudioSegment, list | None, bool]:
+) -> tuple[AudioSegment, list | None, int]:
     speech = voice.speak(text, spoken)
     seg, trimmed = conditioned(speech.samples, speech.rate, settings)
     meta = {"backend": voice.name, "params": params, "text": text}
@@ -203,17 +270,37 @@ def _voice_sentence(
     if voice.times_words:
         meta["words"] = {"format": WORDS_FORMAT, "spoken": spoken, "times": times}
     cache.put(key, seg, meta)
-    return seg, times, True
+    return seg, times, 1
 
 
-def _cue(sentence: Sentence, start: float, end: float, seg: AudioSegment, times: list | None) -> Cue:
-    """The sentence's cue with its words: the voice's own times, or an estimate from its audio."""
+def _cue(
+    sentence: Sentence, start: float, end: float, seg: AudioSegment, times: list | None, lang: str | None = "en",
+    from_voice: bool = True,
+) -> Cue:
+    """The sentence's cue with its words (the voice's own times, or an estimate from its audio),
+    emphasis spans and ``[show]`` cues (by word index)."""
+    shown = display_words(sentence.text, lang)
+    extra = {"spans": sentence.spans, "shows": tuple(_show_words(shown, sentence.shows)), "spoken": sentence.spoken}
     if times is not None:
-        words = place_words(display_words(sentence.text), times, start, end)
-        return Cue(start=start, end=end, text=sentence.text, words=words, words_from="voice")
+        words = place_words(shown, times, start, end)
+        origin = "voice" if from_voice and sentence.spoken else "estimate"
+        return Cue(start=start, end=end, text=sentence.text, words=words, words_from=origin, **extra)
     samples = segment_samples(seg) if seg.rms else None  # pure silence (the silent voice) has no pauses to find
     words = estimate_words(sentence.text, start, end, samples, seg.frame_rate)
-    return Cue(start=start, end=end, text=sentence.text, words=words, words_from="estimate")
+    return Cue(start=start, end=end, text=sentence.text, words=words, words_from="estimate", **extra)
+
+
+def _show_words(words, shows) -> list[tuple[int, str]]:
+    """(index of the word said when NAME is shown, name); a cue after the last word takes the last word."""
+    starts, at = [], 0
+    for w in words:
+        starts.append(at)
+        at += len(w.text) + 1
+    out = []
+    for offset, name in shows:
+        k = sum(1 for s in starts if s < offset)
+        out.append((min(k, max(0, len(words) - 1)), name))
+    return out
 
 
 def manifest_is_current(manifest: Manifest, script: Script) -> bool:
@@ -247,8 +334,8 @@ def ensure_voiceover(
             return previous
         if previous is not None and previous.upgraded_from is not None:
             (say or print)(
-                f"{path} has manifest schema version {previous.upgraded_from} (no word timings); "
-                "remaking it in the current version (cached sentences are reused)"
+                f"{path} has manifest schema version {previous.upgraded_from}; "
+                f"remaking it as version {SCHEMA_VERSION} (cached sentences are reused)"
             )
     options = {}
     if voice is None and previous is not None:
