@@ -24,8 +24,9 @@ from .text.words import Word
 #: inline ``[show NAME]`` cues (``Cue.shows``) and each sentence's spoken form
 #: (``Cue.spoken``).  Older files are read with those empty (version 1 is upgraded).
 SCHEMA_VERSION = 3
-#: The oldest version read as it is (older ones are upgraded on load).
-COMPLETE_VERSION = 2
+#: The oldest version read as it is: older ones are upgraded on load (their spoken forms,
+#: sections and cues left empty) and remade when the voiceover is needed.
+COMPLETE_VERSION = 3
 #: The caption modes a style may ask for (``NarratedScene.caption_mode``).
 CAPTION_MODES = ("words", "sentence")
 MANIFEST_NAME = "manifest.json"

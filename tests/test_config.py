@@ -97,7 +97,7 @@ def test_broken_front_matter_is_a_one_line_error(text, fragment):
 
 
 def test_front_matter_is_not_narrated_nor_shown_and_line_numbers_hold(tmp_path):
-    path = tmp_path / "talk.md"
+    path = tmp_path / "talk.txt"  # plain text: its first line is the title (in Markdown a "# " heading is)
     path.write_text("---\nquality: low\ncaptions: sentence\n---\n" + BODY, encoding="utf-8")
     script = load_script(path)
     plain = parse_script(BODY, "talk")
@@ -154,8 +154,8 @@ def test_style_block_round_trips_and_old_readers_refuse_it(tmp_path):
     assert load_manifest(manifest.root / "manifest.json").style == data["style"]
     with pytest.raises(UserError, match="caption mode 'big' is not one of words, sentence"):
         manifest_from_dict({**data, "style": {"captions": "big"}})
-    version_2 = manifest_from_dict({**data, "version": 2})  # a version-2 file has no style (and is current)
-    assert version_2.style == {} and version_2.upgraded_from is None
+    version_2 = manifest_from_dict({**data, "version": 2})  # a version-2 file has no style (and is remade when voiced)
+    assert version_2.style == {} and version_2.upgraded_from == 2
 
 
 # --- precedence and --print-config ---------------------------------------------------------------
@@ -280,7 +280,7 @@ def _corner(video: Path):
 
 @pytest.mark.slow
 def test_a_theme_in_the_front_matter_colours_the_video_and_a_change_re_renders(tmp_path, monkeypatch, capsys):
-    script = tmp_path / "talk.md"
+    script = tmp_path / "talk.txt"
     script.write_text('---\nvoice: silent\nquality: tiny\ntheme:\n  background: "#ffffff"\n---\n' + BODY, encoding="utf-8")
     code, out, err = main(["build", script, "--media", tmp_path / "media"], monkeypatch, capsys, cwd=tmp_path)
     assert code == 0, err
