@@ -91,48 +91,55 @@ def _draw_here(ref: str, manifest_file: Path, board: SceneBoard, settings) -> st
         return traceback.format_exc()
 
 
-def _draw_warm(todo, manifest_file: Path, settings, workers: int, done: Callable[[SceneBoard, str, str | None], None]) -> None:
-    """The stills of every scene of ``todo`` in fresh processes forked from the warm server
-    (``pool.WarmRunner``, as scene renders are), ``workers`` at once; ``done`` is called in
-    this thread as each finishes.  Each process gets the caller's environment of now."""
+def run_warm(jobs, manifest_file: Path, settings, workers: int, kind: str, done: Callable[[int, str | None], None]) -> None:
+    """Run ``jobs`` (each: its output folder, scene ref, paragraph id and label) as ``kind`` tasks
+    ("storyboard", "check") in fresh processes forked from the warm server (``pool.WarmRunner``,
+    as scene renders are), ``workers`` at once; ``done(index, error)`` is called in this thread
+    as each finishes.  Each process gets the caller's environment of now."""
     import queue
     import threading
 
     from ..farm.pool import WarmRunner
     from ..farm.task import RenderTask
 
-    runner = WarmRunner(min(workers, len(todo)))
+    runner = WarmRunner(min(workers, len(jobs)))
     runner.warm_up()
-    jobs, results = list(reversed(todo)), queue.Queue()
+    left, results = list(reversed(range(len(jobs)))), queue.Queue()
     lock = threading.Lock()
 
     def work() -> None:
         while True:
             with lock:
-                if not jobs:
+                if not left:
                     return
-                board, ref, key = jobs.pop()
-            log = board.dir.with_suffix(".log")
-            task = RenderTask(ref=ref, manifest=manifest_file, paragraph=board.para.id, out=board.dir, settings=settings,
-                              workdir=board.dir / ".manim", log=log, label=f"paragraph {board.para.id} ({board.scene})",
-                              kind="storyboard")
+                i = left.pop()
+            folder, ref, paragraph, label = jobs[i]
+            log = folder.with_suffix(".log")
+            task = RenderTask(ref=ref, manifest=manifest_file, paragraph=paragraph, out=folder, settings=settings,
+                              workdir=folder / ".manim", log=log, label=label, kind=kind)
             try:
                 ok = runner.run(task)
-                error = None if ok else log.read_text(encoding="utf-8", errors="replace").split("\n", 1)[-1] or "no stills"
+                error = None if ok else log.read_text(encoding="utf-8", errors="replace").split("\n", 1)[-1] or f"no {kind} output"
             except Exception as exc:  # noqa: BLE001 - reported with its paragraph
                 error = f"{type(exc).__name__}: {exc}"
-            results.put((board, key, error))
+            results.put((i, error))
 
     threads = [threading.Thread(target=work, daemon=True) for _ in range(runner.slots)]
     for t in threads:
         t.start()
     try:
-        for _ in todo:
+        for _ in jobs:
             done(*results.get())
     finally:
         runner.close()
         for t in threads:
             t.join()
+
+
+def _draw_warm(todo, manifest_file: Path, settings, workers: int, done: Callable[[SceneBoard, str, str | None], None]) -> None:
+    """The stills of every scene of ``todo`` drawn in warm processes (:func:`run_warm`)."""
+    jobs = [(board.dir, ref, board.para.id, f"paragraph {board.para.id} ({board.scene})") for board, ref, _ in todo]
+    run_warm(jobs, manifest_file, settings, workers, "storyboard", lambda i, error: done(todo[i][0], todo[i][2], error))
 
 
 def _clear(board_dir: Path) -> None:
