@@ -221,3 +221,13 @@ def format_report(report: CheckReport) -> str:
         out.append("captions: 0 errors, 0 warnings")
     out.append(summary_line(report.errors, report.warnings) + f" in {len(report.scenes)} scenes, {report.seconds:.1f}s")
     return "\n".join(out)
+
+
+def findings_summary(findings: dict[str, list[Finding]]) -> str:
+    """The review page's line on the layout findings of its scenes (``dayinlife check`` finds the same)."""
+    import html
+
+    found = [f for fs in findings.values() for f in fs]
+    e, w = counts(found)
+    where = ", ".join(f'<a href="#{html.escape(pid)}">{html.escape(pid)}</a>' for pid, fs in findings.items() if fs)
+    return f'<p class="meta" id="layout">{html.escape(summary_line(e, w))}{" in " + where if where else ""}</p>'

@@ -271,23 +271,60 @@ def still_caption_html(still: Still) -> str:
     return " ".join(p for p in parts if p)
 
 
-def scene_sections_html(boards: list[SceneBoard], page_dir: Path, offsets: dict[str, float] | None = None) -> str:
-    """One section per scene with its stills; with ``offsets`` a still carries its time in the video."""
+def _marks_html(still: Still, findings) -> str:
+    """Boxes over a still where the layout findings of its moment are, each with its rule."""
+    slack = 1.5 / still.fps
+    out = []
+    for f in findings:
+        if f.box is None or not (f.time - slack <= still.time <= (f.last if f.last is not None else f.time) + slack):
+            continue
+        left, top, width, height = (max(0.0, min(100.0, 100 * v)) for v in f.box)
+        out.append(f'<span class="mark {f.level}" style="left:{left:.1f}%;top:{top:.1f}%;width:{max(width, 0.8):.1f}%;'
+                   f'height:{max(height, 0.8):.1f}%" title="{html.escape(f.measure)}"><i>{html.escape(f.rule)}</i></span>')
+    return "".join(out)
+
+
+def findings_html(findings) -> str:
+    """A scene's layout findings as a list (time, level, rule, objects, measure)."""
+    if not findings:
+        return ""
+    items = "".join(
+        f'<li class="{f.level}"><span class="t">{f.time:.1f}s</span> <b>{html.escape(f.level)}</b> {html.escape(f.rule)}: '
+        f'{html.escape(" / ".join(f.objects))} · {html.escape(f.measure)}{"" if f.steady else " (mid-animation)"}</li>'
+        for f in findings
+    )
+    return f'<ul class="findings">{items}</ul>'
+
+
+FINDINGS_STYLE = """
+.shot{position:relative} .mark{position:absolute;border:2px solid #ff4d6d;box-sizing:border-box;pointer-events:none}
+.mark.warning{border-color:#ffb703;border-style:dashed} .mark i{position:absolute;left:0;top:-1.35em;font:11px/1.2 sans-serif;
+background:#ff4d6d;color:#101218;padding:0 3px;white-space:nowrap;font-style:normal} .mark.warning i{background:#ffb703}
+ul.findings{margin:.2em 0 .8em;padding-left:1.2em;font-size:.85em} ul.findings li.error b{color:#ff4d6d}
+ul.findings li.warning b{color:#ffb703} ul.findings .t{color:#8a8fa3;font-variant-numeric:tabular-nums}
+"""
+
+
+def scene_sections_html(boards: list[SceneBoard], page_dir: Path, offsets: dict[str, float] | None = None,
+                        findings: dict[str, list] | None = None) -> str:
+    """One section per scene with its stills; with ``offsets`` a still carries its time in the video;
+    with ``findings`` (per paragraph id) the layout findings are listed and boxed on their stills."""
     out = []
     for board in boards:
         sheet = f' · <a href="{rel(board.sheet, page_dir)}">contact sheet</a>' if board.sheet.exists() else ""
+        found = (findings or {}).get(board.para.id) or []
         out.append(
             f'<section class="scene" id="{html.escape(board.para.id)}"><h2>{html.escape(board.para.id)} · '
             f'{html.escape(board.scene)} <span class="meta">{board.para.duration:.1f}s{sheet}'
-            f'</span></h2><div class="grid">'
+            f'</span></h2>{findings_html(found)}<div class="grid">'
         )
         for still in board.stills:
             seek = ""
             if offsets is not None:
                 seek = f' data-seek="{offsets[board.para.id] + (still.frame + 0.5) / still.fps:.3f}"'
             out.append(
-                f'<figure class="still"{seek}><img loading="lazy" src="{rel(board.dir / still.image, page_dir)}" '
-                f'alt="{html.escape(still_label(still))}"><figcaption><b>{html.escape(still_label(still))}</b>'
+                f'<figure class="still"{seek}><div class="shot"><img loading="lazy" src="{rel(board.dir / still.image, page_dir)}" '
+                f'alt="{html.escape(still_label(still))}">{_marks_html(still, found)}</div><figcaption><b>{html.escape(still_label(still))}</b>'
                 f"{still_caption_html(still)}</figcaption></figure>"
             )
         out.append("</div></section>")

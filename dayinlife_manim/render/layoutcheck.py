@@ -24,7 +24,9 @@ anything and leave the safe area; ``"ignore"``: not checked), its
 ``layout_allow_overlap = True`` (may overlap anything), or pairs allowed to
 overlap (``NarratedScene.allow_overlap(a, b)``).  An object that is mostly
 transparent (opacity under :data:`VISIBLE`) is not judged; moments in the middle
-of an animation (``steady=False``) are judged on geometry only.
+of an animation (``steady=False``) are judged on geometry only, and what is seen
+only there is a passing state: at most a warning (and objects passing over
+each other while they move are not reported).
 
 The caption rules (reading speed, line length and count of the SRT/VTT cues)
 work on the cue texts: :func:`caption_findings`.
@@ -481,7 +483,13 @@ class Timeline:
 
     def finish(self, end: float) -> list[Finding]:
         """Every finding, the idle stretches of the stage included, in time order; ``end``: the scene's end."""
-        out = list(self.findings.values())
+        out = []
+        for f in self.findings.values():
+            if not f.steady:  # seen only while things move: a passing state, at most a warning
+                if f.rule == "prop-overlap":
+                    continue  # objects pass over each other while they move
+                f.level = WARNING
+            out.append(f)
         idle_from = 0.0
         moments = sorted(self.busy) + [(end, True)]
         for t, busy in moments:
