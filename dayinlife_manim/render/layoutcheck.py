@@ -7,8 +7,9 @@ exactly, before (or while) it is encoded.  The rules:
 * ``off-frame`` (error) / ``off-safe`` (warning): an object reaches past the
   frame, or past the title-safe area, by more than a pixel;
 * ``text-overlap`` (error): two texts over each other;
-* ``prop-over-text`` (error): a drawn shape of another object covers part of a
-  text (a text wholly inside a shape, such as a label on its card, is design);
+* ``prop-over-text`` (error): a drawn shape of another object, drawn after
+  (over) a text, covers part of it (a text wholly inside a shape, such as a
+  label on its card, is design; a shape behind a text is judged by contrast);
 * ``prop-overlap`` (warning): two objects over each other by more than
   :data:`PROP_OVERLAP` of the smaller one (one wholly inside the other, an icon
   on its disc, is design);
@@ -191,6 +192,7 @@ class Item:
     role: str | None
     name: str
     free: bool = False  # may overlap anything
+    owner: int | None = None  # for a text: the object it is part of (a label of its card), if any
 
 
 def _box(mob) -> Box | None:
@@ -241,7 +243,7 @@ def collect(mobjects: Sequence, allowed: Iterable[frozenset] = ()) -> tuple[list
             if box is not None and box.area > 0:
                 u = len(names)
                 names[u] = describe(mob)
-                items.append(Item(mob, "text", u, box, max(_opacity(g) for g in glyphs), order[0], role, names[u], free))
+                items.append(Item(mob, "text", u, box, max(_opacity(g) for g in glyphs), order[0], role, names[u], free, unit))
                 order[0] += 1
             return
         if unit is None and type(mob).__name__ not in _PLAIN:  # an object: everything inside belongs to it
@@ -314,6 +316,8 @@ def inspect(mobjects: Sequence, frame: Frame, t: float, *, steady: bool = True, 
     allowed = list(allowed)
     items, names = collect(mobjects, allowed)
     shown = [i for i in items if i.opacity >= VISIBLE]
+    hidden = {id(t) for t in shown if t.kind == "text" and _covered(t, shown)}
+    shown = [i for i in shown if id(i) not in hidden]
     found: list[Finding] = []
     px = frame.px
 
@@ -354,7 +358,7 @@ def inspect(mobjects: Sequence, frame: Frame, t: float, *, steady: bool = True, 
     by_unit: dict[tuple[int, int], tuple[float, Box]] = {}
     for tx in texts:
         for s in shapes:
-            if s.unit == tx.unit or tx.free or s.free or not _draws(s.mob):
+            if s.order < tx.order or s.unit in (tx.unit, tx.owner) or tx.free or s.free or not _draws(s.mob):  # behind it: contrast's matter
                 continue
             inter = tx.box.intersection(s.box)
             if inter <= 0 or tx.box.inside(s.box, 0.02) or _is_ancestor(s, tx, items):
@@ -393,6 +397,16 @@ def inspect(mobjects: Sequence, frame: Frame, t: float, *, steady: bool = True, 
             if ratio is not None and ratio < MIN_CONTRAST:
                 add("low-contrast", (tx.name,), f"contrast {ratio:.2f}:1 < {MIN_CONTRAST:g}:1", MIN_CONTRAST - ratio, tx.box)
     return found
+
+
+def _covered(tx: Item, items: list[Item]) -> bool:
+    """Whether an opaque shape drawn after ``tx`` covers it whole (tomorrow's page under today's)."""
+    for s in items:
+        if s.kind == "shape" and s.order > tx.order and tx.box.inside(s.box):
+            fill = _fill(s.mob)
+            if fill is not None and fill[1] >= 0.95:
+                return True
+    return False
 
 
 def _meet(a: Box, b: Box) -> Box:
