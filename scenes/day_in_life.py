@@ -392,7 +392,7 @@ class CuriousReader(NarratedScene):
         cog = icon("cog", t.accent, laptop.screen.height * 0.45).move_to(laptop.screen.get_corner(UP + RIGHT))
         left.fit(VGroup(laptop, cog), 0.85)
         book = middle.fit(icon("book-open-variant", t.text, 2.0), 0.55)  # the question marks ring it clear of its edges
-        lens = icon("magnify", t.color(0), book.height * 0.5).move_to(book.get_corner(DOWN + RIGHT))
+        lens = icon("magnify", t.color(0), book.height * 0.5).move_to(book.get_center() + RIGHT * book.width * 0.3)  # where its circle starts
         marks = VGroup(*(text("?", t, "title", t.color(k + 1), weight="BOLD") for k in range(4)))
         ring(marks, book.get_center(), middle.width * 0.44, middle.height * 0.44, start=0.6)
         fields = ["tractor", "heart-pulse", "car", "chef-hat", "rocket-launch"]

@@ -140,3 +140,119 @@ def test_caption_rules() -> None:
 def test_findings_round_trip() -> None:
     f = inspect([label("Coffee"), label("Tea").shift(RIGHT * 0.2)], FRAME, 1.0)[0]
     assert Finding.from_dict(json.loads(json.dumps(f.to_dict()))) == f
+
+
+# -- a crafted scene: checked while its timeline runs, drawing nothing, and while it renders ----
+SCRIPT = """# Layout Test
+
+Two words meet here and then they part again slowly.
+
+Nothing is on the stage for a long while, only these words go by, and by, and by again.
+"""
+
+MODULE = '''
+from pathlib import Path
+
+from manim import LEFT, RIGHT, Square
+
+from dayinlife_manim.scene import NarratedScene
+from dayinlife_manim.visuals import motions, text
+
+SCRIPT = Path(__file__).parent / "layout.txt"
+
+
+class Crowded(NarratedScene):
+    paragraph = 1
+    headline = "Crowded"
+
+    def narrate(self):
+        a = text("Coffee", self.theme, "headline").move_to(self.stage.center)
+        b = text("Tea", self.theme, "headline").move_to(self.stage.center + RIGHT * 0.3)
+        box = Square(0.8, fill_opacity=1, color="#8ecae6").move_to(self.stage.point(0.1, 0.5))
+        with self.sentence(0) as s:
+            self.play(motions.pop_in(a), motions.pop_in(b), motions.pop_in(box), run_time=s.share(0.2))
+            s.wait_for("part")
+            self.play(a.animate.shift(LEFT * 2), b.animate.shift(RIGHT * 2), box.animate.shift(LEFT * 9), run_time=s.share(0.3))
+
+
+class Idle(NarratedScene):
+    paragraph = 2
+    headline = "Idle"
+'''
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    from dayinlife_manim.text.script import load_script
+    from dayinlife_manim.voices.silent import SilentVoice
+    from dayinlife_manim.voices.voiceover import make_voiceover
+
+    tmp = tmp_path_factory.mktemp("check")
+    (tmp / "layout.txt").write_text(SCRIPT, encoding="utf-8")
+    (tmp / "layout_scenes.py").write_text(MODULE, encoding="utf-8")
+    manifest, _ = make_voiceover(load_script(tmp / "layout.txt"), SilentVoice(), tmp / "media")
+    return tmp, manifest
+
+
+@pytest.mark.slow
+def test_a_scene_is_checked_at_its_beats_and_in_its_animations(project, tmp_path):
+    from dayinlife_manim.render.render import load_scene_module, render_scene
+    from dayinlife_manim.render.settings import RenderSettings
+    from dayinlife_manim.render.stills import load_layout, scene_layout
+
+    tmp, manifest = project
+    module = load_scene_module(tmp / "layout_scenes.py")
+    settings = RenderSettings.from_options("high", fps=10)  # judged at 1080p; nothing is drawn
+    args = dict(manifest=manifest.root / "manifest.json", settings=settings)
+    probe = scene_layout(module.Crowded, paragraph=manifest.paragraphs[1].id, out_dir=tmp_path / "a", **args)
+    found = {f.rule: f for f in probe.findings()}
+    overlap = found["text-overlap"]
+    assert overlap.level == "error" and overlap.steady and overlap.objects == ('Text "Coffee"', 'Text "Tea"')
+    assert overlap.time < 1.0 < (overlap.last or 0)  # from the end of the pop-in to the beat before they part
+    gone = found["off-frame"]  # the box leaves the frame at the end of its move (and is past the edge mid-way)
+    assert gone.objects == ("Square",) and gone.steady
+    idle = scene_layout(module.Idle, paragraph=manifest.paragraphs[2].id, out_dir=tmp_path / "b", **args).findings()
+    assert [f.rule for f in idle] == ["idle-stage"] and idle[0].time == pytest.approx(0.0, abs=0.5)
+
+    # A render checks the same moments, from the objects, and keeps the findings beside its stills.
+    tiny = RenderSettings.from_options("tiny")
+    render_scene(module.Crowded, paragraph=manifest.paragraphs[1].id, out=tmp_path / "c.mp4", workdir=tmp_path / "w",
+                 stills=tmp_path / "c.stills", manifest=manifest.root / "manifest.json", settings=tiny)
+    kept = {f.rule for f in load_layout(tmp_path / "c.stills")}
+    assert {"text-overlap", "off-frame", "small-text"} <= kept  # at 240p the headline is too small to read
+
+
+# -- the seed, a sample: no errors at three aspects ---------------------------------------
+SEED_SAMPLE = {"01": "LateStart", "08": "CuriousReader", "13": "PayDay", "03": None}  # None: AutoScene
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory):
+    from dayinlife_manim.text.script import load_script
+    from dayinlife_manim.voices.silent import SilentVoice
+    from dayinlife_manim.voices.voiceover import make_voiceover
+
+    root = Path(__file__).resolve().parent.parent
+    manifest, _ = make_voiceover(load_script(root / "examples" / "a_day_in_life.txt"), SilentVoice(),
+                                 tmp_path_factory.mktemp("seed"))
+    return root, manifest
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("aspect", ["16:9", "9:16", "1:1"])
+def test_seed_sample_has_no_layout_errors(seed, aspect, tmp_path):
+    from dayinlife_manim.autoscene import AutoScene
+    from dayinlife_manim.render.render import load_scene_module
+    from dayinlife_manim.render.settings import RenderSettings
+    from dayinlife_manim.render.stills import scene_layout
+
+    root, manifest = seed
+    module = load_scene_module(root / "scenes" / "day_in_life.py")
+    settings = RenderSettings.from_options("high", aspect, fps=10)  # tiny's frame rate, judged at 1080p
+    for prefix, name in SEED_SAMPLE.items():
+        para = next(p for p in manifest.paragraphs if p.id.startswith(prefix))
+        cls = getattr(module, name) if name else AutoScene
+        probe = scene_layout(cls, manifest=manifest.root / "manifest.json", paragraph=para.id, settings=settings,
+                             out_dir=tmp_path / para.id)
+        errors = [f for f in probe.findings() if f.level == "error"]
+        assert probe.moments > 5 and errors == [], (para.id, errors)
