@@ -221,6 +221,15 @@ def test_a_scene_is_checked_at_its_beats_and_in_its_animations(project, tmp_path
     kept = {f.rule for f in load_layout(tmp_path / "c.stills")}
     assert {"text-overlap", "off-frame", "small-text"} <= kept  # at 240p the headline is too small to read
 
+    # The review page lists them and boxes each on the still of its moment.
+    from dayinlife_manim.author.review import write_review_page
+
+    para = manifest.paragraphs[1]
+    page = write_review_page(manifest, [(para.id, "Crowded")], tmp_path / "c.mp4", [(para, "Crowded", tmp_path / "c.stills")], tiny)
+    body = page.read_text(encoding="utf-8")
+    assert 'class="mark error"' in body and "<i>text-overlap</i>" in body and '<ul class="findings">' in body
+    assert "layout: " in body and "errors" in body
+
 
 # -- the seed, a sample: no errors at three aspects ---------------------------------------
 SEED_SAMPLE = {"01": "LateStart", "08": "CuriousReader", "13": "PayDay", "03": None}  # None: AutoScene

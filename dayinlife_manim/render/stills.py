@@ -236,8 +236,10 @@ class LayoutProbe:
 def checking_class(cls: type, probe: LayoutProbe) -> type:
     """``cls`` with its layout checked by ``probe`` at every beat and in the middle and at the
     end of every animation (waits are beats, not animations).  Apply it last (outermost):
-    it tells ``probe`` an animation's middle before the frames are stepped."""
+    it tells ``probe`` an animation's middle before the frames are stepped (``sink.py``)."""
     from manim import Wait
+
+    from .sink import animation_start_class
 
     class Checked(cls):  # type: ignore[misc, valid-type]
         _probe = probe
@@ -247,19 +249,10 @@ def checking_class(cls: type, probe: LayoutProbe) -> type:
             self._probe.start(self)
 
         def play(self, *args, **kwargs) -> None:
-            self._animating = not all(isinstance(a, Wait) for a in args)
-            try:
-                super().play(*args, **kwargs)
-            finally:
-                animating, self._animating = self._animating, False
+            super().play(*args, **kwargs)
             self._probe.mid = None
-            if animating:
+            if not all(isinstance(a, Wait) for a in args):
                 self._probe.look(steady=True)
-
-        def get_time_progression(self, run_time, *args, **kwargs):
-            if getattr(self, "_animating", False):
-                self._probe.animation_starts(run_time)
-            return super().get_time_progression(run_time, *args, **kwargs)
 
         def wait_until_time(self, t: float) -> None:
             super().wait_until_time(t)
@@ -267,7 +260,7 @@ def checking_class(cls: type, probe: LayoutProbe) -> type:
 
     Checked.__name__ = Checked.__qualname__ = cls.__name__
     Checked.__module__ = cls.__module__
-    return Checked
+    return animation_start_class(Checked, probe.animation_starts)
 
 
 def write_layout_json(folder: Path, findings: list, moments: int = 0, seconds: float = 0.0, **extra) -> None:
