@@ -265,3 +265,65 @@ def test_seed_sample_has_no_layout_errors(seed, aspect, tmp_path):
                              out_dir=tmp_path / para.id)
         errors = [f for f in probe.findings() if f.level == "error"]
         assert probe.moments > 5 and errors == [], (para.id, errors)
+
+
+# -- the command ------------------------------------------------------------------------
+CALM = """
+from manim import Square
+
+from dayinlife_manim.scene import NarratedScene
+from dayinlife_manim.visuals import motions
+
+
+class Calm(NarratedScene):
+    paragraph = 1
+    headline = "Calm"
+
+    def narrate(self):
+        with self.sentence(0) as s:
+            self.play(motions.pop_in(Square(1.0, fill_opacity=1, color="#8ecae6").move_to(self.stage.center)), run_time=0.5)
+
+
+class Idle(Calm):
+    paragraph = 2
+
+    def narrate(self):
+        self.wait_until_time(3.0)
+        self.play(motions.pop_in(Square(1.0, fill_opacity=1, color="#8ecae6").move_to(self.stage.center)), run_time=0.5)
+"""
+
+
+def run_check(args, monkeypatch, capsys) -> tuple[int, str, str]:
+    import sys
+
+    from dayinlife_manim import cli
+
+    monkeypatch.setattr(sys, "argv", ["dayinlife", "check", *map(str, args)])
+    code = 0
+    try:
+        cli.main()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.slow
+def test_the_check_command(project, tmp_path, monkeypatch, capsys):
+    tmp, _ = project
+    common = ["--voice", "silent", "--workers", "1", "--media", tmp / "media", "--fps", "10"]
+    code, out, err = run_check([tmp / "layout.txt", "--scenes", tmp / "layout_scenes.py", *common], monkeypatch, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert "text-overlap" in out and 'Text "Coffee" / Text "Tea"' in out and "idle-stage" in out
+    assert out.strip().splitlines()[-1].startswith("layout: 2 errors, 1 warning in 3 scenes")
+    code, out, _ = run_check([tmp / "layout.txt", "--scenes", tmp / "layout_scenes.py", "--json", *common], monkeypatch, capsys)
+    data = json.loads(out)  # cached now: the same findings, from layout.json
+    assert code == 1 and data["errors"] == 2 and all(s["cached"] for s in data["scenes"])
+    assert {f["rule"] for s in data["scenes"] for f in s["findings"]} == {"text-overlap", "off-frame", "idle-stage"}
+
+    calm = tmp_path / "calm_scenes.py"
+    calm.write_text(CALM, encoding="utf-8")
+    code, out, _ = run_check([tmp / "layout.txt", "--scenes", calm, *common], monkeypatch, capsys)
+    assert code == 0 and "layout: 0 errors, 1 warning" in out  # Idle's stage waits 3 s: a warning
+    code, out, _ = run_check([tmp / "layout.txt", "--scenes", calm, "--strict", *common], monkeypatch, capsys)
+    assert code == 1
