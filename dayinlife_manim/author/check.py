@@ -87,13 +87,15 @@ def _cached(folder: Path, key: str) -> tuple[list[Finding], int] | None:
     return (found, int(data.get("moments", 0))) if found is not None else None
 
 
-def _moments(folder: Path) -> int:
+def _meta(folder: Path) -> tuple[int, float]:
+    """(moments judged, CPU seconds spent judging) of a scene's check."""
     import json
 
     try:
-        return int(json.loads((folder / LAYOUT_JSON).read_text(encoding="utf-8")).get("moments", 0))
+        data = json.loads((folder / LAYOUT_JSON).read_text(encoding="utf-8"))
+        return int(data.get("moments", 0)), float(data.get("seconds", 0.0))
     except (OSError, ValueError, TypeError):
-        return 0
+        return 0, 0.0
 
 
 def check_scene(cls: type, *, manifest: Path, paragraph: str, settings, out_dir: Path) -> None:
@@ -157,8 +159,8 @@ def check(manifest: Manifest, options: BuildOptions = BuildOptions(), *,
         if found is None:
             failures.append(f"paragraph {sc.para.id} ({sc.scene}) failed:\n{error or 'no findings written'}")
             return
-        moments = _moments(folder)
-        write_layout_json(folder, found, moments, key=key)  # now it is the cached result for this key
+        moments, seconds = _meta(folder)
+        write_layout_json(folder, found, moments, seconds, key=key)  # now it is the cached result for this key
         sc.findings, sc.moments = found, moments
         if on_scene:
             on_scene(sc)

@@ -315,6 +315,10 @@ def inspect(mobjects: Sequence, frame: Frame, t: float, *, steady: bool = True, 
     """What breaks the geometry and readability rules among ``mobjects`` (a scene's, in draw order) at time ``t``."""
     allowed = list(allowed)
     items, names = collect(mobjects, allowed)
+    return _judge(items, names, frame, t, steady, allowed)
+
+
+def _judge(items: list[Item], names: dict[int, str], frame: Frame, t: float, steady: bool, allowed: list) -> list[Finding]:
     shown = [i for i in items if i.opacity >= VISIBLE]
     hidden = {id(t) for t in shown if t.kind == "text" and _covered(t, shown)}
     shown = [i for i in shown if id(i) not in hidden]
@@ -479,9 +483,10 @@ class Timeline:
     def add(self, mobjects: Sequence, t: float, *, steady: bool = True, allowed: Iterable[frozenset] = ()) -> None:
         self.moments += 1
         allowed = list(allowed)
-        for f in inspect(mobjects, self.frame, t, steady=steady, allowed=allowed):
+        items, names = collect(mobjects, allowed)
+        for f in _judge(items, names, self.frame, t, steady, allowed):
             self._merge(f)
-        self.busy.append((t, stage_busy(mobjects, self.frame)))
+        self.busy.append((t, _busy(items, self.frame)))
 
     def _merge(self, f: Finding) -> None:
         have = self.findings.get(f.key())
@@ -520,7 +525,10 @@ class Timeline:
 
 def stage_busy(mobjects: Sequence, frame: Frame) -> bool:
     """Whether anything but captions, headline and placeholders is shown on the stage."""
-    items, _ = collect(mobjects)
+    return _busy(collect(mobjects)[0], frame)
+
+
+def _busy(items: list[Item], frame: Frame) -> bool:
     stage = frame.stage or frame.safe
     for i in items:
         if i.role in ("caption", "headline", "placeholder", "backdrop") or i.opacity < 0.1:
