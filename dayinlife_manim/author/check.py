@@ -202,6 +202,11 @@ def format_table(rows: list[tuple]) -> str:
     return "\n".join("  " + "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
 
 
+def _counted(findings: list[Finding]) -> str:
+    errors, warnings = counts(findings)
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
 def summary_line(errors: int, warnings: int, where: str = "") -> str:
     """``layout: 0 errors, 2 warnings`` (with ``; see WHERE``)."""
     text = f"layout: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
@@ -211,16 +216,13 @@ def summary_line(errors: int, warnings: int, where: str = "") -> str:
 def format_report(report: CheckReport) -> str:
     out = []
     for sc in report.scenes:
-        e, w = counts(sc.findings)
-        head = f"{sc.para.id} {sc.scene}: {e} errors, {w} warnings ({sc.moments} moments{', cached' if sc.cached else ''})"
+        head = f"{sc.para.id} {sc.scene}: {_counted(sc.findings)} ({sc.moments} moments{', cached' if sc.cached else ''})"
         out.append(head)
         if sc.findings:
             out.append(format_table(finding_rows(sc.findings)))
+    out.append(f"captions: {_counted(report.captions)}")
     if report.captions:
-        out.append(f"captions: {counts(report.captions)[0]} errors, {counts(report.captions)[1]} warnings")
         out.append(format_table(finding_rows(report.captions)))
-    else:
-        out.append("captions: 0 errors, 0 warnings")
     out.append(summary_line(report.errors, report.warnings) + f" in {len(report.scenes)} scenes, {report.seconds:.1f}s")
     return "\n".join(out)
 

@@ -446,16 +446,7 @@ def scene_stills(cls: type, *, manifest: Path, paragraph: str, settings, out_dir
     from .sink import still_renderer_class
 
     keep_metrics_in(Path(out_dir).resolve().parent.parent / "text-metrics.json")  # shared by the scenes' processes
-    options = {
-        **settings.manim_config(),
-        "disable_caching": True,
-        "progress_bar": "none",
-        "verbosity": "WARNING",
-        "write_to_movie": False,
-        "save_last_frame": False,
-        "media_dir": str(Path(out_dir) / ".manim"),
-        "log_to_file": False,
-    }
+    options = _timeline_config(settings, out_dir)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with environ(**{ENV_MANIFEST: str(Path(manifest).resolve()), ENV_PARAGRAPH: paragraph}):
