@@ -193,15 +193,24 @@ class Item:
     name: str
     free: bool = False  # may overlap anything
     owner: int | None = None  # for a text: the object it is part of (a label of its card), if any
+    marks: frozenset = frozenset()  # ids of it and its parents named in allowed pairs
+    _fill: tuple | None = None
+
+    @property
+    def fill(self):
+        """(rgb, opacity) of its fill (computed once)."""
+        if self._fill is None:
+            self._fill = (_fill(self.mob),)
+        return self._fill[0]
 
 
-def _box(mob) -> Box | None:
+def _box(mob, parts=None) -> Box | None:
     points = mob.points if len(mob.points) else None
     if points is None:
-        family = [m.points for m in mob.get_family() if len(m.points)]
+        family = [m.points for m in (parts if parts is not None else mob.get_family()) if len(m.points)]
         if not family:
             return None
-        points = np.concatenate(family)
+        points = np.concatenate(family) if len(family) > 1 else family[0]
     mins, maxs = points.min(axis=0), points.max(axis=0)
     return Box(float(mins[0]), float(maxs[0]), float(mins[1]), float(maxs[1]))
 
@@ -232,18 +241,22 @@ def collect(mobjects: Sequence, allowed: Iterable[frozenset] = ()) -> tuple[list
     names: dict[int, str] = {}
     order = [0]
 
-    def walk(mob, unit: int | None, role: str | None, free: bool) -> None:
+    def walk(mob, unit: int | None, role: str | None, free: bool, marks: frozenset) -> None:
         role = getattr(mob, "layout_role", None) or role
         if role == "ignore" or type(mob).__name__ == "LiveGlyphs":  # karaoke copies over their own glyphs
             return
-        free = free or bool(getattr(mob, "layout_allow_overlap", False)) or id(mob) in allowed_ids
+        free = free or bool(getattr(mob, "layout_allow_overlap", False))
+        if id(mob) in allowed_ids:
+            marks = marks | {id(mob)}
         if _is_text(mob):
-            box = _box(mob)
             glyphs = [g for g in mob.submobjects if len(g.points)] or [mob]
+            box = _box(mob, glyphs)
             if box is not None and box.area > 0:
                 u = len(names)
                 names[u] = describe(mob)
-                items.append(Item(mob, "text", u, box, max(_opacity(g) for g in glyphs), order[0], role, names[u], free, unit))
+                sample = glyphs if len(glyphs) <= 3 else (glyphs[0], glyphs[len(glyphs) // 2], glyphs[-1])
+                items.append(Item(mob, "text", u, box, max(_opacity(g) for g in sample), order[0], role, names[u], free,
+                                  unit, marks))
                 order[0] += 1
             return
         if unit is None and type(mob).__name__ not in _PLAIN:  # an object: everything inside belongs to it
@@ -252,14 +265,14 @@ def collect(mobjects: Sequence, allowed: Iterable[frozenset] = ()) -> tuple[list
         if len(mob.points) and unit is not None:
             box = _box(mob)
             if box is not None and (box.width > 0 or box.height > 0):
-                items.append(Item(mob, "shape", unit, box, _opacity(mob), order[0], role, names[unit], free))
+                items.append(Item(mob, "shape", unit, box, _opacity(mob), order[0], role, names[unit], free, None, marks))
                 order[0] += 1
         for sub in mob.submobjects:
-            walk(sub, unit, role, free)
+            walk(sub, unit, role, free, marks)
 
     allowed_ids = {i for pair in allowed for i in pair}
     for mob in mobjects:
-        walk(mob, None, None, False)
+        walk(mob, None, None, False, frozenset())
     return items, names
 
 
@@ -348,27 +361,35 @@ def _judge(items: list[Item], names: dict[int, str], frame: Frame, t: float, ste
             add("off-safe", (names[u],), f"{out:.0f}px outside the safe area", out, box)
 
     pair_ok = _pair_rule(allowed)
+    unit_marks: dict[int, frozenset] = {}
+    for i in shown:
+        if i.marks:
+            unit_marks[i.unit] = unit_marks.get(i.unit, frozenset()) | i.marks
     texts = [i for i in shown if i.kind == "text"]
     shapes = [i for i in shown if i.kind == "shape" and i.role != "backdrop"]
     # Text over text.
     for a_i, a in enumerate(texts):
         for b in texts[a_i + 1 :]:
-            if a.free or b.free or pair_ok(a.mob, b.mob):
+            if a.free or b.free or pair_ok(a.marks, b.marks):
                 continue
             share = a.box.intersection(b.box) / max(1e-9, min(a.box.area, b.box.area))
             if share > TEXT_OVERLAP:
                 add("text-overlap", (a.name, b.name), f"{share:.0%} of the smaller", share, _meet(a.box, b.box))
-    # A shape of another object over a text.
+    # A shape of another object over a text (drawn after it: one behind it is contrast's matter).
     by_unit: dict[tuple[int, int], tuple[float, Box]] = {}
+    boxes = _boxes(shapes)
     for tx in texts:
-        for s in shapes:
-            if s.order < tx.order or s.unit in (tx.unit, tx.owner) or tx.free or s.free or not _draws(s.mob):  # behind it: contrast's matter
+        if tx.free:
+            continue
+        for k in np.flatnonzero(_meeting(boxes, tx.box)):
+            s = shapes[k]
+            if s.order < tx.order or s.unit in (tx.unit, tx.owner) or s.free or not _draws(s.mob):
                 continue
             inter = tx.box.intersection(s.box)
-            if inter <= 0 or tx.box.inside(s.box, 0.02) or _is_ancestor(s, tx, items):
+            if inter <= 0 or tx.box.inside(s.box, 0.02):
                 continue
             share = inter / max(1e-9, tx.box.area)
-            if share > PROP_TEXT_OVERLAP and not pair_ok(tx.mob, s.mob):
+            if share > PROP_TEXT_OVERLAP and not pair_ok(tx.marks, s.marks):
                 key = (tx.unit, s.unit)
                 if share > by_unit.get(key, (0.0, None))[0]:
                     by_unit[key] = (share, _meet(tx.box, s.box))
@@ -386,18 +407,20 @@ def _judge(items: list[Item], names: dict[int, str], frame: Frame, t: float, ste
             if inter <= 0 or a.inside(b, 0.02) or b.inside(a, 0.02):
                 continue
             share = inter / max(1e-9, min(a.area, b.area))
-            if share > PROP_OVERLAP and not pair_ok(unit_items[ua][0].mob, unit_items[ub][0].mob, unit_items[ua], unit_items[ub]):
+            if share > PROP_OVERLAP and not pair_ok(unit_marks.get(ua, frozenset()), unit_marks.get(ub, frozenset())):
                 add("prop-overlap", (names[ua], names[ub]), f"{share:.0%} of the smaller", share, _meet(a, b))
 
     if steady:
+        filled = [i for i in items if i.kind == "shape"]
+        filled = (filled, _boxes(filled))
         for tx in texts:
             # Too small: x-height at the output resolution (the font size includes every scaling).
-            size = getattr(tx.mob, "font_size", None)
+            size = _font_size(tx)
             if size:
                 xh = float(size) * _x_height_per_size(str(getattr(tx.mob, "font", "") or "").split(",")[0]) * px
                 if xh < MIN_X_HEIGHT_PX:
                     add("small-text", (tx.name,), f"x-height {xh:.1f}px < {MIN_X_HEIGHT_PX:g}px", MIN_X_HEIGHT_PX - xh, tx.box)
-            ratio = _text_contrast(tx, items, frame)
+            ratio = _text_contrast(tx, items, frame, filled)
             if ratio is not None and ratio < MIN_CONTRAST:
                 add("low-contrast", (tx.name,), f"contrast {ratio:.2f}:1 < {MIN_CONTRAST:g}:1", MIN_CONTRAST - ratio, tx.box)
     return found
@@ -407,7 +430,7 @@ def _covered(tx: Item, items: list[Item]) -> bool:
     """Whether an opaque shape drawn after ``tx`` covers it whole (tomorrow's page under today's)."""
     for s in items:
         if s.kind == "shape" and s.order > tx.order and tx.box.inside(s.box):
-            fill = _fill(s.mob)
+            fill = s.fill
             if fill is not None and fill[1] >= 0.95:
                 return True
     return False
@@ -422,49 +445,66 @@ def _draws(mob) -> bool:
     return bool(fill and fill > 0.05) or bool(getattr(mob, "stroke_width", 0) and mob.get_stroke_opacity() > 0.05)
 
 
-def _is_ancestor(shape: Item, text: Item, items: list[Item]) -> bool:
-    return any(text.mob is m for m in shape.mob.get_family()[1:])
+def _font_size(tx: Item) -> float | None:
+    """A text's font size now (every scaling included), from its box (manim's ``Text.font_size``, without measuring again)."""
+    mob = tx.mob
+    initial, size = getattr(mob, "initial_height", None), getattr(mob, "_font_size", None)
+    if initial and size:
+        from manim.constants import DEFAULT_FONT_SIZE
+        from manim.mobject.text.text_mobject import TEXT_MOB_SCALE_FACTOR
+
+        return tx.box.height / initial / TEXT_MOB_SCALE_FACTOR * 2.4 * size / DEFAULT_FONT_SIZE
+    return getattr(mob, "font_size", None)
 
 
 def _pair_rule(allowed: list[frozenset]):
-    """Whether a pair of mobjects (or anything inside them) was allowed to overlap."""
-    if not allowed:
-        return lambda *a: False
+    """Whether two things (by the allowed-pair ids of them and their parents) were allowed to overlap."""
+    pairs = [tuple(p) for p in allowed if len(p) == 2]
+    if not pairs:
+        return lambda a, b: False
 
-    def ok(a, b, a_items=None, b_items=None) -> bool:
-        fa = {id(m) for m in a.get_family()} | {id(i.mob) for i in a_items or ()}
-        fb = {id(m) for m in b.get_family()} | {id(i.mob) for i in b_items or ()}
-        return any(len(p) == 2 and ((set(p) & fa) and (set(p) & fb)) for p in allowed)
+    def ok(a: frozenset, b: frozenset) -> bool:
+        return bool(a and b) and any((x in a and y in b) or (y in a and x in b) for x, y in pairs)
 
     return ok
 
 
-def _text_contrast(tx: Item, items: list[Item], frame: Frame) -> float | None:
+def _boxes(items: list[Item]) -> np.ndarray:
+    """The boxes of ``items`` as an N x 4 array (left, right, bottom, top)."""
+    if not items:
+        return np.zeros((0, 4))
+    return np.array([(i.box.left, i.box.right, i.box.bottom, i.box.top) for i in items])
+
+
+def _meeting(boxes: np.ndarray, box: Box) -> np.ndarray:
+    """Which of ``boxes`` overlap ``box`` (a boolean mask)."""
+    return ((boxes[:, 0] < box.right) & (boxes[:, 1] > box.left) & (boxes[:, 2] < box.top) & (boxes[:, 3] > box.bottom))
+
+
+def _text_contrast(tx: Item, items: list[Item], frame: Frame, filled=None) -> float | None:
     """The worst contrast of a text's glyph colours against what is drawn behind its centre."""
     cx, cy = (tx.box.left + tx.box.right) / 2, (tx.box.bottom + tx.box.top) / 2
     behind = _rgb(frame.background)
-    for s in items:
-        if s.kind != "shape" or s.order >= tx.order:
-            continue
-        if not (s.box.left <= cx <= s.box.right and s.box.bottom <= cy <= s.box.top):
+    shapes, boxes = filled if filled is not None else ([i for i in items if i.kind == "shape"], None)
+    if boxes is None:
+        boxes = _boxes(shapes)
+    under = (boxes[:, 0] <= cx) & (boxes[:, 1] >= cx) & (boxes[:, 2] <= cy) & (boxes[:, 3] >= cy) if len(boxes) else []
+    for k in np.flatnonzero(under):
+        s = shapes[k]
+        if s.order >= tx.order:
             continue
         if tx.box.intersection(s.box) < 0.5 * tx.box.area:
             continue
-        fill = _fill(s.mob)
+        fill = s.fill
         if fill is not None and fill[1] > 0.05:
             behind = _blend(fill[0], behind, fill[1])
     worst = None
     glyphs = [g for g in tx.mob.submobjects if len(g.points)] or [tx.mob]
-    seen = set()
-    for g in glyphs:
-        fill = _fill(g)
-        if fill is None or fill[1] < 0.05:
+    rgbas = [r[0] for r in (getattr(g, "fill_rgbas", None) for g in glyphs) if r is not None and len(r)]
+    for r, g, b, a in np.unique(np.round(np.array(rgbas), 3), axis=0) if rgbas else ():
+        if a < 0.05:
             continue
-        key = (fill[0], round(fill[1], 2))
-        if key in seen:
-            continue
-        seen.add(key)
-        ratio = contrast(_blend(fill[0], behind, fill[1]), behind)
+        ratio = contrast(_blend((r, g, b), behind, a), behind)
         worst = ratio if worst is None else min(worst, ratio)
     return worst
 

@@ -184,7 +184,8 @@ def recording_class(cls: type, recorder: BeatRecorder) -> type:
 # -- the layout of a running scene ----------------------------------------------------
 class LayoutProbe:
     """Checks the layout of a running scene (``layoutcheck.py``) from its mobjects: at every
-    beat (each ``wait_until_time``), at the end of every animation and in its middle.
+    beat (each ``wait_until_time``, unless nothing was added, removed or moved since the
+    last look), at the end of every animation and in its middle.
 
     :func:`checking_class` makes the scene call it; a render's frame observer (or the
     storyboard renderer's ``on_frames``) calls :meth:`frames_written`, which looks at the
@@ -196,7 +197,8 @@ class LayoutProbe:
         self.scene = None
         self.timeline = None
         self.mid: int | None = None  # the frame in the middle of the animation being played
-        self.seconds = 0.0  # CPU time spent looking
+        self.dirty = True  # something was added, removed or moved since the last look
+        self.seconds = 0.0  # CPU time spent looking (of the scene thread)
 
     @property
     def moments(self) -> int:
@@ -214,11 +216,12 @@ class LayoutProbe:
         self.scene, self.timeline = scene, Timeline(frame)
 
     def look(self, steady: bool = True, t: float | None = None) -> None:
-        t0 = time.process_time()
+        t0 = time.thread_time()
+        self.dirty = False
         scene = self.scene
         self.timeline.add(scene.mobjects, scene.time if t is None else t, steady=steady,
                           allowed=getattr(scene, "layout_allowed", ()))
-        self.seconds += time.process_time() - t0
+        self.seconds += time.thread_time() - t0
 
     def animation_starts(self, run_time: float) -> None:
         start = round(self.scene.time * self.fps)
@@ -253,10 +256,21 @@ def checking_class(cls: type, probe: LayoutProbe) -> type:
             self._probe.mid = None
             if not all(isinstance(a, Wait) for a in args):
                 self._probe.look(steady=True)
+            elif self._probe.scene is self and any(m.updaters for m in self.get_mobject_family_members()):
+                self._probe.dirty = True  # an animated wait: updaters moved things
+
+        def add(self, *mobjects):
+            self._probe.dirty = True
+            return super().add(*mobjects)
+
+        def remove(self, *mobjects):
+            self._probe.dirty = True
+            return super().remove(*mobjects)
 
         def wait_until_time(self, t: float) -> None:
             super().wait_until_time(t)
-            self._probe.look(steady=True)
+            if self._probe.dirty:  # a beat after a frozen wait shows what the last look saw
+                self._probe.look(steady=True)
 
     Checked.__name__ = Checked.__qualname__ = cls.__name__
     Checked.__module__ = cls.__module__
