@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -38,6 +39,7 @@ def main() -> None:
     from dayinlife_manim.voices.silent import SilentVoice
     from dayinlife_manim.voices.voiceover import make_voiceover
 
+    print(f"{os.cpu_count()} cores, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     tmp = Path(tempfile.mkdtemp(prefix="check-bench-"))
     try:
         manifest, _ = make_voiceover(load_script(ROOT / "examples" / "a_day_in_life.txt"), SilentVoice(), tmp / "media")
@@ -52,7 +54,9 @@ def main() -> None:
         stills = sum(len(b.stills) for b in board.scenes)
         moments = sum(s.moments for s in report.scenes)
         print(f"seed ({len(report.scenes)} hand-made scenes, {manifest.duration:.0f}s of narration, {args.aspect}):")
-        print(f"  check       {t_check:6.1f}s  {moments} moments judged, {report.errors} errors, {report.warnings} warnings")
+        judged = sum(json.loads(f.read_text())["seconds"] for f in (manifest.root / "check").rglob(LAYOUT_JSON))
+        print(f"  check       {t_check:6.1f}s  {moments} moments judged, {report.errors} errors, {report.warnings} warnings; "
+              f"judging took {judged:.2f}s CPU ({1000 * judged / max(moments, 1):.1f} ms a moment), the rest is running the scenes")
         print(f"  storyboard  {t_board:6.1f}s  {stills} stills drawn at 480p")
 
         pairs, _ = assign_scenes(manifest, scenes)

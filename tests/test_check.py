@@ -71,6 +71,14 @@ def test_props_over_each_other_and_an_icon_on_its_disc() -> None:
     assert rules([Square(2, fill_opacity=1), Square(2, fill_opacity=1).shift(RIGHT * 1.8)]) == []  # 10 % of the smaller
 
 
+def test_font_size_read_from_the_box_is_manims() -> None:
+    from dayinlife_manim.render.layoutcheck import _font_size, collect
+
+    word = label("Scaled", size=30).scale(0.37)
+    (item,), _ = collect([word])
+    assert _font_size(item) == pytest.approx(word.font_size, rel=1e-6)
+
+
 def test_text_too_small_at_the_output_resolution() -> None:
     assert rules([label("fine print", size=6)]) == ["small-text"]
     assert rules([label("fine print", size=12)]) == []  # x-height about 12 px at 1080p
@@ -100,6 +108,8 @@ def test_transparent_and_hidden_things_are_not_judged() -> None:
 def test_marked_overlaps_are_allowed() -> None:
     a, b = label("Coffee"), label("Tea").shift(RIGHT * 0.2)
     assert rules([a, b], allowed=[frozenset((id(a), id(b)))]) == []
+    c = label("Milk").shift(RIGHT * 0.4)  # allowed with each other, not with a third
+    assert rules([a, b, c], allowed=[frozenset((id(a), id(b)))]) == ["text-overlap", "text-overlap"]
     b.layout_allow_overlap = True
     assert rules([a, b]) == []
 
