@@ -92,6 +92,8 @@ class BuildReport:
     duration: float = 0.0  # seconds of video
     failures: list[SceneFailure] = field(default_factory=list)
     loudness: Loudness | None = None  # of the soundtrack written, when the video was (re)stitched
+    #: (errors, warnings) the layout check found in the scenes (kept with each one's cache entry) and captions.
+    layout: tuple[int, int] | None = None
 
 
 # -- planning --------------------------------------------------------------------
@@ -430,10 +432,22 @@ def _finish(state: _ScriptState, force: bool, music: Path | None, on_stitch, lou
             atomic_write_text(key_file, key + "\n")
             report.stitched = True
         timeline.info("writing the review page")
-        review_build(state.manifest, jobs, out)  # OUT.html: video, captions, chapters, storyboard stills
+        review_build(state.manifest, jobs, out)  # OUT.html: video, captions, chapters, storyboard stills, layout
+        report.layout = layout_counts(state.manifest, jobs)
         timeline.info("%s done", out.name)
     if on_stitch:
         on_stitch(report)
+
+
+def layout_counts(manifest: Manifest, jobs: Sequence[SceneJob]) -> tuple[int, int]:
+    """(errors, warnings) of the layout check: what each scene's render found (``layout.json`` in its
+    cache entry, beside its stills) and what the caption rules find in the video's subtitles."""
+    from .author.check import video_captions
+    from .render.layoutcheck import caption_findings, counts
+    from .render.stills import load_layout
+
+    found = [f for j in jobs if j.stills is not None for f in (load_layout(j.stills) or [])]
+    return counts(found + caption_findings(video_captions(manifest)))
 
 
 def build(script: Script, voice: Voice, options: BuildOptions = BuildOptions(), **callbacks) -> BuildReport:

@@ -235,6 +235,10 @@ def build(ctx, scripts, print_config, **values):
             )
             if report.loudness is not None:
                 click.echo(f"soundtrack: {report.loudness} (target {options.loudness:g} LUFS)")
+            if report.layout is not None and report.out is not None:
+                from .author.check import summary_line
+
+                click.echo(summary_line(*report.layout, str(report.out.with_suffix(".html"))))
             if options.watch and first and report.rendered:
                 click.echo(f"re-rendered: {', '.join(report.rendered)}")
         snapshot.record(backend.name, spoken)
@@ -292,6 +296,51 @@ def storyboard(ctx, script, print_config, **values):
         )
 
     _run(once, values["watch"] and not print_config, [script], values["scenes"])
+
+
+@cli.command()
+@SCRIPT
+@click_options(
+    "scenes", "quality", "fps", "aspect", *VOICE_OPTIONS, "workers", "force", "media_dir",
+    quality={"help": "The output resolution text sizes are judged at (240p, 480p, 720p, 1080p, 2160p) and its frame rate."},
+    workers={"help": "Scenes checked at once (default: number of cores)."},
+    force={"help": "Check every scene again, ignoring the cached findings."},
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (for tools) instead of tables.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too, not only on errors.")
+def check(script, as_json, strict, **values):
+    """Check the layout and readability of every scene, from the objects on screen.
+
+    Runs each scene's timeline without drawing or encoding (as the storyboard
+    does) and judges the mobjects at every beat and in the middle and at the
+    end of every animation: objects outside the frame or the safe area, text
+    over text, shapes over text, props over props, text too small to read at
+    the output resolution, text contrast under 4.5:1, an idle stage; and the
+    captions' reading speed and line lengths. Prints a table per scene and a
+    summary; exits 1 when an error is found (--strict: or a warning).
+    """
+    import json
+
+    from .author.check import check as run_check
+    from .author.check import format_report
+    from .text.fonts import check_glyphs
+    from .text.script import load_script
+    from .voices.voiceover import make_voiceover
+
+    options = BuildOptions.from_values(values)
+    parsed = load_script(script)
+    check_glyphs(parsed)
+    backend, _ = _voice(parsed, options)
+    manifest, _ = make_voiceover(parsed, backend, options.media_dir)
+    report = run_check(
+        manifest, options,
+        on_scene=None if as_json else lambda sc: click.echo(f"checked {sc.para.id} ({sc.scene})", err=True),
+    )
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(json.dumps(report.to_dict(), indent=1) if as_json else format_report(report))
+    if report.failed(strict):
+        sys.exit(1)
 
 
 def _run(once, watch: bool, scripts, scenes_module) -> None:

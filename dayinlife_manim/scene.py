@@ -276,6 +276,7 @@ class NarratedScene(Scene):
         opening = []
         title = self.make_headline()
         if title is not None:
+            title.layout_role = "headline"  # the layout check (render/layoutcheck.py) knows it
             opening.append(title)
         if self.show_captions and self.cues:
             self._caption_block = CaptionBlock(self.cues, self.theme.caption, self.theme, mode=self.caption_mode)
@@ -292,6 +293,17 @@ class NarratedScene(Scene):
             return None
         region = self.theme.headline
         return region.fit(text(self.headline, self.theme, "headline", self.theme.accent))
+
+    def allow_overlap(self, a: Mobject, b: Mobject) -> None:
+        """Tell the layout check (``dayinlife check``) that ``a`` and ``b`` (and what is inside them) overlap by design."""
+        self.layout_allowed.append(frozenset((id(a), id(b))))
+        self._allowed_keep.extend((a, b))  # kept alive: the check matches them by identity
+
+    @property
+    def layout_allowed(self) -> list[frozenset]:
+        if "_layout_allowed" not in vars(self):
+            self._layout_allowed, self._allowed_keep = [], []
+        return self._layout_allowed
 
     def narrate(self) -> None:
         """The story of the paragraph: override this.  The default just lets the captions run."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -108,6 +109,7 @@ class LateStart(NarratedScene):
         bed = icon("bed", self.theme.color(5), h).move_to(mid.center)
         zzz = icon("sleep", self.theme.dim, 0.4 * h).next_to(bed, UP + RIGHT, buff=0).shift(0.3 * h * LEFT)
         bubble = ThoughtBubble("11?!", self.theme, 0.7 * h).next_to(clock, RIGHT, buff=-0.3 * clock.width).align_to(clock, UP)
+        self.allow_overlap(clock, bubble)  # the clock's thought, coming out of it
         sun = icon("weather-sunny", self.theme.accent, 0.5 * h).move_to(right.point(0.3, 0.75))
         moon = icon("moon-waning-crescent", self.theme.color(0), 0.5 * h).move_to(right.point(0.7, 0.75))
         heart = icon("heart", self.theme.color(4), 0.55 * h).move_to(right.point(0.5, 0.28))
@@ -390,10 +392,10 @@ class CuriousReader(NarratedScene):
         laptop = CodeLaptop(3.0, t)
         cog = icon("cog", t.accent, laptop.screen.height * 0.45).move_to(laptop.screen.get_corner(UP + RIGHT))
         left.fit(VGroup(laptop, cog), 0.85)
-        book = middle.fit(icon("book-open-variant", t.text, 2.0), 0.7)
-        lens = icon("magnify", t.color(0), book.height * 0.7).move_to(book.get_corner(DOWN + RIGHT))
+        book = middle.fit(icon("book-open-variant", t.text, 2.0), 0.55)  # the question marks ring it clear of its edges
+        lens = icon("magnify", t.color(0), book.height * 0.5).move_to(book.get_center() + RIGHT * book.width * 0.3)  # where its circle starts
         marks = VGroup(*(text("?", t, "title", t.color(k + 1), weight="BOLD") for k in range(4)))
-        ring(marks, book.get_center(), middle.width * 0.42, middle.height * 0.4, start=0.6)
+        ring(marks, book.get_center(), middle.width * 0.44, middle.height * 0.44, start=0.6)
         fields = ["tractor", "heart-pulse", "car", "chef-hat", "rocket-launch"]
         areas = VGroup(*(icon(name, t.color(k), right.height * 0.26) for k, name in enumerate(fields)))
         ring(areas, right.center, min(right.width, right.height) * 0.38)
@@ -606,7 +608,8 @@ class PayDay(NarratedScene):
         vault = VGroup(bank, balance).arrange(DOWN, buff=0.25)
         bank_zone.fit(vault, 0.8)
         cash = VGroup(*(icon("cash", t.color(3), bank.height * 0.35) for _ in range(3)))
-        ring(cash, bank.get_center(), bank_zone.width * 0.4, bank.height * 0.55, start=0.4)
+        for note, a in zip(cash, (0.3, PI / 2, PI - 0.3)):  # an arc over the bank: the balance below stays clear
+            note.move_to(bank.get_center() + RIGHT * bank_zone.width * 0.4 * np.cos(a) + UP * bank.height * 0.5 * np.sin(a))
         label = text("Years in IT", t, "label")
         bar = FillBar(3.0, 0.4, 0.7, t, t.accent)
         plus = text("+1/365", t, "label", t.accent)

@@ -96,7 +96,7 @@ def test_manim_internals_the_storyboard_hook_relies_on() -> None:
     from manim import Scene
     from manim.renderer.cairo_renderer import CairoRenderer
 
-    from dayinlife_manim.render.sink import skipping_scene_class, still_renderer_class
+    from dayinlife_manim.render.sink import animation_start_class, skipping_scene_class, still_renderer_class
 
     signatures = {
         name: str(inspect.signature(getattr(CairoRenderer, name)))
@@ -119,6 +119,9 @@ def test_manim_internals_the_storyboard_hook_relies_on() -> None:
     play = inspect.getsource(Scene.play_internal)
     assert "self._get_animation_time_progression(" in play and "self.renderer.render(self, t, self.moving_mobjects)" in play
     assert "self.get_time_progression(" in inspect.getsource(Scene._get_animation_time_progression)
+    # The layout check's animation middles: the animations being played are the scene's ``animations``.
+    assert "self.animations = " in inspect.getsource(Scene.compile_animation_data)
+    assert animation_start_class(Holds, lambda run_time: None).__name__ == "Holds"
     renderer = still_renderer_class()
     assert issubclass(renderer, CairoRenderer) and {"draw", "on_frames"} <= set(vars(renderer))
     assert skipping_scene_class(Holds, lambda n: False).__name__ == "Holds"

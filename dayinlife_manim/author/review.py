@@ -22,9 +22,10 @@ from urllib.parse import quote
 from ..core.fsutil import atomic_write_text
 from ..manifest import Manifest
 from ..render.settings import RenderSettings
-from ..render.stills import THUMB_WIDTH, load_stills
+from ..render.stills import THUMB_WIDTH, load_layout, load_stills
+from .check import findings_summary
 from .pages import PAGE_STYLE, rel
-from .storyboard import SceneBoard, scene_sections_html
+from .storyboard import FINDINGS_STYLE, SceneBoard, scene_sections_html
 
 REVIEW_STYLE = """
 main{display:grid;grid-template-columns:minmax(0,3fr) minmax(14em,1fr);gap:1.2em;align-items:start}
@@ -83,11 +84,14 @@ def write_review_page(
     out = Path(out)
     page = out.with_suffix(".html")
     starts = chapter_starts(manifest)
-    boards, lacking = [], []
+    boards, lacking, findings = [], [], {}
     for para, name, folder in scenes or ():
         stills = load_stills(folder) if folder is not None else None
         if stills is None:
             lacking.append(para.id)
+        found = load_layout(folder) if folder is not None else None
+        if found is not None:
+            findings[para.id] = found
         boards.append(SceneBoard(para, name, Path(folder) if folder is not None else page.parent, stills or [], cached=True))
     missing = ""
     if lacking:  # the video is fine; the page says which scenes have no stills
@@ -108,13 +112,14 @@ def write_review_page(
     thumb = THUMB_WIDTH if (settings is None or settings.width >= settings.height) else THUMB_WIDTH // 2
     body = (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(manifest.title)}</title>'
-        f"<style>{PAGE_STYLE % thumb}{REVIEW_STYLE}</style></head><body>"
+        f"<style>{PAGE_STYLE % thumb}{REVIEW_STYLE}{FINDINGS_STYLE}</style></head><body>"
         f"<h1>{html.escape(manifest.title)}</h1>"
         f'<p class="meta">{len(manifest.paragraphs)} scenes · {_clock(manifest.duration)} · '
         f'<a href="{rel(out, page.parent)}">{html.escape(out.name)}</a></p>'
         f'<main><video id="video" controls preload="auto" src="{rel(out, page.parent)}">{track}</video>'
         f'<nav><h2>Chapters</h2><ol id="chapters">{items}</ol></nav></main>'
-        + (f"<h2>Storyboard</h2>{missing}{scene_sections_html(boards, page.parent, starts)}" if boards else "")
+        + (f"<h2>Storyboard</h2>{missing}{findings_summary(findings)}{scene_sections_html(boards, page.parent, starts, findings)}"
+           if boards else "")
         + f'<script id="review-data" type="application/json">{data_json}</script>'
         + f"<script>{SCRIPT}</script></body></html>\n"
     )

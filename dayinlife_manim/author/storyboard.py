@@ -94,52 +94,59 @@ def _draw_here(ref: str, manifest_file: Path, board: SceneBoard, settings) -> st
         return traceback.format_exc()
 
 
-def _draw_warm(todo, manifest_file: Path, settings, workers: int, done: Callable[[SceneBoard, str, str | None], None]) -> None:
-    """The stills of every scene of ``todo`` in fresh processes forked from the warm server
-    (``pool.WarmRunner``, as scene renders are), ``workers`` at once; ``done`` is called in
-    this thread as each finishes.  Each process gets the caller's environment of now."""
+def run_warm(jobs, manifest_file: Path, settings, workers: int, kind: str, done: Callable[[int, str | None], None]) -> None:
+    """Run ``jobs`` (each: its output folder, scene ref, paragraph id and label) as ``kind`` tasks
+    ("storyboard", "check") in fresh processes forked from the warm server (``pool.WarmRunner``,
+    as scene renders are), ``workers`` at once; ``done(index, error)`` is called in this thread
+    as each finishes.  Each process gets the caller's environment of now."""
     import queue
     import threading
 
     from ..farm.pool import WarmRunner
     from ..farm.task import RenderTask
 
-    runner = WarmRunner(min(workers, len(todo)))
+    runner = WarmRunner(min(workers, len(jobs)))
     runner.warm_up()
-    jobs, results = list(reversed(todo)), queue.Queue()
+    left, results = list(reversed(range(len(jobs)))), queue.Queue()
     lock = threading.Lock()
 
     def work() -> None:
         while True:
             with lock:
-                if not jobs:
+                if not left:
                     return
-                board, ref, key = jobs.pop()
-            log = board.dir.with_suffix(".log")
-            task = RenderTask(ref=ref, manifest=manifest_file, paragraph=board.para.id, out=board.dir, settings=settings,
-                              workdir=board.dir / ".manim", log=log, label=f"paragraph {board.para.id} ({board.scene})",
-                              kind="storyboard")
+                i = left.pop()
+            folder, ref, paragraph, label = jobs[i]
+            log = folder.with_suffix(".log")
+            task = RenderTask(ref=ref, manifest=manifest_file, paragraph=paragraph, out=folder, settings=settings,
+                              workdir=folder / ".manim", log=log, label=label, kind=kind)
             fault = None
             try:
                 ok = runner.run(task)
-                error = None if ok else log.read_text(encoding="utf-8", errors="replace").split("\n", 1)[-1] or "no stills"
+                error = None if ok else log.read_text(encoding="utf-8", errors="replace").split("\n", 1)[-1] or f"no {kind} output"
             except Exception as exc:  # noqa: BLE001 - reported with its paragraph
                 error, fault = f"{type(exc).__name__}: {exc}", fault_of(exc)
-            results.put((board, key, error, fault))
+            results.put((i, error, fault))
 
     threads = [threading.Thread(target=work, daemon=True) for _ in range(runner.slots)]
     for t in threads:
         t.start()
     try:
-        for _ in todo:
-            board, key, error, fault = results.get()
+        for _ in jobs:
+            i, error, fault = results.get()
             if fault is not None:  # no space left...: the command stops with one line naming the path
                 raise fault
-            done(board, key, error)
+            done(i, error)
     finally:
         runner.close()
         for t in threads:
             t.join()
+
+
+def _draw_warm(todo, manifest_file: Path, settings, workers: int, done: Callable[[SceneBoard, str, str | None], None]) -> None:
+    """The stills of every scene of ``todo`` drawn in warm processes (:func:`run_warm`)."""
+    jobs = [(board.dir, ref, board.para.id, f"paragraph {board.para.id} ({board.scene})") for board, ref, _ in todo]
+    run_warm(jobs, manifest_file, settings, workers, "storyboard", lambda i, error: done(todo[i][0], todo[i][2], error))
 
 
 def _clear(board_dir: Path) -> None:
@@ -271,23 +278,60 @@ def still_caption_html(still: Still) -> str:
     return " ".join(p for p in parts if p)
 
 
-def scene_sections_html(boards: list[SceneBoard], page_dir: Path, offsets: dict[str, float] | None = None) -> str:
-    """One section per scene with its stills; with ``offsets`` a still carries its time in the video."""
+def _marks_html(still: Still, findings) -> str:
+    """Boxes over a still where the layout findings of its moment are, each with its rule."""
+    slack = 1.5 / still.fps
+    out = []
+    for f in findings:
+        if f.box is None or not (f.time - slack <= still.time <= (f.last if f.last is not None else f.time) + slack):
+            continue
+        left, top, width, height = (max(0.0, min(100.0, 100 * v)) for v in f.box)
+        out.append(f'<span class="mark {f.level}" style="left:{left:.1f}%;top:{top:.1f}%;width:{max(width, 0.8):.1f}%;'
+                   f'height:{max(height, 0.8):.1f}%" title="{html.escape(f.measure)}"><i>{html.escape(f.rule)}</i></span>')
+    return "".join(out)
+
+
+def findings_html(findings) -> str:
+    """A scene's layout findings as a list (time, level, rule, objects, measure)."""
+    if not findings:
+        return ""
+    items = "".join(
+        f'<li class="{f.level}"><span class="t">{f.time:.1f}s</span> <b>{html.escape(f.level)}</b> {html.escape(f.rule)}: '
+        f'{html.escape(" / ".join(f.objects))} · {html.escape(f.measure)}{"" if f.steady else " (mid-animation)"}</li>'
+        for f in findings
+    )
+    return f'<ul class="findings">{items}</ul>'
+
+
+FINDINGS_STYLE = """
+.shot{position:relative} .mark{position:absolute;border:2px solid #ff4d6d;box-sizing:border-box;pointer-events:none}
+.mark.warning{border-color:#ffb703;border-style:dashed} .mark i{position:absolute;left:0;top:-1.35em;font:11px/1.2 sans-serif;
+background:#ff4d6d;color:#101218;padding:0 3px;white-space:nowrap;font-style:normal} .mark.warning i{background:#ffb703}
+ul.findings{margin:.2em 0 .8em;padding-left:1.2em;font-size:.85em} ul.findings li.error b{color:#ff4d6d}
+ul.findings li.warning b{color:#ffb703} ul.findings .t{color:#8a8fa3;font-variant-numeric:tabular-nums}
+"""
+
+
+def scene_sections_html(boards: list[SceneBoard], page_dir: Path, offsets: dict[str, float] | None = None,
+                        findings: dict[str, list] | None = None) -> str:
+    """One section per scene with its stills; with ``offsets`` a still carries its time in the video;
+    with ``findings`` (per paragraph id) the layout findings are listed and boxed on their stills."""
     out = []
     for board in boards:
         sheet = f' · <a href="{rel(board.sheet, page_dir)}">contact sheet</a>' if board.sheet.exists() else ""
+        found = (findings or {}).get(board.para.id) or []
         out.append(
             f'<section class="scene" id="{html.escape(board.para.id)}"><h2>{html.escape(board.para.id)} · '
             f'{html.escape(board.scene)} <span class="meta">{board.para.duration:.1f}s{sheet}'
-            f'</span></h2><div class="grid">'
+            f'</span></h2>{findings_html(found)}<div class="grid">'
         )
         for still in board.stills:
             seek = ""
             if offsets is not None:
                 seek = f' data-seek="{offsets[board.para.id] + (still.frame + 0.5) / still.fps:.3f}"'
             out.append(
-                f'<figure class="still"{seek}><img loading="lazy" src="{rel(board.dir / still.image, page_dir)}" '
-                f'alt="{html.escape(still_label(still))}"><figcaption><b>{html.escape(still_label(still))}</b>'
+                f'<figure class="still"{seek}><div class="shot"><img loading="lazy" src="{rel(board.dir / still.image, page_dir)}" '
+                f'alt="{html.escape(still_label(still))}">{_marks_html(still, found)}</div><figcaption><b>{html.escape(still_label(still))}</b>'
                 f"{still_caption_html(still)}</figcaption></figure>"
             )
         out.append("</div></section>")

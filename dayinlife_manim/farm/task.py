@@ -26,7 +26,8 @@ class RenderTask:
     workdir: Path
     log: Path
     label: str  # "paragraph (Scene)", for messages
-    #: "video": render ``out`` (an MP4); "storyboard": draw the stills at beats into the folder ``out``.
+    #: "video": render ``out`` (an MP4); "storyboard": draw the stills at beats into the folder ``out``;
+    #: "check": the scene's layout findings into ``out/layout.json`` (nothing drawn).
     kind: str = "video"
     #: For "video": the folder for the stills at the scene's beats, taken from the render's frames.
     stills: Path | None = None

@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--size", required=True, help="WIDTHxHEIGHT@FPS")
     parser.add_argument("--workdir", required=True, type=Path)
-    parser.add_argument("--kind", default="video", choices=("video", "storyboard"),
-                        help="video: render OUT; storyboard: draw the stills at beats into the folder OUT")
+    parser.add_argument("--kind", default="video", choices=("video", "storyboard", "check"),
+                        help="video: render OUT; storyboard: draw the stills at beats into the folder OUT; check: the layout findings into OUT/layout.json")
     parser.add_argument("--stills", type=Path, default=None, help="folder for the stills at beats (video only)")
     args = parser.parse_args(argv)
     from .task import RenderTask, print_peak_memory
@@ -65,6 +65,12 @@ def run_task(task) -> None:
 
         stills = scene_stills(cls, manifest=task.manifest, paragraph=task.paragraph, settings=task.settings, out_dir=task.out)
         write_stills_json(task.out, stills)
+        return
+    if task.kind == "check":
+        from ..render.stills import scene_layout, write_layout_json
+
+        probe = scene_layout(cls, manifest=task.manifest, paragraph=task.paragraph, settings=task.settings, out_dir=task.out)
+        write_layout_json(task.out, probe.findings(), probe.moments, probe.seconds)
         return
     render_scene(
         cls,

@@ -66,6 +66,7 @@ def render_scene(
     encoder=None,
     metrics_cache: Path | None = None,
     stills: Path | None = None,
+    check: bool = True,
 ) -> Path:
     """Render ``scene_cls`` telling ``paragraph`` of ``manifest`` into ``out`` (written atomically).
 
@@ -80,7 +81,9 @@ def render_scene(
     scenes do not measure them again.  With ``stills`` (a folder; sink only),
     the frames on screen at the scene's beats are kept there as PNGs with
     their ``stills.json`` (``stills.py``): the review page's stills, taken
-    from this render's own frames.
+    from this render's own frames; with ``check`` (the default) the scene's
+    layout is checked from its objects as it renders (``layoutcheck.py``) and
+    the findings are kept beside the stills (``layout.json``).
     """
     from manim import tempconfig
 
@@ -110,7 +113,7 @@ def render_scene(
             raise ValueError("stills are taken from the frame sink's frames: render with sink=True")
         from .stills import RenderStills
 
-        capture = RenderStills(stills, settings.fps, settings.width, settings.height)
+        capture = RenderStills(stills, settings.fps, settings.width, settings.height, check=check)
         scene_cls = capture.scene_class(scene_cls)
     try:
         with environ(**{ENV_MANIFEST: str(Path(manifest).resolve()), ENV_PARAGRAPH: paragraph}):

@@ -31,7 +31,8 @@ This is the ONE module that relies on manim internals: the file writer's
 without video), the Cairo renderer's ``play`` / ``update_frame`` / ``render`` /
 ``add_frame`` / ``get_frame`` / ``scene_finished`` and the scene's
 ``get_time_progression`` (:func:`still_renderer_class`,
-:func:`skipping_scene_class`).  It is pinned to :data:`MANIM_VERSION` (the
+:func:`skipping_scene_class`), with ``Scene.animations`` for the layout check's
+animation middles (:func:`animation_start_class`).  It is pinned to :data:`MANIM_VERSION` (the
 version ``pyproject.toml`` allows); ``tests/test_sink.py`` fails loudly when
 manim changes underneath it.  ``manim render`` (manim's CLI) never uses it.
 """
@@ -455,4 +456,24 @@ def skipping_scene_class(cls: type, wanted) -> type:
     return Skipping
 
 
-__all__ = ["MANIM_VERSION", "EncoderSettings", "FrameSink", "SinkStats", "install_sink", "skipping_scene_class", "still_renderer_class"]
+def animation_start_class(cls: type, on_start) -> type:
+    """``cls`` calling ``on_start(run_time)`` as each animation that is not a wait begins to be
+    stepped (before its first frame).  Apply it outermost (over :func:`skipping_scene_class`):
+    the layout check (``stills.checking_class``) learns an animation's middle from it.  Uses
+    manim 0.22's ``Scene.get_time_progression`` and ``Scene.animations`` (set by
+    ``compile_animation_data``)."""
+    from manim import Wait
+
+    class Timed(cls):  # type: ignore[misc, valid-type]
+        def get_time_progression(self, run_time, *args, **kwargs):
+            animations = getattr(self, "animations", None) or ()
+            if animations and not all(isinstance(a, Wait) for a in animations):
+                on_start(run_time)
+            return super().get_time_progression(run_time, *args, **kwargs)
+
+    Timed.__name__ = Timed.__qualname__ = cls.__name__
+    Timed.__module__ = cls.__module__
+    return Timed
+
+
+__all__ = ["MANIM_VERSION", "EncoderSettings", "animation_start_class", "FrameSink", "SinkStats", "install_sink", "skipping_scene_class", "still_renderer_class"]

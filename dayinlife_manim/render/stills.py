@@ -24,6 +24,7 @@ import queue
 import re
 import shutil
 import threading
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -37,6 +38,8 @@ STILL_SHORT_SIDE = 480
 THUMB_WIDTH = 384
 #: The file listing a scene's stills, in the folder that holds their PNGs.
 STILLS_JSON = "stills.json"
+#: The layout findings of a scene (``layoutcheck.py``), beside its stills in its cache entry.
+LAYOUT_JSON = "layout.json"
 _STILL_NAME = re.compile(r"^\d{2,4}-f\d{5,7}\.png$")
 
 
@@ -178,6 +181,123 @@ def recording_class(cls: type, recorder: BeatRecorder) -> type:
     return Recorded
 
 
+# -- the layout of a running scene ----------------------------------------------------
+class LayoutProbe:
+    """Checks the layout of a running scene (``layoutcheck.py``) from its mobjects: at every
+    beat (each ``wait_until_time``, unless nothing was added, removed or moved since the
+    last look), at the end of every animation and in its middle.
+
+    :func:`checking_class` makes the scene call it; a render's frame observer (or the
+    storyboard renderer's ``on_frames``) calls :meth:`frames_written`, which looks at the
+    middle frame of the animation being played.  Nothing is drawn.
+    """
+
+    def __init__(self, fps: int) -> None:
+        self.fps = fps
+        self.scene = None
+        self.timeline = None
+        self.mid: int | None = None  # the frame in the middle of the animation being played
+        self.dirty = True  # something was added, removed or moved since the last look
+        self.seconds = 0.0  # CPU time spent looking (of the scene thread)
+
+    @property
+    def moments(self) -> int:
+        return self.timeline.moments if self.timeline is not None else 0
+
+    def start(self, scene) -> None:
+        from manim import config
+
+        from .layoutcheck import Box, Frame, Timeline
+
+        theme = scene.theme
+        box = lambda r: Box(r.left, r.right, r.bottom, r.top)  # noqa: E731
+        frame = Frame(float(config.frame_width), float(config.frame_height), int(config.pixel_width), int(config.pixel_height),
+                      box(theme.safe), box(scene.stage), theme.background)
+        self.scene, self.timeline = scene, Timeline(frame)
+
+    def look(self, steady: bool = True, t: float | None = None) -> None:
+        t0 = time.thread_time()
+        self.dirty = False
+        scene = self.scene
+        self.timeline.add(scene.mobjects, scene.time if t is None else t, steady=steady,
+                          allowed=getattr(scene, "layout_allowed", ()))
+        self.seconds += time.thread_time() - t0
+
+    def animation_starts(self, run_time: float) -> None:
+        start = round(self.scene.time * self.fps)
+        self.mid = start + max(1, round(run_time * self.fps / 2))
+
+    def frames_written(self, now: int) -> None:
+        if self.mid is not None and now >= self.mid:
+            self.mid = None
+            self.look(steady=False, t=now / self.fps)
+
+    def findings(self) -> list:
+        return self.timeline.finish(self.scene.narration_duration) if self.timeline is not None else []
+
+
+def checking_class(cls: type, probe: LayoutProbe) -> type:
+    """``cls`` with its layout checked by ``probe`` at every beat and in the middle and at the
+    end of every animation (waits are beats, not animations).  Apply it last (outermost):
+    it tells ``probe`` an animation's middle before the frames are stepped (``sink.py``)."""
+    from manim import Wait
+
+    from .sink import animation_start_class
+
+    class Checked(cls):  # type: ignore[misc, valid-type]
+        _probe = probe
+
+        def setup(self) -> None:
+            super().setup()
+            self._probe.start(self)
+
+        def play(self, *args, **kwargs) -> None:
+            super().play(*args, **kwargs)
+            self._probe.mid = None
+            if not all(isinstance(a, Wait) for a in args):
+                self._probe.look(steady=True)
+            elif self._probe.scene is self and any(m.updaters for m in self.get_mobject_family_members()):
+                self._probe.dirty = True  # an animated wait: updaters moved things
+
+        def add(self, *mobjects):
+            self._probe.dirty = True
+            return super().add(*mobjects)
+
+        def remove(self, *mobjects):
+            self._probe.dirty = True
+            return super().remove(*mobjects)
+
+        def wait_until_time(self, t: float) -> None:
+            super().wait_until_time(t)
+            if self._probe.dirty:  # a beat after a frozen wait shows what the last look saw
+                self._probe.look(steady=True)
+
+    Checked.__name__ = Checked.__qualname__ = cls.__name__
+    Checked.__module__ = cls.__module__
+    return animation_start_class(Checked, probe.animation_starts)
+
+
+def write_layout_json(folder: Path, findings: list, moments: int = 0, seconds: float = 0.0, **extra) -> None:
+    from .layoutcheck import RULES_VERSION
+
+    data = {**extra, "rules": RULES_VERSION, "moments": moments, "seconds": round(seconds, 4),
+            "findings": [f.to_dict() for f in findings]}
+    atomic_write_text(Path(folder) / LAYOUT_JSON, json.dumps(data, indent=1))
+
+
+def load_layout(folder: Path) -> list | None:
+    """The layout findings kept in ``folder`` (``None`` when it has none, or of other rules)."""
+    from .layoutcheck import RULES_VERSION, Finding
+
+    try:
+        data = json.loads((Path(folder) / LAYOUT_JSON).read_text(encoding="utf-8"))
+        if data.get("rules") != RULES_VERSION:
+            return None
+        return [Finding.from_dict(f) for f in data["findings"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 # -- a render's stills ----------------------------------------------------------------
 def still_size(width: int, height: int, short_side: int = STILL_SHORT_SIDE) -> tuple[int, int]:
     """A still's size for a ``width`` x ``height`` video: short side at most ``short_side``, same aspect."""
@@ -223,13 +343,13 @@ def read_stills_files(folder: Path) -> dict[str, bytes]:
     folder = Path(folder)
     if not (folder / STILLS_JSON).is_file():
         return {}
-    return {f.name: f.read_bytes() for f in folder.iterdir() if f.is_file() and (f.name == STILLS_JSON or _STILL_NAME.match(f.name))}
+    return {f.name: f.read_bytes() for f in folder.iterdir() if f.is_file() and (f.name in (STILLS_JSON, LAYOUT_JSON) or _STILL_NAME.match(f.name))}
 
 
 def place_stills_files(files: dict[str, bytes], folder: Path) -> None:
     """Write what :func:`read_stills_files` read into ``folder`` (replaced as a whole); checks names and listing."""
     names = set(files)
-    if STILLS_JSON not in names or any(n != STILLS_JSON and not _STILL_NAME.match(n) for n in names):
+    if STILLS_JSON not in names or any(n not in (STILLS_JSON, LAYOUT_JSON) and not _STILL_NAME.match(n) for n in names):
         raise ValueError(f"unexpected stills files: {sorted(names)[:5]}")
     folder = Path(folder)
     tmp = temp_dir(folder.parent, folder.name)
@@ -252,7 +372,7 @@ class RenderStills:
     them, lists them in ``stills.json`` and puts the folder in place as a whole.
     """
 
-    def __init__(self, folder: Path, fps: int, width: int, height: int) -> None:
+    def __init__(self, folder: Path, fps: int, width: int, height: int, check: bool = True) -> None:
         self.folder = Path(folder)
         self.size = still_size(width, height)
         self._work = temp_dir(self.folder.parent, self.folder.name)
@@ -263,9 +383,11 @@ class RenderStills:
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="dayinlife-stills", daemon=True)
         self._thread.start()
+        self.probe = LayoutProbe(fps) if check else None
 
     def scene_class(self, cls: type) -> type:
-        return recording_class(cls, self.recorder)
+        cls = recording_class(cls, self.recorder)
+        return checking_class(cls, self.probe) if self.probe is not None else cls
 
     def frames(self, pixels, start: int, repeat: int) -> None:
         """Frame observer: ``repeat`` frames of ``pixels`` written from frame ``start`` on."""
@@ -273,6 +395,8 @@ class RenderStills:
         self._frames = start + repeat
         if self.recorder.pending:
             self.recorder.frames_written(self._frames)
+        if self.probe is not None and self.probe.mid is not None:
+            self.probe.frames_written(self._frames)
 
     def _save(self, name: str, pixels) -> None:
         self._queue.put((name, pixels))
@@ -295,6 +419,8 @@ class RenderStills:
             raise RuntimeError(f"writing the stills of {self.folder.name} failed: {self._error}") from self._error
         stills = self.recorder.sorted_stills()
         write_stills_json(self._work, stills)
+        if self.probe is not None and self.probe.timeline is not None:
+            write_layout_json(self._work, self.probe.findings(), self.probe.moments, self.probe.seconds)
         replace_dir(self._work, self.folder)
         return stills
 
@@ -334,16 +460,7 @@ def scene_stills(cls: type, *, manifest: Path, paragraph: str, settings, out_dir
     from .sink import still_renderer_class
 
     keep_metrics_in(Path(out_dir).resolve().parent.parent / "text-metrics.json")  # shared by the scenes' processes
-    options = {
-        **settings.manim_config(),
-        "disable_caching": True,
-        "progress_bar": "none",
-        "verbosity": "WARNING",
-        "write_to_movie": False,
-        "save_last_frame": False,
-        "media_dir": str(Path(out_dir) / ".manim"),
-        "log_to_file": False,
-    }
+    options = _timeline_config(settings, out_dir)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with environ(**{ENV_MANIFEST: str(Path(manifest).resolve()), ENV_PARAGRAPH: paragraph}):
@@ -355,3 +472,49 @@ def scene_stills(cls: type, *, manifest: Path, paragraph: str, settings, out_dir
             scene.render()
             recorder.frames_written(round(scene.time * settings.fps) + 1)
     return recorder.sorted_stills()
+
+
+def _timeline_config(settings, out_dir: Path) -> dict:
+    return {
+        **settings.manim_config(),
+        "disable_caching": True,
+        "progress_bar": "none",
+        "verbosity": "WARNING",
+        "write_to_movie": False,
+        "save_last_frame": False,
+        "media_dir": str(Path(out_dir) / ".manim"),
+        "log_to_file": False,
+    }
+
+
+def scene_layout(cls: type, *, manifest: Path, paragraph: str, settings, out_dir: Path) -> LayoutProbe:
+    """Run ``cls`` telling ``paragraph`` of ``manifest`` in this process, drawing nothing, its layout
+    checked (as :func:`scene_stills` runs it, stepping animations only to their middle and end)."""
+    from manim import tempconfig
+
+    from ..scene import ENV_MANIFEST, ENV_PARAGRAPH
+    from ..visuals.text import keep_metrics_in
+    from .settings import environ
+    from .sink import skipping_scene_class, still_renderer_class
+
+    keep_metrics_in(Path(out_dir).resolve().parent.parent / "text-metrics.json")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    probe = LayoutProbe(settings.fps)
+
+    class Quiet(skipping_scene_class(cls, lambda frames: frames == probe.mid)):  # type: ignore[misc, valid-type]
+        def add_sound(self, *args, **kwargs) -> None:
+            return None
+
+        def finish(self) -> None:  # the closing fade is the scene's own: stop where it starts
+            self.wait_until_time(self._fade_time())
+
+    Quiet.__name__ = Quiet.__qualname__ = cls.__name__
+    Quiet.__module__ = cls.__module__
+    with environ(**{ENV_MANIFEST: str(Path(manifest).resolve()), ENV_PARAGRAPH: paragraph}):
+        with tempconfig(_timeline_config(settings, out_dir)):
+            renderer = still_renderer_class()()
+            renderer.on_frames = probe.frames_written
+            scene = checking_class(Quiet, probe)(renderer=renderer)
+            scene.render()
+    return probe

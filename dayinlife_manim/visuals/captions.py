@@ -181,6 +181,7 @@ class CaptionBlock:
                     line.align_to(self.region.point(0, 1), LEFT)
                 line.set_y(self.region.top - (k + 0.5) * self.line_height)
             self._drawn[index] = VGroup(*groups)
+            self._drawn[index].layout_role = "caption"  # for the layout check (render/layoutcheck.py)
         return self._drawn[index]
 
     def highlight(self, chunk: int, t: float | None = None) -> VGroup:
