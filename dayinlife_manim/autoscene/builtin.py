@@ -250,7 +250,7 @@ _AMOUNTS = [
     re.compile(r"\b(" + _NUM + r")\s?(?:(million|billion|thousand)\s)?(dollars?|bucks|euros?|pounds|yen|cents)\b", re.I),
     re.compile(r"\b(" + _NUM + r")\s?(€)"),
     re.compile(r"\b(" + _NUM + r")\s?(%|percent\b|per cent\b)", re.I),
-    re.compile(r"(?<![\w$€£¥.,:/])(" + _NUM + r")\s+([a-z][a-z-]{2,})\b", re.I),
+    re.compile(r"(?<![\w$€£¥.,:/–-])(" + _NUM + r")\s+([a-z][a-z-]{2,})\b", re.I),
 ]
 #: Words after a bare number that make it no amount worth counting.
 _NOT_UNITS = frozenset(
