@@ -224,6 +224,8 @@ def build(scripts, scenes_module, quality, fps, aspect, cfr, voice, lang, piper_
         if len(reports) > 1:
             summary(reports)
         for report in reports:
+            for warning in report.warnings:
+                click.echo(warning, err=True)
             verb = "wrote" if report.stitched else "up to date:"
             click.echo(
                 f"{verb} {report.out} ({len(report.rendered)} rendered, {len(report.cached)} cached, {report.seconds:.1f}s)"

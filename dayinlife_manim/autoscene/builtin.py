@@ -17,6 +17,7 @@ beat          words it listens for                         what it shows
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 from manim import (
@@ -916,6 +917,16 @@ class IconBeat(Beat):
     def describe(self) -> str:
         return f"icon {self.match.slug}" if self.match else "icon"
 
+    @classmethod
+    def instead_of(cls, beat: Beat | None, paragraph: str) -> "IconBeat | None":
+        """An icon card for the words ``beat`` tells (the paragraph's best icon if they show none)."""
+        lo, hi = _extent(beat, paragraph)
+        for at, words in ((lo, paragraph[lo:hi]), (0, paragraph)):
+            m = match_icons(words, 1)[0]
+            if m.words and m.start >= 0:
+                return cls(replace(m, start=m.start + at))
+        return None
+
     def play(self, scene, window) -> None:
         color = self.theme.icon_colors.get(self.match.slug, self.theme.color(1))
         card = labelled(badge(self.match.slug, color, 1.2, self.theme), self.label(_capitalised(self.match.words, 18)))
@@ -924,7 +935,49 @@ class IconBeat(Beat):
         self.enter(scene, window, card[0], *card[1:], fraction=0.12)
         self.card = card
 
+def _extent(beat: Beat | None, paragraph: str) -> Span:
+    """From the first to the last character of ``beat``'s words (the whole paragraph for none)."""
+    spans = [sp for sp in (beat.spans if beat is not None else []) if 0 <= sp[0] < sp[1] <= len(paragraph)]
+    if not spans:
+        return 0, len(paragraph)
+    return min(a for a, _ in spans), max(b for _, b in spans)
+
+
+# == a plain text card (not registered: the last fallback of a beat that fails) ===============================
+class TextCardBeat(Beat):
+    """The words a beat was to tell, written plainly on the stage under a dim quote mark."""
+
+    name = "text"
+    shape = 1.6
+
+    @classmethod
+    def instead_of(cls, beat: Beat | None, paragraph: str) -> "TextCardBeat":
+        lo, hi = _extent(beat, paragraph)
+        words = paragraph[lo:hi].strip() or paragraph.strip()
+        card = cls()
+        card.words = words
+        start = paragraph.find(words[:1], lo) if words else lo
+        card.spans = [(max(0, start), max(0, start) + len(words))]
+        return card
+
+    def describe(self) -> str:
+        return "text card"
+
+    def play(self, scene, window) -> None:
+        words = _capitalised(self.words, 60) if self.words else "…"
+        quote = icon("format-quote-open", color=self.theme.dim, height=0.6)
+        block = VGroup(quote, self.label(words, self.theme.text)).arrange(DOWN, buff=0.25)
+        self.fit(block, fill=0.8)
+        self.wait_for_span(scene, window, self.current)
+        self.enter(scene, window, *block, fraction=0.1)
+
+
+#: What a beat that fails is drawn with instead, simplest last (AutoScene's ``play_beat``).
+FALLBACKS: list[type[Beat]] = [IconBeat, TextCardBeat]
+
 __all__ = [
+    "FALLBACKS",
+    "TextCardBeat",
     "ChecklistBeat",
     "IconBeat",
     "ClockBeat",

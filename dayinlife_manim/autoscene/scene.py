@@ -26,6 +26,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,7 +41,7 @@ from ..visuals.icons import icon
 from ..visuals.text import metrics, paragraph, text
 from ..visuals.theme import Region
 from .beats import Beat, badge, registered_beats
-from .builtin import IconBeat
+from .builtin import FALLBACKS, IconBeat, TextCardBeat
 from .keywords import LANGUAGE as KEYWORD_LANGUAGE
 from .keywords import IconMatch, fallback_icon, headline_for, match_icons
 from .plan import Plan, default_plan, icon_count, plan_paragraph, slots
@@ -90,19 +91,26 @@ class AutoScene(NarratedScene):
 
     def setup(self) -> None:
         super().setup()
+        #: The warning lines of what failed and what was drawn instead (see :meth:`play_beat`).
+        self.fallbacks: list[str] = []
         self.is_title = self.para.kind == "title"
         text_ = self.para.display_text
-        known = written_in(text_, KEYWORD_LANGUAGE)  # else: no English words guessed from another language
+        self.story_text = story_text(self.para)
+        self._sentence_starts = sentence_starts(self.para)
         if self.is_title:
             self.headline = None
             self.show_captions = False
-        else:
-            self.headline = headline_of(text_, known)
-        k = 1 if self.is_title else min(self.max_icons, icon_count(len(text_.split())))
-        self.matches = match_icons(text_, k) if known else [fallback_icon(text_)]
-        self.story_text = story_text(self.para)
-        self._sentence_starts = sentence_starts(self.para)
-        self.plan = self.plan_for(self.manifest, self.para)
+        try:
+            known = written_in(text_, KEYWORD_LANGUAGE)  # else: no English words guessed from another language
+            if not self.is_title:
+                self.headline = headline_of(text_, known)
+            k = 1 if self.is_title else min(self.max_icons, icon_count(len(text_.split())))
+            self.matches = match_icons(text_, k) if known else [fallback_icon(text_)]
+            self.plan = self.plan_for(self.manifest, self.para)
+        except Exception as exc:  # noqa: BLE001  (the paragraph still builds, with its one neutral icon)
+            self.warn_fallback("planning", exc, "icons")
+            self.headline = None if self.is_title else first_words(text_)
+            self.matches, self.plan = [fallback_icon(text_)], Plan(title=self.is_title, icons=1)
         for beat in self.plan.beats:
             beat.theme = self.theme
 
@@ -137,6 +145,10 @@ class AutoScene(NarratedScene):
             "beats": {b.name: class_fingerprint(b) for b in outside},
         }
 
+    def _sentence_at(self, t: float) -> int:
+        """The sentence being said at time ``t`` (the last one that started)."""
+        return max([i for i, c in enumerate(self.cues) if c.start <= t] or [0])
+
     def sentence_span(self, index: int) -> tuple[int, int]:
         """Character span of sentence ``index`` in :attr:`story_text`."""
         start = self._sentence_starts[index]
@@ -146,12 +158,22 @@ class AutoScene(NarratedScene):
     def narrate(self) -> None:
         if not self.cues:
             return
-        if self.is_title:
-            self.narrate_title()
-        elif self.plan.beats:
-            self.narrate_beats()
-        else:
-            self.narrate_paragraph()
+        before = set(map(id, self.mobjects))
+        try:
+            if self.is_title:
+                self.narrate_title()
+            elif self.plan.beats:
+                self.narrate_beats()
+            else:
+                self.narrate_paragraph()
+        except Exception as exc:  # noqa: BLE001  (the paragraph still builds: a plain text card)
+            card = TextCardBeat.instead_of(None, self.story_text)
+            what = "title card" if self.is_title else "plan " + repr(self.plan.describe())
+            self.warn_fallback(what, exc, card.name)
+            self._undo(card, before)
+            card.theme, card.region, card.drawn, card.current = self.theme, self.stage, [], card.spans[0]
+            with self.sentence(min(len(self.cues) - 1, self._sentence_at(self.time))) as s:
+                self.play_beat(card, s)
 
     # -- beats --------------------------------------------------------------------
     def narrate_beats(self) -> None:
@@ -172,14 +194,72 @@ class AutoScene(NarratedScene):
             with self.sentence(i) as s:
                 lo, hi = self.sentence_span(i)
                 said = sorted((span, n, beat) for n, beat in enumerate(beats) for span in beat.spans if lo <= span[0] < hi)
-                for span, _, beat in said:
-                    beat.current, beat.step = span, beat.spans.index(span)
-                    before = set(map(id, self.mobjects))
-                    beat.play(self, s)
-                    beat.drawn += [m for m in self.mobjects if id(m) not in before and _drawn_by_beat(m, self)]
-            for beat in beats:
+                for span, n, beat in said:
+                    if beats[n] is beat:  # not replaced by a fallback meanwhile
+                        beat.current, beat.step = span, beat.spans.index(span)
+                        self.play_beat(beat, s)
+            for beat in list(beats):
                 if beat.shown:
-                    beat.finish_sentence(self, s)
+                    self.play_beat(beat, s, finish=True)
+
+    # -- never failing ----------------------------------------------------------------
+    def play_beat(self, beat: Beat, window: SentenceWindow, finish: bool = False) -> None:
+        """``beat.play`` (or its ``finish_sentence``), and when it raises, a simpler beat in its place.
+
+        What the failed beat drew leaves the stage, the timeline goes on from where
+        it stopped, and the next of :data:`FALLBACKS` (an icon card, then a plain text
+        card) tells its words in its region; one warning line names the paragraph and
+        the beat (:meth:`warn_fallback`).
+        """
+        before = set(map(id, self.mobjects))
+        try:
+            beat.finish_sentence(self, window) if finish else beat.play(self, window)
+        except Exception as exc:  # noqa: BLE001  (any beat, ours or an author's: the paragraph still builds)
+            self._undo(beat, before)
+            stand_in = self._stand_in(beat)
+            self.warn_fallback(f"beat {beat.name!r}", exc, stand_in.name if stand_in else None)
+            beats = getattr(self, "beats", [])
+            if beat in beats:
+                if stand_in is None:
+                    beats.remove(beat)
+                else:
+                    beats[beats.index(beat)] = stand_in
+            if stand_in is not None and not finish:
+                self.play_beat(stand_in, window)
+            return
+        beat.drawn = getattr(beat, "drawn", []) + [m for m in self.mobjects if id(m) not in before and _drawn_by_beat(m, self)]
+
+    def _undo(self, beat: Beat, before: set[int]) -> None:
+        """Take off the stage what ``beat`` drew (before and during its failed call); stop its updaters."""
+        gone = [m for m in self.mobjects if id(m) not in before and m is not self._caption_page]
+        gone += [m for m in getattr(beat, "drawn", []) if m in self.mobjects]
+        for m in gone:
+            m.clear_updaters()
+        self.remove(*gone)
+        beat.drawn, beat.shown = [], False
+
+    def _stand_in(self, beat: Beat) -> Beat | None:
+        """The next simpler beat for ``beat``'s words in its region (None after the plain card)."""
+        names = [cls.name for cls in FALLBACKS]
+        at = names.index(beat.name) + 1 if beat.name in names else 0
+        for cls in FALLBACKS[at:]:
+            stand_in = cls.instead_of(beat, self.story_text)
+            if stand_in is not None:
+                stand_in.theme, stand_in.region, stand_in.drawn = self.theme, beat.region or self.stage, []
+                stand_in.current = stand_in.spans[0] if stand_in.spans else beat.current
+                return stand_in
+        return None
+
+    def warn_fallback(self, what: str, exc: BaseException, instead: str | None) -> None:
+        """One line, in the render log (which the build reads back): the paragraph, what failed, what shows instead."""
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+        if len(reason) > 160:
+            reason = reason[:159] + "…"
+        line = f"warning: paragraph {self.para.id}: {what} failed ({reason}); " + (
+            f"drawn with {instead!r} instead" if instead else "left out"
+        )
+        self.fallbacks.append(line)
+        print(line, file=sys.stderr, flush=True)
 
     # -- paragraphs ---------------------------------------------------------------
     def narrate_paragraph(self) -> None:
