@@ -502,6 +502,8 @@ _PROGRESS = re.compile(
 _WEAK_PROGRESS = frozenset("slowly forever halfway crawl crawls crawled crawling".split())
 _ML = re.compile(r"\b(model|models|network|neural|epochs?|dataset|data|gpu|weights|loss)\b", re.I)
 _PERCENT_DONE = re.compile(r"\b(\d{1,3})\s?(?:%|percent)\s+(?:done|complete|finished|there|loaded|through)\b", re.I)
+#: Words that say the waiting is over ("the model has finished training"): the bar is full.
+_DONE = re.compile(r"\b(finished|finishes|done|complete|completed|completes|ready|over|succeeded)\b", re.I)
 
 
 @register_beat
@@ -530,6 +532,10 @@ class ProgressBeat(Beat):
             if score > best:
                 best, self.word = score, m.span()
         done = _PERCENT_DONE.search(paragraph)
+        # "The model has finished training": the bar of a wait that is over fills at once, all the way.
+        self.over = self.word is not None and done is None and any(
+            lo <= self.word[0] < hi and _DONE.search(paragraph[lo:hi]) for lo, hi in _sentences(paragraph)
+        )
         # The bar fills a step at each strong word ("uploading... waiting for..."), the first names it.
         self.spans = sorted(set(strong[:3]) | ({self.word} if self.word else set()))
         if done:
@@ -543,7 +549,7 @@ class ProgressBeat(Beat):
         return best
 
     def describe(self) -> str:
-        return f"progress (to {self.target:.0%})"
+        return "progress (done)" if getattr(self, "over", False) else f"progress (to {self.target:.0%})"
 
     def play(self, scene, window) -> None:
         # A step of the way at each of its words; the whole way (or the percentage said) at the last.
@@ -560,6 +566,9 @@ class ProgressBeat(Beat):
             self.wait_for_span(scene, window, self.current, early=0.6)
             self.enter(scene, window, self.bar, head, fraction=0.1)
         self.wait_for_span(scene, window, self.current)
+        if getattr(self, "over", False):  # done already: full within a moment, the readout at 100%
+            scene.play(self.bar.fill_to(1.0), run_time=self.run_time(window, 0.2, 0.6))
+            return
         # Fill from the word to the sentence's end, on its own, while other beats play.
         self.bar.halt()
         self.bar.run(max(0.3, window.end - scene.time - 0.15), until=until)
