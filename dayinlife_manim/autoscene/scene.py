@@ -44,7 +44,7 @@ from .beats import Beat, badge, registered_beats
 from .builtin import FALLBACKS, IconBeat, TextCardBeat
 from .keywords import LANGUAGE as KEYWORD_LANGUAGE
 from .keywords import IconMatch, fallback_icon, headline_for, match_icons
-from .plan import Plan, default_plan, icon_count, plan_paragraph, slots
+from .plan import Plan, default_plan, icon_count, named_beat, plan_paragraph, slots
 
 #: Longest entrance of an icon (seconds).
 ENTRANCE_TIME = 0.6
@@ -104,8 +104,7 @@ class AutoScene(NarratedScene):
             known = written_in(text_, KEYWORD_LANGUAGE)  # else: no English words guessed from another language
             if not self.is_title:
                 self.headline = headline_of(text_, known)
-            k = 1 if self.is_title else min(self.max_icons, icon_count(len(text_.split())))
-            self.matches = match_icons(text_, k) if known else [fallback_icon(text_)]
+            self.matches = self.icons_for(self.para)
             self.plan = self.plan_for(self.manifest, self.para)
         except Exception as exc:  # noqa: BLE001  (the paragraph still builds, with its one neutral icon)
             self.warn_fallback("planning", exc, "icons")
@@ -127,6 +126,21 @@ class AutoScene(NarratedScene):
         near = tuple(p.display_text for p in manifest.paragraphs if abs(p.index - para.index) == 1 and p.kind != "title")
         plan = _planned(story_text(para), para.index, near, tuple(registered_beats()))
         return copy.deepcopy(plan)  # a fresh plan: beats keep state while they play
+
+    @classmethod
+    def icons_for(cls, para: ParagraphAudio) -> list[IconMatch]:
+        """The icon cards a paragraph told with icons gets (the title card: its one icon)."""
+        text_ = para.display_text
+        if not written_in(text_, KEYWORD_LANGUAGE):  # no English words guessed from another language
+            return [fallback_icon(text_)]
+        k = 1 if para.kind == "title" else min(cls.max_icons, icon_count(len(text_.split())))
+        return match_icons(text_, k)
+
+    def beat(self, name: str) -> Beat:
+        """The registered beat ``name``, matched on this paragraph (for a plan written as code)."""
+        beat = named_beat(name, self.story_text)
+        beat.theme = self.theme
+        return beat
 
     @classmethod
     def story(cls, manifest: Manifest, para: ParagraphAudio) -> str:
@@ -156,6 +170,20 @@ class AutoScene(NarratedScene):
 
     # -- the story ----------------------------------------------------------------
     def narrate(self) -> None:
+        self.tell()
+
+    def tell(self, plan: Plan | None = None) -> None:
+        """Tell the paragraph by ``plan`` (default: AutoScene's own, :attr:`plan`); never raises.
+
+        A scene module written by ``dayinlife new`` calls it with the plan spelled out
+        (:meth:`Plan.to_code`): its beats by name, its icon cards one by one.
+        """
+        if plan is not None:
+            self.plan = plan
+            for beat in plan.beats:
+                beat.theme = self.theme
+            if plan.cards is not None:
+                self.matches = list(plan.cards) or [fallback_icon(self.para.display_text)]
         if not self.cues:
             return
         before = set(map(id, self.mobjects))
