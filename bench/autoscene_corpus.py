@@ -202,7 +202,7 @@ def render_all(paragraphs: list[str], workdir: Path, aspect: str = "16:9", plans
                              settings=settings, workdir=workdir / "work")
         except Exception as exc:  # noqa: BLE001  (what the bench counts)
             error = f"{type(exc).__name__}: {exc}\n" + traceback.format_exc(limit=-3)
-        fallbacks = list(seen[0].fallbacks) if seen else []
+        fallbacks = list(getattr(seen[0], "fallbacks", [])) if seen else []
         outcomes.append(Outcome(para.display_text, plan, fallbacks, error, time.perf_counter() - t0))
     return outcomes
 

@@ -140,3 +140,50 @@ def test_the_build_surfaces_the_warning(tmp_path: Path) -> None:
     assert report.stitched and (media / "f.mp4").exists()
     (line,) = report.warnings
     assert line.startswith("warning: paragraph 01-the-rocket-goes-kaboom: beat 'kaboom' failed (ValueError: a bug in the beat)")
+
+
+@pytest.mark.slow
+def test_when_the_icon_fails_too_a_text_card_tells_the_words(voiced, tmp_path: Path, monkeypatch) -> None:
+    from dayinlife_manim.autoscene.builtin import IconBeat
+
+    def broken(self, scene, window):
+        raise RuntimeError("no icon today")
+
+    manifest, path = voiced
+    monkeypatch.setattr(IconBeat, "play", broken)
+    register_beat(Kaboom)
+    scenes: list = []
+    try:
+        para = manifest.paragraphs[1]
+        render_scene(recording(scenes), manifest=path, paragraph=para.id, out=tmp_path / "c.mp4",
+                     settings=RenderSettings.from_options("tiny"), workdir=tmp_path / "w")
+    finally:
+        unregister_beat("kaboom")
+    first, second = scenes[0].fallbacks
+    assert "beat 'kaboom' failed" in first and first.endswith("drawn with 'icon' instead")
+    assert "beat 'icon' failed (RuntimeError: no icon today)" in second and second.endswith("drawn with 'text' instead")
+    card = next(b for b in scenes[0].beats if b.name == "text")
+    assert card.shown and card.words.lower() == "kaboom"
+
+
+@pytest.mark.slow
+def test_a_plan_that_fails_outside_a_beat_gives_a_text_card(voiced, tmp_path: Path) -> None:
+    manifest, path = voiced
+    scenes: list = []
+
+    class Broken(AutoScene):
+        def narrate_paragraph(self):
+            self.add(Square())
+            raise KeyError("layout")
+
+        def tear_down(self):
+            scenes.append(self)
+            super().tear_down()
+
+    para = manifest.paragraphs[2]
+    out = render_scene(Broken, manifest=path, paragraph=para.id, out=tmp_path / "d.mp4",
+                       settings=RenderSettings.from_options("tiny"), workdir=tmp_path / "w")
+    assert probe(out).video_frames == round(para.duration * 10)
+    (line,) = scenes[0].fallbacks
+    assert line.startswith(f"warning: paragraph {para.id}: plan 'icons side by side' failed (KeyError: 'layout')")
+    assert line.endswith("drawn with 'text' instead")

@@ -270,9 +270,11 @@ class AutoScene(NarratedScene):
         """The next simpler beat for ``beat``'s words in its region (None after the plain card)."""
         names = [cls.name for cls in FALLBACKS]
         at = names.index(beat.name) + 1 if beat.name in names else 0
+        origin = getattr(beat, "replacing", None) or beat  # the words of the beat that failed first
         for cls in FALLBACKS[at:]:
-            stand_in = cls.instead_of(beat, self.story_text)
+            stand_in = cls.instead_of(origin, self.story_text)
             if stand_in is not None:
+                stand_in.replacing = origin
                 stand_in.theme, stand_in.region, stand_in.drawn = self.theme, beat.region or self.stage, []
                 stand_in.current = stand_in.spans[0] if stand_in.spans else beat.current
                 return stand_in
