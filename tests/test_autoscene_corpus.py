@@ -18,12 +18,12 @@ def test_the_corpus_is_large_and_varied() -> None:
     text = "\n".join(paragraphs)
     for needle in ("3-5 business", "“", "☕", "https://", "Привет", "مرحبا", "नमस्ते", "こんにちは", "你好", "Hola", "Why?"):
         assert needle in text, needle
-    assert min(len(p.split()) for p in paragraphs) == 1 and max(len(p.split()) for p in paragraphs) > 150
+    assert min(len(p.split()) for p in paragraphs) == 1 and max(len(p.split()) for p in paragraphs) > 120
 
 
 @pytest.mark.slow
 def test_a_sample_of_the_corpus_renders_without_failing(tmp_path: Path) -> None:
-    paragraphs = autoscene_corpus.sample(15) + ["Your order ships in 3-5 business days."]
+    paragraphs = autoscene_corpus.sample(14) + ["Your order ships in 3-5 business days."]
     outcomes = autoscene_corpus.render_all(paragraphs, tmp_path)
     assert len(outcomes) == len(paragraphs)
     assert [o.error for o in outcomes if o.error] == []
