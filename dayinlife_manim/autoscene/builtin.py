@@ -559,8 +559,8 @@ class ProgressBeat(Beat):
         if not self.shown:
             # Sized with its widest readout (100%), then emptied.
             self.bar = ProgressBar(width=3.0, height=0.34, fraction=1.0, theme=self.theme)
-            glyph = icon("timer-sand", color=self.theme.accent, height=0.5)
-            head = VGroup(glyph, self.label(_capitalised(self.said(scene)) + "…", self.theme.text)).arrange(RIGHT, buff=0.2)
+            glyph = icon("check-circle" if getattr(self, "over", False) else "timer-sand", color=self.theme.accent, height=0.5)
+            head = VGroup(glyph, self.label(_capitalised(self.said(scene)) + ("" if getattr(self, "over", False) else "…"), self.theme.text)).arrange(RIGHT, buff=0.2)
             self.fit(VGroup(head, self.bar).arrange(DOWN, buff=0.3))
             self.bar.set_fraction(0.0)
             self.wait_for_span(scene, window, self.current, early=0.6)
