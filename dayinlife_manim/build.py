@@ -86,6 +86,8 @@ class BuildReport:
     rendered: list[str] = field(default_factory=list)
     cached: list[str] = field(default_factory=list)  # includes scenes another build rendered meanwhile
     notes: list[str] = field(default_factory=list)
+    #: Lines the scenes logged about what they drew instead of what failed (``warning: paragraph ...``).
+    warnings: list[str] = field(default_factory=list)
     stitched: bool = False
     seconds: float = 0.0
     title: str = ""
@@ -419,6 +421,7 @@ def _finish(state: _ScriptState, force: bool, music: Path | None, on_stitch, lou
     report.rendered.sort()
     report.cached.sort()
     report.duration = state.manifest.duration
+    report.warnings = [w for j in jobs for w in scene_warnings(j.log)]
     if report.failures:
         return
     out = state.out
@@ -437,6 +440,19 @@ def _finish(state: _ScriptState, force: bool, music: Path | None, on_stitch, lou
         timeline.info("%s done", out.name)
     if on_stitch:
         on_stitch(report)
+
+
+#: How a scene's log line about a fallback starts (AutoScene's ``warn_fallback``).
+WARNING_PREFIX = "warning: paragraph "
+
+
+def scene_warnings(log: Path) -> list[str]:
+    """The fallback warnings a scene wrote to its render log (a cached scene's log is kept)."""
+    try:
+        lines = Path(log).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    return list(dict.fromkeys(line.strip() for line in lines if line.startswith(WARNING_PREFIX)))
 
 
 def layout_counts(manifest: Manifest, jobs: Sequence[SceneJob]) -> tuple[int, int]:

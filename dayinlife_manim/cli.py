@@ -229,6 +229,8 @@ def build(ctx, scripts, print_config, **values):
         if len(reports) > 1:
             summary(reports)
         for report in reports:
+            for warning in report.warnings:
+                click.echo(warning, err=True)
             verb = "wrote" if report.stitched else "up to date:"
             click.echo(
                 f"{verb} {report.out} ({len(report.rendered)} rendered, {len(report.cached)} cached, {report.seconds:.1f}s)"

@@ -49,6 +49,7 @@ def _bare(word: str) -> str:
 
 
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_PARTS = re.compile(r"[\W_]+")
 
 
 def _overlap(a: Mobject, b: Mobject) -> bool:
@@ -74,11 +75,25 @@ def word_starts(cue: Cue, phrase: str) -> list[float]:
     exact = [words[i].start for i in range(len(bare) - span + 1) if bare[i : i + span] == key]
     if exact:
         return exact
-    return [
+    prefix = [
         words[i].start
         for i in range(len(bare) - span + 1)
         if bare[i : i + span - 1] == key[:-1] and bare[i + span - 1].startswith(key[-1])
     ]
+    if prefix:
+        return prefix
+    # The phrase may start or end inside a shown word: "5 business" in "ships in 3-5 business
+    # days", "mail" in "e-mail".  Match the parts of the words (cut at inner punctuation),
+    # each occurrence timed by the word holding its first part.
+    parts = [(part, k) for k, b in enumerate(bare) for part in _PARTS.split(b) if part]
+    key = [part for k in key for part in _PARTS.split(k) if part]
+    span = len(key)
+    found = []
+    for i in range(len(parts) - span + 1):
+        names = [p for p, _ in parts[i : i + span]]
+        if names[:-1] == key[:-1] and names[-1].startswith(key[-1]) and words[parts[i][1]].start not in found:
+            found.append(words[parts[i][1]].start)
+    return found
 
 
 def char_time(cue: Cue, pos: int) -> float:
@@ -151,6 +166,10 @@ class SentenceWindow:
     def wait_for(self, word: str, n: int = 1) -> None:
         """Wait until the ``n``-th ``word`` of the sentence is about to be said."""
         self.scene.wait_until_time(self.word_time(word, n))
+
+    def char_time(self, pos: int) -> float:
+        """When the shown word holding character ``pos`` of the sentence's text starts being said."""
+        return char_time(self.cue, pos)
 
     # Context manager: enter at the sentence start, leave when the next one starts.
     def __enter__(self) -> "SentenceWindow":

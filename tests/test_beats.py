@@ -383,3 +383,12 @@ def test_a_render_sees_the_plan_the_build_made(tmp_path: Path) -> None:
         assert AutoScene.story(seen, seen.paragraph(para.id)) == AutoScene.story(manifest, para)
         stories.append(AutoScene.plan_for(manifest, para).layout)
     assert all(a != b for a, b in zip(stories, stories[1:])), stories
+
+
+def test_a_finished_wait_fills_the_bar_at_once() -> None:
+    s, beat = score(ProgressBeat, "The model has finished training.")
+    assert s > 0 and beat.over and beat.describe() == "progress (done)"
+    s, beat = score(ProgressBeat, "The model is still training on the GPU.")
+    assert s > 0 and not beat.over
+    s, beat = score(ProgressBeat, "The upload is 80% done.")
+    assert not beat.over and beat.target == 0.8

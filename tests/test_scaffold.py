@@ -77,3 +77,47 @@ def test_generated_scene_renders_as_written(generated, tmp_path):
         workdir=tmp_path / "work",
     )
     assert probe(video).video_frames == round(para.duration * settings.fps)
+
+
+PLANNED = """Planned Scenes
+
+Coffee first. Later, a swim in the pool, then some work on the laptop. Then I rest.
+
+At 7:30 the alarm rings, and by 9 am I am at the office with 3 emails and a deadline.
+"""
+
+
+def test_each_class_spells_out_autoscenes_plan(tmp_path):
+    script = tmp_path / "planned.txt"
+    script.write_text(PLANNED, encoding="utf-8")
+    source = write_scene_module(load_script(script), tmp_path / "planned_scenes.py").read_text(encoding="utf-8")
+    ast.parse(source)
+    assert "card('coffee', 'Coffee')" in source and "card('pool', 'pool')" in source
+    assert "self.beat('clock'),  # clock 7:30 → 9 am; on the words '7:30', '9 am'" in source
+    assert "self.beat('counter')" in source
+
+
+@pytest.mark.slow
+def test_the_scaffold_renders_the_same_video_as_autoscene(tmp_path):
+    """For an icon paragraph and a beat paragraph: every frame of the scaffolded scene is AutoScene's."""
+    import numpy as np
+    from conftest import shown_frames
+
+    from dayinlife_manim.autoscene import AutoScene
+
+    script = tmp_path / "planned.txt"
+    script.write_text(PLANNED, encoding="utf-8")
+    out = write_scene_module(load_script(script), tmp_path / "planned_scenes.py")
+    module = load_scene_module(out)
+    manifest, _ = make_voiceover(load_script(script), SilentVoice(), tmp_path / "media")
+    settings = RenderSettings.from_options("tiny")
+    for cls, para in zip(module.SCENES_IN_ORDER[1:], manifest.paragraphs[1:]):
+        videos = [
+            render_scene(scene, manifest=manifest.root / "manifest.json", paragraph=para.id, out=tmp_path / f"{n}-{para.id}.mp4",
+                         settings=settings, workdir=tmp_path / "work")
+            for n, scene in enumerate((AutoScene, cls))
+        ]
+        (auto, _), (scaffolded, _) = (shown_frames(v) for v in videos)
+        assert len(auto) == len(scaffolded)
+        assert all(np.array_equal(a, b) for a, b in zip(auto, scaffolded)), para.id
+        assert any(a.std() > 10 for a in auto)  # something was drawn

@@ -11,7 +11,7 @@
 
 from . import builtin  # noqa: F401  (registers the built-in beats)
 from .beats import Beat, register_beat, registered_beats, unregister_beat
-from .plan import Plan, plan_script
+from .plan import Plan, card, plan_script
 from .scene import AutoScene, IconCue, icon_count, label_for, story_text
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "Beat",
     "IconCue",
     "Plan",
+    "card",
     "icon_count",
     "label_for",
     "plan_script",

@@ -125,9 +125,10 @@ class Beat:
         if not lo <= span[0] < hi:
             return
         local = span[0] - lo
-        words = scene.story_text[span[0] : span[1]]
-        if early <= 0 and window.text.lower().find(words.lower()) == local:
-            window.wait_for(words)
+        if early <= 0:
+            # By position, not by the words' text: a span may start inside a shown word
+            # ("5 business" in "3-5 business days"); the word holding its first character is said then.
+            scene.wait_until_time(max(scene.time, window.char_time(local)))
         else:
             fraction = local / max(1, len(window.text))
             t = window.start + fraction * window.cue.duration - early

@@ -17,6 +17,7 @@ beat          words it listens for                         what it shows
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 from manim import (
@@ -250,7 +251,7 @@ _AMOUNTS = [
     re.compile(r"\b(" + _NUM + r")\s?(?:(million|billion|thousand)\s)?(dollars?|bucks|euros?|pounds|yen|cents)\b", re.I),
     re.compile(r"\b(" + _NUM + r")\s?(€)"),
     re.compile(r"\b(" + _NUM + r")\s?(%|percent\b|per cent\b)", re.I),
-    re.compile(r"(?<![\w$€£¥.,:/])(" + _NUM + r")\s+([a-z][a-z-]{2,})\b", re.I),
+    re.compile(r"(?<![\w$€£¥.,:/–-])(" + _NUM + r")\s+([a-z][a-z-]{2,})\b", re.I),
 ]
 #: Words after a bare number that make it no amount worth counting.
 _NOT_UNITS = frozenset(
@@ -501,6 +502,8 @@ _PROGRESS = re.compile(
 _WEAK_PROGRESS = frozenset("slowly forever halfway crawl crawls crawled crawling".split())
 _ML = re.compile(r"\b(model|models|network|neural|epochs?|dataset|data|gpu|weights|loss)\b", re.I)
 _PERCENT_DONE = re.compile(r"\b(\d{1,3})\s?(?:%|percent)\s+(?:done|complete|finished|there|loaded|through)\b", re.I)
+#: Words that say the waiting is over ("the model has finished training"): the bar is full.
+_DONE = re.compile(r"\b(finished|finishes|done|complete|completed|completes|ready|over|succeeded)\b", re.I)
 
 
 @register_beat
@@ -529,6 +532,10 @@ class ProgressBeat(Beat):
             if score > best:
                 best, self.word = score, m.span()
         done = _PERCENT_DONE.search(paragraph)
+        # "The model has finished training": the bar of a wait that is over fills at once, all the way.
+        self.over = self.word is not None and done is None and any(
+            lo <= self.word[0] < hi and _DONE.search(paragraph[lo:hi]) for lo, hi in _sentences(paragraph)
+        )
         # The bar fills a step at each strong word ("uploading... waiting for..."), the first names it.
         self.spans = sorted(set(strong[:3]) | ({self.word} if self.word else set()))
         if done:
@@ -542,7 +549,7 @@ class ProgressBeat(Beat):
         return best
 
     def describe(self) -> str:
-        return f"progress (to {self.target:.0%})"
+        return "progress (done)" if getattr(self, "over", False) else f"progress (to {self.target:.0%})"
 
     def play(self, scene, window) -> None:
         # A step of the way at each of its words; the whole way (or the percentage said) at the last.
@@ -552,13 +559,16 @@ class ProgressBeat(Beat):
         if not self.shown:
             # Sized with its widest readout (100%), then emptied.
             self.bar = ProgressBar(width=3.0, height=0.34, fraction=1.0, theme=self.theme)
-            glyph = icon("timer-sand", color=self.theme.accent, height=0.5)
-            head = VGroup(glyph, self.label(_capitalised(self.said(scene)) + "…", self.theme.text)).arrange(RIGHT, buff=0.2)
+            glyph = icon("check-circle" if getattr(self, "over", False) else "timer-sand", color=self.theme.accent, height=0.5)
+            head = VGroup(glyph, self.label(_capitalised(self.said(scene)) + ("" if getattr(self, "over", False) else "…"), self.theme.text)).arrange(RIGHT, buff=0.2)
             self.fit(VGroup(head, self.bar).arrange(DOWN, buff=0.3))
             self.bar.set_fraction(0.0)
             self.wait_for_span(scene, window, self.current, early=0.6)
             self.enter(scene, window, self.bar, head, fraction=0.1)
         self.wait_for_span(scene, window, self.current)
+        if getattr(self, "over", False):  # done already: full within a moment, the readout at 100%
+            scene.play(self.bar.fill_to(1.0), run_time=self.run_time(window, 0.2, 0.6))
+            return
         # Fill from the word to the sentence's end, on its own, while other beats play.
         self.bar.halt()
         self.bar.run(max(0.3, window.end - scene.time - 0.15), until=until)
@@ -916,6 +926,16 @@ class IconBeat(Beat):
     def describe(self) -> str:
         return f"icon {self.match.slug}" if self.match else "icon"
 
+    @classmethod
+    def instead_of(cls, beat: Beat | None, paragraph: str) -> "IconBeat | None":
+        """An icon card for the words ``beat`` tells (the paragraph's best icon if they show none)."""
+        lo, hi = _extent(beat, paragraph)
+        for at, words in ((lo, paragraph[lo:hi]), (0, paragraph)):
+            m = match_icons(words, 1)[0]
+            if m.words and m.start >= 0:
+                return cls(replace(m, start=m.start + at))
+        return None
+
     def play(self, scene, window) -> None:
         color = self.theme.icon_colors.get(self.match.slug, self.theme.color(1))
         card = labelled(badge(self.match.slug, color, 1.2, self.theme), self.label(_capitalised(self.match.words, 18)))
@@ -924,7 +944,49 @@ class IconBeat(Beat):
         self.enter(scene, window, card[0], *card[1:], fraction=0.12)
         self.card = card
 
+def _extent(beat: Beat | None, paragraph: str) -> Span:
+    """From the first to the last character of ``beat``'s words (the whole paragraph for none)."""
+    spans = [sp for sp in (beat.spans if beat is not None else []) if 0 <= sp[0] < sp[1] <= len(paragraph)]
+    if not spans:
+        return 0, len(paragraph)
+    return min(a for a, _ in spans), max(b for _, b in spans)
+
+
+# == a plain text card (not registered: the last fallback of a beat that fails) ===============================
+class TextCardBeat(Beat):
+    """The words a beat was to tell, written plainly on the stage under a dim quote mark."""
+
+    name = "text"
+    shape = 1.6
+
+    @classmethod
+    def instead_of(cls, beat: Beat | None, paragraph: str) -> "TextCardBeat":
+        lo, hi = _extent(beat, paragraph)
+        words = paragraph[lo:hi].strip() or paragraph.strip()
+        card = cls()
+        card.words = words
+        start = paragraph.find(words[:1], lo) if words else lo
+        card.spans = [(max(0, start), max(0, start) + len(words))]
+        return card
+
+    def describe(self) -> str:
+        return "text card"
+
+    def play(self, scene, window) -> None:
+        words = _capitalised(self.words, 60) if self.words else "…"
+        quote = icon("format-quote-open", color=self.theme.dim, height=0.6)
+        block = VGroup(quote, self.label(words, self.theme.text)).arrange(DOWN, buff=0.25)
+        self.fit(block, fill=0.8)
+        self.wait_for_span(scene, window, self.current)
+        self.enter(scene, window, *block, fraction=0.1)
+
+
+#: What a beat that fails is drawn with instead, simplest last (AutoScene's ``play_beat``).
+FALLBACKS: list[type[Beat]] = [IconBeat, TextCardBeat]
+
 __all__ = [
+    "FALLBACKS",
+    "TextCardBeat",
     "ChecklistBeat",
     "IconBeat",
     "ClockBeat",

@@ -66,9 +66,9 @@ def senses() -> dict[str, list[tuple[frozenset[str], str | None]]]:
     return table
 
 
-def _in_context(hit: tuple[str, str, str], tokens: list["_Token"], i: int) -> tuple[str, str, str] | None:
-    """``hit`` for token ``i``, or the icon its neighbours say it means (None: no icon)."""
-    rules = senses().get(hit[2]) or senses().get(tokens[i].norm)
+def _in_context(hit: tuple[str, str, str], tokens: list["_Token"], i: int, phrase: str | None = None) -> tuple[str, str, str] | None:
+    """``hit`` for token ``i`` (or the ``phrase`` starting there), or the icon its neighbours say it means (None: no icon)."""
+    rules = senses().get(phrase.replace(" ", "-")) if phrase else senses().get(hit[2]) or senses().get(tokens[i].norm)
     if not rules:
         return hit
     near = {f for t in tokens[max(0, i - SENSE_WINDOW) : i + SENSE_WINDOW + 1] if t is not tokens[i] for f in word_forms(t.norm)[:2]}
@@ -327,6 +327,62 @@ def _match_word(norm: str) -> tuple[str, str, str] | None:
     return None
 
 
+def _word_hits(text: str, tokens: list[_Token]) -> list[tuple[tuple[int, int], tuple[str, str, str]]]:
+    """((first token, last token), (slug, source, keyword)) for every phrase and word that names
+    an icon in its sentence, in this order: phrases of three words, of two, then single words."""
+    hits = []
+    covered: set[int] = set()
+    for size in (3, 2):
+        for i in range(len(tokens) - size + 1):
+            if any(j in covered for j in range(i, i + size)):
+                continue
+            # Words of a phrase must be adjacent in the text (a space or hyphen between).
+            gaps = [text[tokens[j].end : tokens[j + 1].start] for j in range(i, i + size - 1)]
+            if any(g not in (" ", "-") for g in gaps):
+                continue
+            hit = _match_phrase(tokens, i, size)
+            if hit:
+                phrase = (hit[0], hit[2], hit[1])
+                hit = _in_context(phrase, tokens, i, hit[1])
+                if hit:
+                    hits.append(((i, i + size - 1), hit))
+                covered.update(range(i, i + size))
+    for i, token in enumerate(tokens):
+        if i in covered:
+            continue
+        hit = _match_word(token.norm) or _sense_only(token.norm)
+        if hit:
+            hit = _in_context(hit, tokens, i)
+        if hit and hit[0] is not None:
+            hits.append(((i, i), hit))
+    return hits
+
+
+def _sense_only(norm: str) -> tuple[None, str, str] | None:
+    """A word that names no icon by itself but does in some company ("model" near "trained"):
+    a hit with no icon yet, for :func:`_in_context` to fill (or drop)."""
+    if _is_stop(norm):
+        return None
+    return next(((None, "curated", f) for f in word_forms(norm)[:2] if f in senses()), None)
+
+
+def icon_for_word(text: str, word: str) -> str | None:
+    """The icon ``word`` (one word or a phrase; its first occurrence in ``text``) shows in
+    its sentence, or None when it shows none there.  The sense comes from the neighbours:
+    ``icon_for_word("Press Enter to start", "press") == "keyboard"``."""
+    tokens = _tokens(text or "")
+    key = [t.norm for t in _tokens(word)]
+    if not key:
+        return None
+    at = next((i for i in range(len(tokens) - len(key) + 1) if [t.norm for t in tokens[i : i + len(key)]] == key), None)
+    if at is None:
+        return None
+    for (first, last), (slug, _, _) in _word_hits(text, tokens):
+        if first <= at <= last and slug in _usable():
+            return slug
+    return None
+
+
 def _candidates(text: str) -> tuple[list[_Candidate], list[_Token]]:
     tokens = _tokens(text)
     found: dict[str, _Candidate] = {}  # keyed by slug
@@ -343,27 +399,8 @@ def _candidates(text: str) -> tuple[list[_Candidate], list[_Token]]:
             if _SOURCE_SCORE[source] > _SOURCE_SCORE[c.source]:
                 c.source, c.keyword = source, keyword
 
-    covered: set[int] = set()
-    for size in (3, 2):
-        for i in range(len(tokens) - size + 1):
-            if any(j in covered for j in range(i, i + size)):
-                continue
-            # Words of a phrase must be adjacent in the text (a space or hyphen between).
-            gaps = [text[tokens[j].end : tokens[j + 1].start] for j in range(i, i + size - 1)]
-            if any(g not in (" ", "-") for g in gaps):
-                continue
-            hit = _match_phrase(tokens, i, size)
-            if hit:
-                add(hit[0], hit[2], hit[1], i, i + size - 1)
-                covered.update(range(i, i + size))
-    for i, token in enumerate(tokens):
-        if i in covered:
-            continue
-        hit = _match_word(token.norm)
-        if hit:
-            hit = _in_context(hit, tokens, i)
-        if hit:
-            add(hit[0], hit[1], hit[2], i, i)
+    for (first, last), (slug, source, keyword) in _word_hits(text, tokens):
+        add(slug, source, keyword, first, last)
     for ch, slug in EMOJI_ICONS.items():
         pos = text.find(ch)
         if pos >= 0:
@@ -645,6 +682,7 @@ __all__ = [
     "curated_map",
     "family",
     "headline_for",
+    "icon_for_word",
     "match_icons",
     "pick_icons",
     "word_forms",

@@ -69,7 +69,7 @@ school: school education graduate graduation university college academy diploma 
 book-open-variant: book read reading novel story literature library chapter page
 notebook: notebook journal diary notes
 pencil: pencil write writing writer draw drawing sketch edit
-clipboard-text: checklist list task todo assignment plan planning
+clipboard-text: checklist list task todo assignment plan planning homework
 file-document: document paper report file pdf
 newspaper: news newspaper article press journalism
 email: email mail inbox letter message
@@ -80,7 +80,7 @@ phone-classic: telephone call
 web: internet web website online browser
 wifi: wifi wireless
 account-group: team teamwork colleague colleagues coworker people group crowd community family friends friend audience
-account-tie: manager boss ceo executive businessman employee professional
+account-tie: manager boss ceo executive businessman employee professional principal
 account: person user member profile somebody someone man woman guy
 human-child: child kid children boy girl
 baby-face: baby infant toddler
@@ -123,17 +123,24 @@ desk: desk workstation
 lamp: lamp light
 shower-head: shower bath bathroom wash
 toothbrush: toothbrush teeth brush-teeth
-car: car drive driving driver traffic vehicle road
+car: car drive driving driver traffic vehicle
+road: road street highway motorway
+bus-school: school-bus
 bus: bus commute commuting
 train: train railway station metro subway
-airplane: plane airplane flight fly flying airport aircraft
+airplane: plane airplane flight fly flying airport aircraft pilot
 bike: bike bicycle cycling cyclist cycle
 scooter: scooter
 walk: walk walking stroll
 run: run running runner jog jogging marathon race sprint
 swim: swim swimming swimmer
 pool: pool
-dumbbell: gym workout exercise fitness training muscle weight lifting strength
+dumbbell: gym workout exercise fitness training muscle weight lifting strength bench-press
+boxing-glove: boxer boxing
+pipe-wrench: plumber plumbing
+room-service: waiter waitress
+account-hard-hat: builder builders
+pot: pan pans skillet saucepan wok
 yoga: yoga stretch stretching
 meditation: meditation meditate calm mindfulness peace zen
 soccer: football soccer sport sports match goal
@@ -183,7 +190,8 @@ wrench: tool mechanic
 cog: setting settings gear process system machinery
 tune-vertical: tune tuning fine-tuning hyperparameter parameter parameters adjust tweak calibrate
 lightning-bolt: energy electricity power lightning fast speed quick
-battery-charging: battery charge charging
+battery: battery
+battery-charging: charge charging
 music: music song songs sing singing melody
 headphones: headphones listen listening podcast audio
 microphone: microphone mic singer speech speak voice interview-mic
@@ -307,7 +315,48 @@ chip: potato fish crisps snack ketchup salt -> french-fries
 apple: iphone mac macbook ipad laptop computer phone company -> -
 bank: river stream water shore -> waves
 server: restaurant waiter waitress food order tip menu -> room-service
-pool: data thread threads connection worker workers -> -
+pool: data thread threads connection connections worker workers -> -
+station: fire firefighter firefighters fireman firemen crew alarm engine -> fire-truck
+station: bus coach -> bus-stop
+station: gas petrol fuel diesel fill -> gas-station
+station: police officer officers cop cops -> police-station
+station: charging charge electric ev plug -> ev-station
+station: space orbit astronaut astronauts -> space-station
+press: enter return key keys keyboard button type typing ctrl shift space click -> keyboard
+enter: press key keys keyboard type typing hit -> keyboard
+wash washes washed washing: truck car cars van bike vehicle windshield -> car-wash
+wash washes washed washing: hands hand soap surgeon sink -> hand-wash
+wash washes washed washing: dishes dish plates plate cups pots pans cutlery -> dishwasher
+wash washes washed washing: clothes laundry shirt shirts sheets towels socks -> washing-machine
+training trained: dog dogs puppy puppies -> dog
+training: hires hire staff employees employee course workshop onboarding recruits -> school
+weight weights: model models network neural trained training data dataset -> brain
+model models: trained train training predicts predict data dataset neural network ai machine learning weights -> brain
+model models: fashion runway catwalk photo photographer camera dress magazine -> account
+bar: chocolate candy soap cereal granola protein -> candy
+bar: raise raised jump jumper pole -> -
+table: results rows row columns column spreadsheet shows -> table
+run runs: bakery shop business company cafe restaurant store firm family -> -
+match: tennis -> tennis
+match: light lit strike candle candles -> fire
+shot: court basket basketball hoop scored score three-point -> basketball
+shot: photo photos camera picture sunset -> camera
+water: plants plant garden flowers flower lawn seeds -> sprout
+orange: scarf shirt dress wore wear wearing color colour paint jacket hat car -> -
+fly flies: soup insect insects buzz buzzing swat swatted wings -> bug
+port: glass drink wine bottle -> glass-wine
+goal: scored score kick keeper net match team striker header penalty minute -> soccer
+goal: my your our his her their main -> target
+card: referee yellow foul -> -
+keyboard: piano music keys melody -> piano
+key: idea ideas point points question factor part thing -> -
+branch: tree oak leaves bird birds -> tree
+branch: bank closes office -> bank
+judge: contest competition baking show talent -> -
+heart: beats beat pulse rate sprint run running racing -> heart-pulse
+cold: sneeze sneezing fever flu nose cough sick tissues bed -> virus
+hair: cut cuts barber salon hairdresser haircut -> content-cut
+ship ships shipped shipping: order orders parcel parcels package packages delivery business customer customers shop -> truck-delivery
 """
 
 

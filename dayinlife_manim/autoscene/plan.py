@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 
 from ..visuals.theme import Region
 from .beats import Beat, registered_beats
-from .keywords import match_icons
+from .keywords import IconMatch, match_icons
 
 
 def icon_count(words: int) -> int:
@@ -43,6 +43,9 @@ class Plan:
     title: bool = False
     #: Every beat that matched, with its score (what alternatives are made of).
     found: list = field(default_factory=list, repr=False)
+    #: The icon cards (:func:`card`), when the plan names them (a scaffolded scene's own);
+    #: None: AutoScene picks them from the paragraph's words.
+    cards: list[IconMatch] | None = None
 
     @property
     def layout(self) -> tuple[str, ...]:
@@ -60,6 +63,73 @@ class Plan:
         if not self.beats:
             return "icons " + ("side by side" if self.icon_variant == 0 else "stacked")
         return "; ".join(b.describe() for b in self.beats) + (" + icon" if self.companion else "")
+
+
+    def to_code(self, paragraph: str, cards: Sequence[IconMatch] = (), indent: str = "        ") -> str:
+        """This plan as a Python expression for a scene's ``narrate`` (``self.tell(<it>)``), with a
+        comment on each part saying the words it waits for.
+
+        Beats are called by name (``self.beat("clock")``: the registered beat, matched on the
+        paragraph, as AutoScene plays it); icon ``cards`` (AutoScene's own for the paragraph)
+        are written out one by one (:func:`card`: the icon, the words that bring it in).
+        """
+        inner, deeper = indent + "    ", indent + "        "
+        lines = []
+        if self.title:
+            lines.append(f"{inner}title=True,")
+        if self.beats:
+            lines.append(f"{inner}beats=[")
+            for b in self.beats:
+                said = ", ".join(repr(paragraph[x:y]) for x, y in b.spans[:6]) + (", ..." if len(b.spans) > 6 else "")
+                lines.append(f"{deeper}self.beat({b.name!r}),  # {b.describe()}; on the words {said}")
+            lines.append(f"{inner}],")
+            if self.companion:
+                lines.append(f"{inner}companion=True,  # and an icon card for words no beat tells")
+        elif cards:
+            if self.icon_variant:
+                lines.append(f"{inner}icon_variant=1,  # cards stacked, labels beside (not side by side)")
+            lines.append(f"{inner}cards=[")
+            for m in cards:
+                note = f"pops in as {m.words!r} is said" if m.words else "no word names an icon: a neutral one"
+                lines.append(f"{deeper}{card_code(m, paragraph)},  # {note}")
+            lines.append(f"{inner}],")
+        if not lines:
+            return "Plan()"
+        return "Plan(\n" + "\n".join(lines) + f"\n{indent})"
+
+
+def card(slug: str, words: str = "", at: int = -1, keyword: str | None = None) -> IconMatch:
+    """An icon card of a plan: icon ``slug`` with ``words`` below it, popping in as they are said
+    (their first occurrence, or the one at character ``at`` of the paragraph); ``keyword``: the
+    word a later sentence repeats to give it a pulse (default: ``words``)."""
+    return IconMatch(slug, words, keyword if keyword is not None else words.lower(), 0 if words else -1, 0.0, at)
+
+
+def card_code(m: IconMatch, paragraph: str) -> str:
+    """The :func:`card` call that makes ``m`` again."""
+    args = [repr(m.slug)] + ([repr(m.words)] if m.words else [])
+    if m.words and m.start >= 0 and _first(paragraph, m.words) != m.start:
+        args.append(f"at={m.start}")
+    if m.words and m.keyword != m.words.lower():
+        args.append(f"keyword={m.keyword!r}")
+    return f"card({', '.join(args)})"
+
+
+def _first(paragraph: str, words: str) -> int:
+    import re
+
+    found = re.search(r"(?<!\w)" + re.escape(words) + r"(?!\w)", paragraph, re.IGNORECASE)
+    return found.start() if found else -1
+
+
+def named_beat(name: str, paragraph: str) -> Beat:
+    """The registered beat called ``name``, matched on ``paragraph`` (what a plan's beat of that name does)."""
+    for cls in registered_beats():
+        if cls.name == name:
+            beat = cls()
+            beat.matches(paragraph)
+            return beat
+    raise KeyError(f"no beat named {name!r} is registered (known: {', '.join(c.name for c in registered_beats())})")
 
 
 def candidates(text: str, kinds: Iterable[type[Beat]] | None = None) -> list[tuple[float, Beat]]:
@@ -171,4 +241,5 @@ def slots(stage: Region, shapes: Sequence[float], gap: float) -> list[Region]:
     return columns if room(columns) >= room(rows) else rows
 
 
-__all__ = ["MAX_BEATS", "Plan", "alternatives", "candidates", "choose", "default_plan", "plan_paragraph", "plan_script", "slots"]
+__all__ = ["MAX_BEATS", "Plan", "alternatives", "candidates", "card", "card_code", "choose", "default_plan", "named_beat", "plan_paragraph",
+           "plan_script", "slots"]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,11 +41,11 @@ from ..visuals.icons import icon
 from ..visuals.text import metrics, paragraph, text
 from ..visuals.theme import Region
 from .beats import Beat, badge, registered_beats
-from .builtin import IconBeat
+from .builtin import FALLBACKS, IconBeat, TextCardBeat
 from .cues import DRAWN_KINDS, describe, list_plan, narrate_kind, narrate_props, shown_matches, shown_props
 from .keywords import LANGUAGE as KEYWORD_LANGUAGE
 from .keywords import IconMatch, fallback_icon, headline_for, match_icons
-from .plan import Plan, default_plan, icon_count, plan_paragraph, slots
+from .plan import Plan, default_plan, icon_count, named_beat, plan_paragraph, slots
 
 #: Longest entrance of an icon (seconds).
 ENTRANCE_TIME = 0.6
@@ -91,25 +92,34 @@ class AutoScene(NarratedScene):
 
     def setup(self) -> None:
         super().setup()
+        #: The warning lines of what failed and what was drawn instead (see :meth:`play_beat`).
+        self.fallbacks: list[str] = []
         self.is_title = self.para.kind == "title"
         text_ = self.para.display_text
-        known = written_in(text_, KEYWORD_LANGUAGE)  # else: no English words guessed from another language
+        self.story_text = story_text(self.para)
+        self._sentence_starts = sentence_starts(self.para)
         if self.is_title:
             self.headline = None
             self.show_captions = False
         elif self.para.kind in DRAWN_KINDS:  # code cards and quotes: the drawing is the text
             self.headline = self.para.section or None
             self.show_captions = False
-        else:
-            self.headline = self.para.section or headline_of(text_, known)
-        k = 1 if self.is_title else min(self.max_icons, icon_count(len(text_.split())))
-        self.matches = match_icons(text_, k) if known else [fallback_icon(text_)]
-        self.show_cues = [] if self.is_title else shown_matches(self.para)  # [show NAME]: those icons, at their words
-        if self.show_cues:
-            self.matches = self.show_cues[: self.max_icons]
-        self.story_text = story_text(self.para)
-        self._sentence_starts = sentence_starts(self.para)
-        self.plan = self.plan_for(self.manifest, self.para)
+        self.show_cues = []
+        try:
+            known = written_in(text_, KEYWORD_LANGUAGE)  # else: no English words guessed from another language
+            if not self.is_title and self.para.kind not in DRAWN_KINDS:
+                self.headline = self.para.section or headline_of(text_, known)
+            self.matches = self.icons_for(self.para)
+            self.show_cues = [] if self.is_title else shown_matches(self.para)  # [show NAME]: those icons, at their words
+            if self.show_cues:
+                self.matches = self.show_cues[: self.max_icons]
+            self.plan = self.plan_for(self.manifest, self.para)
+        except Exception as exc:  # noqa: BLE001  (the paragraph still builds, with its one neutral icon)
+            self.warn_fallback("planning", exc, "icons")
+            if not self.is_title and self.para.kind not in DRAWN_KINDS:
+                self.headline = self.para.section or first_words(text_)
+            self.show_cues = []
+            self.matches, self.plan = [fallback_icon(text_)], Plan(title=self.is_title, icons=1)
         for beat in self.plan.beats:
             beat.theme = self.theme
 
@@ -133,6 +143,21 @@ class AutoScene(NarratedScene):
         return copy.deepcopy(plan)  # a fresh plan: beats keep state while they play
 
     @classmethod
+    def icons_for(cls, para: ParagraphAudio) -> list[IconMatch]:
+        """The icon cards a paragraph told with icons gets (the title card: its one icon)."""
+        text_ = para.display_text
+        if not written_in(text_, KEYWORD_LANGUAGE):  # no English words guessed from another language
+            return [fallback_icon(text_)]
+        k = 1 if para.kind == "title" else min(cls.max_icons, icon_count(len(text_.split())))
+        return match_icons(text_, k)
+
+    def beat(self, name: str) -> Beat:
+        """The registered beat ``name``, matched on this paragraph (for a plan written as code)."""
+        beat = named_beat(name, self.story_text)
+        beat.theme = self.theme
+        return beat
+
+    @classmethod
     def story(cls, manifest: Manifest, para: ParagraphAudio) -> str:
         """What this scene shows for ``para``, in a few words (for ``dayinlife scenes``)."""
         return describe(para) or cls.plan_for(manifest, para).describe()
@@ -149,6 +174,10 @@ class AutoScene(NarratedScene):
             "beats": {b.name: class_fingerprint(b) for b in outside},
         }
 
+    def _sentence_at(self, t: float) -> int:
+        """The sentence being said at time ``t`` (the last one that started)."""
+        return max([i for i, c in enumerate(self.cues) if c.start <= t] or [0])
+
     def sentence_span(self, index: int) -> tuple[int, int]:
         """Character span of sentence ``index`` in :attr:`story_text`."""
         start = self._sentence_starts[index]
@@ -156,16 +185,40 @@ class AutoScene(NarratedScene):
 
     # -- the story ----------------------------------------------------------------
     def narrate(self) -> None:
+        self.tell()
+
+    def tell(self, plan: Plan | None = None) -> None:
+        """Tell the paragraph by ``plan`` (default: AutoScene's own, :attr:`plan`); never raises.
+
+        A scene module written by ``dayinlife new`` calls it with the plan spelled out
+        (:meth:`Plan.to_code`): its beats by name, its icon cards one by one.
+        """
+        if plan is not None:
+            self.plan = plan
+            for beat in plan.beats:
+                beat.theme = self.theme
+            if plan.cards is not None:
+                self.matches = list(plan.cards) or [fallback_icon(self.para.display_text)]
         if not self.cues:
             return
-        if self.is_title:
-            self.narrate_title()
-        elif narrate_kind(self) or narrate_props(self):  # a Markdown code block or quote, [show PROP] (autoscene/cues.py)
-            return
-        elif self.plan.beats:
-            self.narrate_beats()
-        else:
-            self.narrate_paragraph()
+        before = set(map(id, self.mobjects))
+        try:
+            if self.is_title:
+                self.narrate_title()
+            elif narrate_kind(self) or narrate_props(self):  # a Markdown code block or quote, [show PROP] (autoscene/cues.py)
+                return
+            elif self.plan.beats:
+                self.narrate_beats()
+            else:
+                self.narrate_paragraph()
+        except Exception as exc:  # noqa: BLE001  (the paragraph still builds: a plain text card)
+            card = TextCardBeat.instead_of(None, self.story_text)
+            what = "title card" if self.is_title else "plan " + repr(self.plan.describe())
+            self.warn_fallback(what, exc, card.name)
+            self._undo(card, before)
+            card.theme, card.region, card.drawn, card.current = self.theme, self.stage, [], card.spans[0]
+            with self.sentence(min(len(self.cues) - 1, self._sentence_at(self.time))) as s:
+                self.play_beat(card, s)
 
     # -- beats --------------------------------------------------------------------
     def narrate_beats(self) -> None:
@@ -186,14 +239,74 @@ class AutoScene(NarratedScene):
             with self.sentence(i) as s:
                 lo, hi = self.sentence_span(i)
                 said = sorted((span, n, beat) for n, beat in enumerate(beats) for span in beat.spans if lo <= span[0] < hi)
-                for span, _, beat in said:
-                    beat.current, beat.step = span, beat.spans.index(span)
-                    before = set(map(id, self.mobjects))
-                    beat.play(self, s)
-                    beat.drawn += [m for m in self.mobjects if id(m) not in before and _drawn_by_beat(m, self)]
-            for beat in beats:
+                for span, n, beat in said:
+                    if beats[n] is beat:  # not replaced by a fallback meanwhile
+                        beat.current, beat.step = span, beat.spans.index(span)
+                        self.play_beat(beat, s)
+            for beat in list(beats):
                 if beat.shown:
-                    beat.finish_sentence(self, s)
+                    self.play_beat(beat, s, finish=True)
+
+    # -- never failing ----------------------------------------------------------------
+    def play_beat(self, beat: Beat, window: SentenceWindow, finish: bool = False) -> None:
+        """``beat.play`` (or its ``finish_sentence``), and when it raises, a simpler beat in its place.
+
+        What the failed beat drew leaves the stage, the timeline goes on from where
+        it stopped, and the next of :data:`FALLBACKS` (an icon card, then a plain text
+        card) tells its words in its region; one warning line names the paragraph and
+        the beat (:meth:`warn_fallback`).
+        """
+        before = set(map(id, self.mobjects))
+        try:
+            beat.finish_sentence(self, window) if finish else beat.play(self, window)
+        except Exception as exc:  # noqa: BLE001  (any beat, ours or an author's: the paragraph still builds)
+            self._undo(beat, before)
+            stand_in = self._stand_in(beat)
+            self.warn_fallback(f"beat {beat.name!r}", exc, stand_in.name if stand_in else None)
+            beats = getattr(self, "beats", [])
+            if beat in beats:
+                if stand_in is None:
+                    beats.remove(beat)
+                else:
+                    beats[beats.index(beat)] = stand_in
+            if stand_in is not None and not finish:
+                self.play_beat(stand_in, window)
+            return
+        beat.drawn = getattr(beat, "drawn", []) + [m for m in self.mobjects if id(m) not in before and _drawn_by_beat(m, self)]
+
+    def _undo(self, beat: Beat, before: set[int]) -> None:
+        """Take off the stage what ``beat`` drew (before and during its failed call); stop its updaters."""
+        gone = [m for m in self.mobjects if id(m) not in before and m is not self._caption_page]
+        gone += [m for m in getattr(beat, "drawn", []) if m in self.mobjects]
+        for m in gone:
+            m.clear_updaters()
+        self.remove(*gone)
+        beat.drawn, beat.shown = [], False
+
+    def _stand_in(self, beat: Beat) -> Beat | None:
+        """The next simpler beat for ``beat``'s words in its region (None after the plain card)."""
+        names = [cls.name for cls in FALLBACKS]
+        at = names.index(beat.name) + 1 if beat.name in names else 0
+        origin = getattr(beat, "replacing", None) or beat  # the words of the beat that failed first
+        for cls in FALLBACKS[at:]:
+            stand_in = cls.instead_of(origin, self.story_text)
+            if stand_in is not None:
+                stand_in.replacing = origin
+                stand_in.theme, stand_in.region, stand_in.drawn = self.theme, beat.region or self.stage, []
+                stand_in.current = stand_in.spans[0] if stand_in.spans else beat.current
+                return stand_in
+        return None
+
+    def warn_fallback(self, what: str, exc: BaseException, instead: str | None) -> None:
+        """One line, in the render log (which the build reads back): the paragraph, what failed, what shows instead."""
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+        if len(reason) > 160:
+            reason = reason[:159] + "…"
+        line = f"warning: paragraph {self.para.id}: {what} failed ({reason}); " + (
+            f"drawn with {instead!r} instead" if instead else "left out"
+        )
+        self.fallbacks.append(line)
+        print(line, file=sys.stderr, flush=True)
 
     # -- paragraphs ---------------------------------------------------------------
     def narrate_paragraph(self) -> None:
