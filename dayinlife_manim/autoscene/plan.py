@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 from ..visuals.theme import Region
 from .beats import Beat, registered_beats
 from .keywords import match_icons
+from .story import Story
 
 
 def icon_count(words: int) -> int:
@@ -41,6 +42,8 @@ class Plan:
     #: Add one icon card beside a single beat.
     companion: bool = False
     title: bool = False
+    #: A paragraph told by the script's narrator: its shots, places, actions and props (see ``story.py``).
+    story: Story | None = None
     #: Every beat that matched, with its score (what alternatives are made of).
     found: list = field(default_factory=list, repr=False)
 
@@ -49,6 +52,8 @@ class Plan:
         """What the stage looks like, for telling consecutive paragraphs apart."""
         if self.title:
             return ("title",)
+        if self.story is not None:
+            return ("story",) + tuple(s.place for s in self.story.shots)
         if not self.beats:
             return ("icons", str(self.icons), str(self.icon_variant))
         return tuple(b.name for b in self.beats) + (("icon",) if self.companion else ())
@@ -57,6 +62,8 @@ class Plan:
         """One line for ``dayinlife scenes``."""
         if self.title:
             return "title card"
+        if self.story is not None:
+            return self.story.describe()
         if not self.beats:
             return "icons " + ("side by side" if self.icon_variant == 0 else "stacked")
         return "; ".join(b.describe() for b in self.beats) + (" + icon" if self.companion else "")

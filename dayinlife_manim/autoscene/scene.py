@@ -41,9 +41,12 @@ from ..visuals.text import metrics, paragraph, text
 from ..visuals.theme import Region
 from .beats import Beat, badge, registered_beats
 from .builtin import IconBeat
+from .director import Director
 from .keywords import LANGUAGE as KEYWORD_LANGUAGE
 from .keywords import IconMatch, fallback_icon, headline_for, match_icons
+from .narrator import told_by_narrator
 from .plan import Plan, default_plan, icon_count, plan_paragraph, slots
+from .story import Story, plan_story
 
 #: Longest entrance of an icon (seconds).
 ENTRANCE_TIME = 0.6
@@ -103,6 +106,8 @@ class AutoScene(NarratedScene):
         self.story_text = story_text(self.para)
         self._sentence_starts = sentence_starts(self.para)
         self.plan = self.plan_for(self.manifest, self.para)
+        if self.plan.story is not None and self.plan.story.headline:
+            self.headline = self.plan.story.headline
         for beat in self.plan.beats:
             beat.theme = self.theme
 
@@ -116,6 +121,9 @@ class AutoScene(NarratedScene):
         """
         if para.kind == "title":
             return Plan(title=True)
+        texts = tuple(p.display_text for p in manifest.paragraphs if p.kind != "title")
+        if _narrated(texts) and written_in(story_text(para), KEYWORD_LANGUAGE):
+            return Plan(story=_storied(story_text(para)))
         near = tuple(p.display_text for p in manifest.paragraphs if abs(p.index - para.index) == 1 and p.kind != "title")
         plan = _planned(story_text(para), para.index, near, tuple(registered_beats()))
         return copy.deepcopy(plan)  # a fresh plan: beats keep state while they play
@@ -148,6 +156,8 @@ class AutoScene(NarratedScene):
             return
         if self.is_title:
             self.narrate_title()
+        elif self.plan.story is not None:
+            Director(self, self.plan.story, self.manifest.paragraphs[0].display_text).play()
         elif self.plan.beats:
             self.narrate_beats()
         else:
@@ -450,6 +460,21 @@ def _drawn_by_beat(mob, scene: "AutoScene") -> bool:
     """Whether a mobject the scene gained while a beat played is the beat's drawing
     (not a caption page, nor the empty placeholder of an animated wait)."""
     return mob is not scene._caption_page and any(len(m.points) for m in mob.get_family())
+
+
+@functools.lru_cache(maxsize=64)
+def _narrated(texts: tuple[str, ...]) -> bool:
+    """Whether the script is told by a narrator ("I", "we", a how-to's "you"): its paragraphs get stories."""
+    return told_by_narrator(texts)
+
+
+def _storied(text: str) -> Story:
+    return copy.deepcopy(_story_of(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _story_of(text: str) -> Story:
+    return plan_story(text)
 
 
 @functools.lru_cache(maxsize=256)
