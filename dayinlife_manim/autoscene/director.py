@@ -45,7 +45,8 @@ class PersonProp(Prop):
         return self.figure
 
     def act(self, cue, seconds):
-        return self.figure.act("talk", max(0.4, min(seconds, 2.0)))
+        action = cue if cue in ACTIONS else "talk"
+        return self.figure.act(action, max(0.4, min(seconds, 3.0)))
 
 
 def split_stage(stage: Region, props: int) -> tuple[Region, list[Region]]:
@@ -181,6 +182,7 @@ class Director:
             p.shown = True
             scene.play(p.entrance(), run_time=min(0.5, run))
             run = max(MIN_RUN, room - 0.5)
+        p.data.update(e.data)
         move = p.act(e.cue, run)
         if move is not None:
             anims.append(move)

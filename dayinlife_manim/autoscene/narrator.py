@@ -279,8 +279,10 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"tired|exhaust\w*|sleepy|yawn\w*|bored|mood|stress\w*|panic\w*|worr\w*|nervous", "tired"),
 )
 _VERBS = [(re.compile(r"(?<![\w'-])(?:" + p + r")(?![\w'])", re.IGNORECASE), a) for p, a in VERBS]
-_NEGATION = re.compile(r"(?:\b(?:not|never|no|without|nor)\b|n['\u2019]t\b)\s*(?:[\w'\u2019]+\s+){0,4}$", re.IGNORECASE)
+_NEGATION = re.compile(r"(?:\b(?:not|never|no|without|nor)\b|n['\u2019]t\b)", re.IGNORECASE)
 _IMAGINED = re.compile(r"\b(?:would|could|might|if|may|wish|should)\b\s*(?:\w+\s+){0,3}$", re.IGNORECASE)
+_THIRD = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
+_FIRST = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|i\u2019m|me|my|we|we're|our|us|you|your)\b", re.IGNORECASE)
 _PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|we|we're|our|us|you|your)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[.!?;:,\u2014\u2013]|\s-\s|\.\.\.|\u2026|\b(?:but|because|while|although|so|and then)\b", re.IGNORECASE)
 
@@ -295,6 +297,8 @@ class Action:
     words: str
     negated: bool = False
     imagined: bool = False
+    #: Someone else does it ("while he was taking a shower"), not the narrator.
+    other: bool = False
 
     @property
     def shown(self) -> str:
@@ -321,7 +325,10 @@ def actions_in(text: str) -> list[Action]:
             if m.group(0)[:1].isupper() and a > 0 and not re.search(r"[.!?]\s*$", text[:a]):
                 continue  # a name ("Machine Learning"), not a verb
             before = text[_clause_start(text, a) : a]
-            found.append(Action(name, a, b, m.group(0), bool(_NEGATION.search(before)), bool(_IMAGINED.search(before))))
+            # The clause's subject: the last pronoun before the verb (he/she/they: someone else).
+            persons = [(p.start(), "3") for p in _THIRD.finditer(before)] + [(p.start(), "1") for p in _FIRST.finditer(before)]
+            other = bool(persons) and max(persons)[1] == "3"
+            found.append(Action(name, a, b, m.group(0), bool(_NEGATION.search(before)), bool(_IMAGINED.search(before)), other))
             taken.append((a, b))
     return sorted(found, key=lambda x: x.start)
 

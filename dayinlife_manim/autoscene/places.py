@@ -215,7 +215,7 @@ class Street(Place):
         self.add(road)
         for k in range(4):
             w = (0.14 + 0.05 * (k % 2)) * a.width
-            h = (4.0 + 1.2 * ((k * 7) % 3)) * u
+            h = min((4.0 + 1.2 * ((k * 7) % 3)) * u, (0.8 + 0.07 * (k % 3)) * (a.top - self.floor_y))
             b = _rect(w, h, ("#3d405b", "#4a4e69", "#354f52", "#52489c")[k], radius=0.02 * w)
             _at(b, a.left + (0.14 + 0.24 * k) * a.width, self.floor_y)
             for r in range(int(h / (0.9 * u)) - 1):

@@ -121,8 +121,7 @@ class AutoScene(NarratedScene):
         """
         if para.kind == "title":
             return Plan(title=True)
-        texts = tuple(p.display_text for p in manifest.paragraphs if p.kind != "title")
-        if _narrated(texts) and written_in(story_text(para), KEYWORD_LANGUAGE):
+        if _narrated(_script_texts(manifest)) and written_in(story_text(para), KEYWORD_LANGUAGE):
             return Plan(story=_storied(story_text(para)))
         near = tuple(p.display_text for p in manifest.paragraphs if abs(p.index - para.index) == 1 and p.kind != "title")
         plan = _planned(story_text(para), para.index, near, tuple(registered_beats()))
@@ -157,7 +156,7 @@ class AutoScene(NarratedScene):
         if self.is_title:
             self.narrate_title()
         elif self.plan.story is not None:
-            Director(self, self.plan.story, self.manifest.paragraphs[0].display_text).play()
+            Director(self, self.plan.story, self.manifest.title or self.manifest.slug).play()
         elif self.plan.beats:
             self.narrate_beats()
         else:
@@ -460,6 +459,22 @@ def _drawn_by_beat(mob, scene: "AutoScene") -> bool:
     """Whether a mobject the scene gained while a beat played is the beat's drawing
     (not a caption page, nor the empty placeholder of an animated wait)."""
     return mob is not scene._caption_page and any(len(m.points) for m in mob.get_family())
+
+
+def _script_texts(manifest: Manifest) -> tuple[str, ...]:
+    """The whole script's text when its file is at hand (a render's job manifest holds only a
+    paragraph and its neighbours), else the manifest's paragraphs: one answer for every scene."""
+    from pathlib import Path
+
+    path = Path(manifest.script_path) if manifest.script_path else None
+    if path is not None and not path.is_absolute() and manifest.root is not None:
+        path = manifest.root / path
+    try:
+        if path is not None and path.is_file():
+            return (path.read_text(encoding="utf-8", errors="replace"),)
+    except OSError:
+        pass
+    return tuple(p.display_text for p in manifest.paragraphs if p.kind != "title")
 
 
 @functools.lru_cache(maxsize=64)

@@ -52,7 +52,7 @@ PROP_WORDS: tuple[tuple[str, str, str], ...] = (
     ("calendar", "day", r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|tomorrow|another day|days"),
     ("progress", "run", r"train(?:s|ed|ing)?|loading|upload\w*|download\w*|install\w*|compil\w*|deploy\w*|render\w*|progress|bak(?:e|es|ing)|boil\w*|simmer\w*|revis\w*"),
     ("progress", "done", r"finish\w*|done|complet\w*|ready|over|passed"),
-    ("money", "count", r"money|bank|salary|paid|pay|earn\w*|cash|\$\s?\d[\d,]*|\d[\d,]*\s?(?:dollars|euros|pounds)|dollars|euros|price|budget|tips?|billion|million"),
+    ("money", "count", r"money|bank|salary|paid|pay|earn\w*|cash|\$\s?\d[\d,]*|\d[\d,]*\s?(?:dollars|euros|pounds)|dollars|euros|price|budget|billion|million"),
     ("checklist", "check", r"assignments?|tasks?|to-?do|checklist|list|steps|chores|ingredients|what has been \w+|what else can be \w+"),
     ("thought", "think", r"ideas?|imagin\w*|dream\w*|wonder\w*|curious|thinking|plans?"),
     ("jar", "open", r"cookies?|jar|snacks?|candy|sweets"),
@@ -170,10 +170,19 @@ def places_in(text: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence holding offset ``at``."""
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?\u2026]+\s+", text) if m.end() <= at]
+    end = re.search(r"[.!?\u2026]+(?:\s|$)", text[at:])
+    return text[starts[-1] : at + end.end() if end else len(text)]
+
+
 def _checklist_items(text: str) -> list[str]:
     """Short items of a list-like sentence ("what has been done, what else can be done, ...")."""
     parts = [p.strip(" .…!?") for p in re.split(r"[,;]|\.\s|…", text)]
     items = [p for p in parts if 1 <= len(p.split()) <= 5 and p]
+    if len(items) < 2:
+        return []
     return [i[:1].upper() + i[1:] for i in items[:4]]
 
 
@@ -184,7 +193,10 @@ def plan_story(text: str, most_props: int = PROPS_PER_SHOT) -> Story:
     people = others_in(text)
     hidden = [(a.start, a.end) for a in actions if a.negated]
     places = [(at, name) for at, name in places_in(text) if not any(x <= at < y for x, y in hidden)]
-    events: list[Event] = [Event(a.start, "act", a.shown, a.name, a.words, {"negated": a.negated, "imagined": a.imagined}) for a in actions]
+    events: list[Event] = [Event(a.start, "act", a.shown, a.name, a.words, {"negated": a.negated, "imagined": a.imagined})
+                           for a in actions if not a.other]
+    if people:  # what someone else does, they act out (when the text names them)
+        events += [Event(a.start, "prop", people[0].words, a.shown, a.words) for a in actions if a.other and a.start > people[0].start]
     # Repeated props of one kind: the first enters, later ones only act (at most 3 acts each).
     events += props
     events += [Event(o.start, "person", o.words, "child" if o.child else "", o.words) for o in people[:1]]
@@ -194,10 +206,10 @@ def plan_story(text: str, most_props: int = PROPS_PER_SHOT) -> Story:
         if m.words and m.start >= 0 and not any(a <= m.start < b for a, b in covered):
             events.append(Event(m.start, "prop", f"icon:{m.slug}", "show", m.words, {"slug": m.slug, "label": m.words}))
     events.sort(key=lambda e: (e.at, e.kind != "act"))
-    items = _checklist_items(text)
     for e in events:
         if e.name == "checklist":
-            e.data["items"] = items
+            e.data["items"] = _checklist_items(_sentence_at(text, e.at)) or list(dict.fromkeys(
+                [e.words[:1].upper() + e.words[1:]] + [m.words[:1].upper() + m.words[1:] for m in match_icons(text, 3) if m.words]))[:3]
         if e.name == "thought":
             e.data["slug"] = _thought_slug(text, e.at)
 
@@ -283,7 +295,7 @@ def _phrase_after(text: str, end: int, most: int = 4) -> list[str]:
 
 def story_headline(text: str, actions: list[Action], events: list[Event], places) -> str | None:
     """What the paragraph is about, in a few words."""
-    telling = [a for a in actions if a.name in PHYSICAL and not a.negated and not a.imagined]
+    telling = [a for a in actions if a.name in PHYSICAL and not a.negated and not a.imagined and not a.other]
     for a in telling:
         if a.words.lower() in GENERIC:
             continue
@@ -293,7 +305,11 @@ def story_headline(text: str, actions: list[Action], events: list[Event], places
     if telling:
         a = telling[0]
         return _cap(" ".join([gerund(a.words.split()[0])] + _phrase_after(text, a.end)))
-    nouns = [m.words for m in match_icons(text, 3) if m.words]
+    named = [m.group(0) for name, pattern in _PLACES if name in ("meeting", "kitchen", "pool", "classroom", "shower", "street")
+             for m in [pattern.search(text)] if m and m.group(0).lower().endswith(("s", "l", "n", "m", "t"))]
+    if named and not telling:
+        return _cap(named[0])
+    nouns = [m.keyword or m.words for m in match_icons(text, 3) if m.words]
     if nouns:
         return _cap(" & ".join(dict.fromkeys(n.lower() for n in nouns[:2])))
     return None
