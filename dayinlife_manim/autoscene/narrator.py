@@ -279,7 +279,7 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"tired|exhaust\w*|sleepy|yawn\w*|bored|mood|stress\w*|panic\w*|worr\w*|nervous", "tired"),
 )
 _VERBS = [(re.compile(r"(?<![\w'-])(?:" + p + r")(?![\w'])", re.IGNORECASE), a) for p, a in VERBS]
-_NEGATION = re.compile(r"(?:\b(?:not|never|no|without|nor)\b|n['\u2019]t\b)", re.IGNORECASE)
+_NEGATION = re.compile(r"(?:\b(?:not|never|no|without|nor|cannot)\b|n['\u2019]t\b)", re.IGNORECASE)
 _IMAGINED = re.compile(r"\b(?:would|could|might|if|may|wish|should)\b\s*(?:\w+\s+){0,3}$", re.IGNORECASE)
 _THIRD = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
 _FIRST = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|i\u2019m|me|my|we|we're|our|us|you|your)\b", re.IGNORECASE)

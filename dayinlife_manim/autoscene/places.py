@@ -97,6 +97,8 @@ class Place(VGroup):
         self.add(window, _at(plant, a.right - 0.14 * a.width, self.floor_y))
 
     def window(self, x: float, y: float, w: float, h: float, night: bool = False) -> VGroup:
+        h = min(h, 0.4 * self.area.height)
+        y = min(y, self.area.top - 0.55 * h)
         pane = _rect(w, h, "#1d3557" if night else "#457b9d", radius=0.05 * w, stroke_color=LINE, stroke_width=4).move_to([x, y, 0])
         bars = VGroup(Line(pane.get_top(), pane.get_bottom(), stroke_color=LINE, stroke_width=3),
                       Line(pane.get_left(), pane.get_right(), stroke_color=LINE, stroke_width=3))
@@ -315,7 +317,8 @@ class Classroom(Place):
 
     def build(self) -> None:
         a, u = self.area, self.unit
-        board = _rect(0.42 * a.width, 2.6 * u, "#2d6a4f", radius=0.05 * u, stroke_color=WOOD, stroke_width=8).move_to([a.right - 0.26 * a.width, self.floor_y + 4.0 * u, 0])
+        bh = min(2.6 * u, 0.5 * a.height)
+        board = _rect(0.42 * a.width, bh, "#2d6a4f", radius=0.05 * u, stroke_color=WOOD, stroke_width=8).move_to([a.right - 0.26 * a.width, a.top - 0.6 * bh, 0])
         self.chalk = VGroup(*(Line(board.get_corner(UP + LEFT) + np.array([0.1 * board.width, -(0.25 + 0.22 * k) * board.height, 0]),
                                    board.get_corner(UP + LEFT) + np.array([(0.4 + 0.15 * (k % 3)) * board.width, -(0.25 + 0.22 * k) * board.height, 0]), stroke_color="#f8f9fa", stroke_width=4) for k in range(4)))
         x = self.spot[0]
@@ -367,10 +370,10 @@ class Bathroom(Place):
     def build(self) -> None:
         u = self.unit
         x = self.spot[0]
-        tiles = VGroup(*(_rect(0.9 * u, 0.9 * u, "#2f3e5c", stroke_color="#46587e", stroke_width=2).move_to([x + (i - 1.5) * 0.92 * u, self.floor_y + (j + 0.5) * 0.92 * u, 0]) for i in range(4) for j in range(6)))
+        tiles = VGroup(*(_rect(0.9 * u, 0.9 * u, "#2f3e5c", stroke_color="#46587e", stroke_width=2).move_to([x + (i - 1.5) * 0.92 * u, self.floor_y + (j + 0.5) * 0.92 * u, 0]) for i in range(4) for j in range(max(3, int((self.area.top - self.floor_y) / (0.92 * u)) ))))
         tray = _rect(4.0 * u, 0.25 * u, "#e9ecef").move_to([x, self.floor_y + 0.12 * u, 0])
         self.shower = Shower(height=1.0 * u, fall=3.6 * u, theme=self.theme, drops=14)
-        self.shower.move_to([x + 0.3 * u, self.floor_y + 4.9 * u, 0], aligned_edge=UP)
+        self.shower.move_to([x + 0.3 * u, min(self.floor_y + 4.9 * u, self.area.top), 0], aligned_edge=UP)
         self.shower.drops.set_opacity(0)
         self.add(tiles, tray, self.shower)
         self.spot = np.array([x, self.floor_y + 0.25 * u + 2 * u, 0.0])
@@ -417,7 +420,9 @@ class Prop:
     def __init__(self, region: Region, theme: Theme, **data):
         self.region, self.theme, self.data = region, theme, data
         self.mob = self.draw()
-        region.fit(self.mob, fill=0.86)
+        region.fit(self.mob, fill=0.86, grow=True)
+        if self.mob.height > 2.4 * self.theme.scale * 1.2:  # not a giant: at most about the narrator's height
+            self.mob.scale(2.4 * self.theme.scale * 1.2 / self.mob.height)
 
     def draw(self) -> VMobject:
         raise NotImplementedError
@@ -451,9 +456,13 @@ class CalendarProp(Prop):
 
     def draw(self):
         self.cal = FlipCalendar(self.data.get("today", "MON"), self.data.get("tomorrow", "TUE"), theme=self.theme)
+        self._first = True
         return self.cal
 
     def act(self, cue, seconds):
+        if self._first and self.data.get("named"):  # the day it is: shown, not turned
+            self._first = False
+            return motions.pulse(self.cal, scale=1.06, run_time=min(seconds, 0.5))
         if getattr(self, "_flipped", False):
             return motions.pulse(self.cal, scale=1.06, run_time=min(seconds, 0.5))
         self._flipped = True
@@ -491,13 +500,19 @@ class MoneyProp(Prop):
         body = VGroup(bank, self.counter).arrange(DOWN, buff=0.35)
         for k, c in enumerate(self.coins):
             c.move_to(bank.get_top() + UP * (0.6 + 0.3 * k) + RIGHT * (k - 1) * 0.45).set_opacity(0)
+        if self.data.get("amount") is None:
+            self.counter.set_opacity(0)
         return VGroup(body, self.coins)
 
     def act(self, cue, seconds):
-        amount = self.data.get("amount") or 1250
+        amount = self.data.get("amount")
         drops = [c.animate(rate_func=rate_functions.rush_into).set_opacity(1).move_to(self.mob[0][0].get_center()).scale(0.6) for c in self.coins]
         from manim import LaggedStart
 
+        if amount is None:  # no sum said: coins drop into the bank, no number made up
+            return LaggedStart(*drops, lag_ratio=0.3, run_time=max(0.6, min(seconds, 1.6)))
+        if not self.counter.get_fill_opacity():
+            self.counter.set_opacity(1)
         return AnimationGroup(self.counter.count_to(amount), LaggedStart(*drops, lag_ratio=0.3), run_time=max(0.6, min(seconds, 2.0)))
 
 

@@ -26,6 +26,11 @@ PROPS_PER_SHOT = 2
 #: A new shot no sooner than this many characters (about two seconds of speech) after the last.
 MIN_SHOT_CHARS = 32
 
+#: A new shot for a new place no sooner than this many characters after the last.
+MIN_MOVE_CHARS = 10
+#: Actions that only happen in their own place.
+BOUND = ("sleep", "swim", "drive", "shower")
+
 #: Place words -> place.
 PLACE_WORDS: tuple[tuple[str, str], ...] = (
     ("shower", r"shower\w*|bath(?:room|tub|e|ing)?"),
@@ -56,7 +61,7 @@ PROP_WORDS: tuple[tuple[str, str, str], ...] = (
     ("checklist", "check", r"assignments?|tasks?|to-?do|checklist|list|steps|chores|ingredients|what has been \w+|what else can be \w+"),
     ("thought", "think", r"ideas?|imagin\w*|dream\w*|wonder\w*|curious|thinking|plans?"),
     ("jar", "open", r"cookies?|jar|snacks?|candy|sweets"),
-    ("chart", "grow", r"forecast\w*|sales|growth|grow\w*|booming|market\w*|profit\w*|rise|rising|increas\w*|stocks?|statistics|data"),
+    ("chart", "grow", r"forecast\w*|sales|growth|grow\w*|booming|market\w*|profit\w*|rise|rising|increas\w*|statistics|data"),
     ("gauge", "high", r"scores?|grades?|results?|quality|marks|satisfied|level"),
 )
 _PROPS = [(name, cue, re.compile(r"(?<![\w'-])(?:" + p + r")(?![\w'])", re.IGNORECASE)) for name, cue, p in PROP_WORDS]
@@ -136,6 +141,9 @@ def _amount(words: str) -> float | None:
     return {"billion": 1_000_000_000, "million": 1_000_000}.get(words.lower())
 
 
+_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
 def props_in(text: str) -> list[Event]:
     """Prop events the words ask for, in spoken order (each word once)."""
     found, taken = [], []
@@ -149,6 +157,11 @@ def props_in(text: str) -> list[Event]:
                 data["hour"] = _hour(m)
             if name == "money":
                 data["amount"] = _amount(m.group(0))
+            if name == "calendar":
+                day = m.group(0).lower()
+                if day in _DAYS:
+                    k = _DAYS.index(day)
+                    data.update(today=day[:3].upper(), tomorrow=_DAYS[(k + 1) % 7][:3].upper(), named=True)
             found.append(Event(a, "prop", name, cue, m.group(0), data))
             taken.append((a, b))
     found.sort(key=lambda e: e.at)
@@ -217,7 +230,8 @@ def plan_story(text: str, most_props: int = PROPS_PER_SHOT) -> Story:
         named = [name for at, name in places if at <= pos]
         return named[-1] if named else default
 
-    first_place = places[0][1] if places else next((ACTION_PLACE[a.shown] for a in actions if a.shown in ACTION_PLACE), "room")
+    starts = sorted(places + [(a.start, ACTION_PLACE[a.shown]) for a in actions if a.shown in ACTION_PLACE and not a.other])
+    first_place = starts[0][1] if starts else "room"
     shots = [Shot(0, first_place)]
     for e in events:
         shot = shots[-1]
@@ -229,12 +243,15 @@ def plan_story(text: str, most_props: int = PROPS_PER_SHOT) -> Story:
             want = place_at(e.at, shot.place) if any(shot.start <= at <= e.at + len(e.words) for at, _ in places) else shot.place
         new_prop = e.kind in ("prop", "person") and e.name not in shot.props
         full = new_prop and len(shot.props) >= most_props
-        if (want != shot.place or full) and e.at - shot.start >= MIN_SHOT_CHARS and shot.events:
+        soon = MIN_MOVE_CHARS if want != shot.place else MIN_SHOT_CHARS
+        if (want != shot.place or full) and e.at - shot.start >= soon and shot.events:
             shots.append(Shot(e.at, want))
         elif want != shot.place and not shot.events:
             shot.place = want
         if full and shots[-1] is shot:
             continue  # no room and too soon for a new shot: the prop waits for the next one
+        if e.kind == "act" and e.name in BOUND and ACTION_PLACE[e.name] != shots[-1].place:
+            continue  # nobody sleeps in the shower: the action waits for its place
         shots[-1].events.append(e)
     return Story(shots, story_headline(text, actions, events, places))
 
@@ -253,8 +270,9 @@ _IRREGULAR = {"ate": "eat", "slept": "sleep", "ran": "run", "drove": "drive", "w
               "rode": "ride", "made": "make", "bought": "buy", "taught": "teach", "drank": "drink", "fell": "fall"}
 #: Verbs too general to name a paragraph when a more telling one is there.
 GENERIC = {"sit", "sits", "sat", "sitting", "pool", "coffee", "tea", "book", "books", "work", "works", "worked", "working",
-           "build", "builds", "building", "train", "trains", "trained", "training", "study", "code", "coding", "write", "writing"}
-_STOP_TAIL = {"the", "a", "an", "to", "of", "and", "in", "on", "my", "our", "your", "at", "for", "from", "with", "but", "or", "so", "that", "i", "is"}
+           "build", "builds", "building", "train", "trains", "trained", "training", "study", "code", "coding", "write", "writing",
+           "lunch", "breakfast", "dinner", "lunches", "dinners", "meal"}
+_STOP_TAIL = {"over", "up", "about", "into", "the", "a", "an", "to", "of", "and", "in", "on", "my", "our", "your", "at", "for", "from", "with", "but", "or", "so", "that", "i", "is"}
 
 
 def gerund(word: str) -> str:
@@ -284,10 +302,13 @@ def gerund(word: str) -> str:
     return w + "ing"
 
 
-def _phrase_after(text: str, end: int, most: int = 4) -> list[str]:
+def _phrase_after(text: str, end: int, most: int = 5) -> list[str]:
     rest = text[end:]
     stop = re.search(r"[,.;:!?\u2014\u2013\u2026()]|\s-\s|\b(?:but|because|while|so|if|coz|then|is|are|was|were|I|you|we)\b", rest)
     words = (rest[: stop.start()] if stop else rest).split()[:most]
+    cut = next((i for i, w in enumerate(words) if w.lower() == "and" and i >= 3), None)
+    if cut is not None:
+        words = words[:cut]
     while words and words[-1].lower().strip("'\u2019") in _STOP_TAIL:
         words.pop()
     return words
@@ -317,8 +338,12 @@ def story_headline(text: str, actions: list[Action], events: list[Event], places
 
 def _cap(s: str) -> str:
     s = re.sub(r"\s+", " ", s).strip(" ,.-")
-    if len(s) > 34:
-        s = s[:34].rsplit(" ", 1)[0]
+    while len(s) > 34 and " " in s:
+        s = s.rsplit(" ", 1)[0]
+    words = s.split()
+    while len(words) > 1 and words[-1].lower() in _STOP_TAIL:
+        words.pop()
+    s = " ".join(words)
     return s[:1].upper() + s[1:]
 
 
