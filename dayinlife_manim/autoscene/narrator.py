@@ -283,7 +283,7 @@ _NEGATION = re.compile(r"(?:\b(?:not|never|no|without|nor|cannot)\b|n['\u2019]t\
 _IMAGINED = re.compile(r"\b(?:would|could|might|if|may|wish|should)\b\s*(?:\w+\s+){0,3}$", re.IGNORECASE)
 _THIRD = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
 _FIRST = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|i\u2019m|me|my|we|we're|our|us|you|your)\b", re.IGNORECASE)
-_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|we|we're|our|us|you|your)\b", re.IGNORECASE)
+_NARRATOR = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|i\u2019m|i\u2019ve|i\u2019ll|i\u2019d|me|my|mine|myself|we|we're|we\u2019re|our|ours|us)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[.!?;:,\u2014\u2013]|\s-\s|\.\.\.|\u2026|\b(?:but|because|while|although|so|and then)\b", re.IGNORECASE)
 
 
@@ -334,10 +334,14 @@ def actions_in(text: str) -> list[Action]:
 
 
 def told_by_narrator(texts) -> bool:
-    """Whether a script is told by "I"/"we" (or to "you", as a how-to does): it gets a narrator."""
+    """Whether a script is told by "I"/"we": it gets a narrator.
+
+    A character tells the story when first-person words keep coming (at least four,
+    and 3 % of the words); a line or two in the first person does not make one.
+    """
     words = sum(len(t.split()) for t in texts)
-    persons = sum(len(_PERSON.findall(t)) for t in texts)
-    return words > 0 and persons >= max(2, 0.02 * words)
+    persons = sum(len(_NARRATOR.findall(t)) for t in texts)
+    return words > 0 and persons >= max(4, 0.03 * words)
 
 
 #: People another figure can stand for: pattern -> (what to call them, child?).
@@ -346,7 +350,7 @@ OTHERS: tuple[tuple[str, bool], ...] = (
      r"|mum|mom|dad|mother|father|teacher|professor|chef|waiter|doctor|neighbou?r|guest|driver|coach", False),
     (r"child|kid|son|daughter|baby|student|pupil|little (?:brother|sister)", True),
 )
-_OTHERS = [(re.compile(r"\b(?:my|our|a|an|the|his|her|their)\s+(?:\w+\s+)?(" + p + r")s?\b", re.IGNORECASE), child) for p, child in OTHERS]
+_OTHERS = [(re.compile(r"\b(?:my|our|a|an|the|his|her|their)\s+((?:\w+\s+)?(?:" + p + r"))s?\b", re.IGNORECASE), child) for p, child in OTHERS]
 
 
 @dataclass(frozen=True)

@@ -189,9 +189,10 @@ class Kitchen(Place):
         top = _rect(2.8 * u, 0.16 * u, "#e9ecef").move_to([cx, counter_top, 0])
         self.pot = VGroup(_rect(0.9 * u, 0.55 * u, "#adb5bd", radius=0.08 * u), Line([-0.65 * u, 0.2 * u, 0], [-0.45 * u, 0.2 * u, 0], stroke_color="#adb5bd", stroke_width=6))
         _at(self.pot, cx - 0.3 * u, counter_top + 0.08 * u)
-        shelf = VGroup(Line([a.left + 0.05 * a.width, self.floor_y + 4.6 * u, 0], [a.left + 0.35 * a.width, self.floor_y + 4.6 * u, 0], stroke_color=WOOD, stroke_width=7))
+        sy = min(self.floor_y + 4.6 * u, a.top - 0.7 * u)
+        shelf = VGroup(Line([a.left + 0.05 * a.width, sy, 0], [a.left + 0.35 * a.width, sy, 0], stroke_color=WOOD, stroke_width=7))
         for k, slug in enumerate(("cup", "bottle-wine", "food-apple")):
-            shelf.add(_at(icon(slug, self.theme.color(k + 1), 0.6 * u), a.left + (0.09 + 0.1 * k) * a.width, self.floor_y + 4.62 * u))
+            shelf.add(_at(icon(slug, self.theme.color(k + 1), 0.6 * u), a.left + (0.09 + 0.1 * k) * a.width, sy + 0.02 * u))
         self.add(shelf, counter, top, self.pot)
 
     def act(self, action: str, seconds: float) -> Animation | None:
@@ -213,7 +214,7 @@ class Street(Place):
 
     def build(self) -> None:
         a, u = self.area, self.unit
-        road = _rect(a.width, 0.5 * u, "#3a3f55").move_to([a.center[0], self.floor_y - 0.0 * u, 0], aligned_edge=UP)
+        road = _rect(a.width, min(0.5 * u, 0.95 * (self.floor_y - a.bottom)), "#3a3f55").move_to([a.center[0], self.floor_y, 0], aligned_edge=UP)
         self.add(road)
         for k in range(4):
             w = (0.14 + 0.05 * (k % 2)) * a.width
@@ -237,8 +238,9 @@ class Car(Place):
 
     def build(self) -> None:
         a, u = self.area, self.unit
-        road = _rect(a.width, 0.5 * u, "#3a3f55").move_to([a.center[0], self.floor_y, 0], aligned_edge=UP)
-        self.dashes = VGroup(*(Line([a.left + k * 0.16 * a.width, self.floor_y - 0.25 * u, 0], [a.left + (k * 0.16 + 0.07) * a.width, self.floor_y - 0.25 * u, 0], stroke_color="#f4f1ea", stroke_width=4) for k in range(7)))
+        road_h = min(0.5 * u, 0.95 * (self.floor_y - a.bottom))
+        road = _rect(a.width, road_h, "#3a3f55").move_to([a.center[0], self.floor_y, 0], aligned_edge=UP)
+        self.dashes = VGroup(*(Line([a.left + k * 0.16 * a.width, self.floor_y - 0.5 * road_h, 0], [a.left + (k * 0.16 + 0.07) * a.width, self.floor_y - 0.5 * road_h, 0], stroke_color="#f4f1ea", stroke_width=4) for k in range(7)))
         x = a.center[0] - 0.05 * a.width
         body = Polygon([x - 2.4 * u, self.floor_y + 0.45 * u, 0], [x + 2.4 * u, self.floor_y + 0.45 * u, 0], [x + 2.4 * u, self.floor_y + 1.5 * u, 0],
                        [x + 1.2 * u, self.floor_y + 1.7 * u, 0], [x + 0.6 * u, self.floor_y + 2.7 * u, 0], [x - 1.4 * u, self.floor_y + 2.7 * u, 0],
@@ -284,9 +286,10 @@ class Pool(Place):
         self.waves = Waves(width=0.8 * a.width, rows=2, amplitude=0.12 * u, theme=self.theme)
         self.waves.move_to(water.get_top() + DOWN * 0.05 * u)
         ladder = VGroup(*(Line([water.get_right()[0] - 0.3 * u, water.get_top()[1] + d, 0], [water.get_right()[0] - 0.3 * u, water.get_top()[1] - 1.0 * u, 0], stroke_color=LINE, stroke_width=5) for d in (0.9 * u,)))
-        sun = icon("weather-sunny", "#ffd166", 1.3 * u).move_to([a.right - 0.12 * a.width, self.floor_y + 5.0 * u, 0])
+        sun = icon("weather-sunny", "#ffd166", 1.3 * u)
+        sun.move_to([a.right - 0.12 * a.width, min(self.floor_y + 5.0 * u, a.top - 0.6 * sun.height), 0])
         umbrella = icon("umbrella-beach", self.theme.color(4), 1.8 * u)
-        _at(umbrella, a.left + 0.06 * a.width, self.floor_y)
+        _at(umbrella, max(a.left + 0.06 * a.width, a.left + 0.5 * umbrella.width), self.floor_y)
         self.add(sun, water, self.waves, ladder, umbrella)
         self.spot = np.array([a.center[0] - 0.1 * a.width, water.get_top()[1] - 0.1 * u, 0.0])
         self.front = [water.copy().set_fill(opacity=0.55).stretch(0.55, 1, about_edge=DOWN)]

@@ -165,6 +165,11 @@ def props_in(text: str) -> list[Event]:
             found.append(Event(a, "prop", name, cue, m.group(0), data))
             taken.append((a, b))
     found.sort(key=lambda e: e.at)
+    for e in found:  # "the budget is 800 dollars": the sum said in the sentence
+        if e.name == "money" and e.data.get("amount") is None:
+            said = re.search(r"\$\s?\d[\d,]*|\d[\d,]*\s?(?:dollars|euros|pounds|\$)", _sentence_at(text, e.at))
+            if said:
+                e.data["amount"] = _amount(said.group(0))
     out, seen = [], set()
     for e in found:
         need = _NEEDS.get((e.name, e.cue))
