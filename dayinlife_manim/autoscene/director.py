@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from manim import LEFT, RIGHT, UP, Animation, FadeIn, VGroup, rate_functions
+from manim import UP, Animation, FadeIn, VGroup, rate_functions
 
 from ..scene import char_time
 from ..visuals.theme import Region
@@ -80,6 +80,11 @@ class Director:
         self.action = None
         self.action_until = 0.0
         self.kinds: set[str] = set()
+        #: The plan's beats by name; those of the current shot; sentence windows beats played in.
+        self.scene_beats = {b.name: b for b in scene.plan.beats}
+        self.beats: dict = {}
+        self.windows: list = []
+        scene.beats = []
 
     # -- timing ---------------------------------------------------------------------------
     def time_of(self, at: int) -> float:
@@ -104,10 +109,20 @@ class Director:
         self.kinds.add("narrator")
         front = getattr(self.place, "front", [])
         self.props = {}
+        self.beats = {}
         for name, cell in zip(names, cells):
             e = next(e for e in shot.events if e.name == name)
             data = dict(e.data)
             kind = name.split(":")[0]
+            if e.kind == "beat":
+                beat = self.scene_beats.get(name)
+                if beat is not None:
+                    beat.region = cell.inset(0.04 * cell.width, 0.04 * cell.height)
+                    beat.theme = self.theme
+                    beat.drawn = []
+                    self.beats[name] = beat
+                    self.scene.beats.append(beat)
+                continue
             if e.kind == "person":
                 data["look"] = other_look(self.look, OtherPerson(e.words, e.at, e.cue == "child"), self.theme)
                 p = PersonProp(cell.inset(0.05 * cell.width, 0.04 * cell.height), self.theme, **data)
@@ -116,24 +131,54 @@ class Director:
                 p = prop(kind, cell.inset(0.06 * cell.width, 0.08 * cell.height), self.theme, **data)
             p.shown = False
             self.props[name] = p
-        return VGroup(self.place, self.figure, *front)
+        group = VGroup(self.place, self.figure, *front)
+        self._fit(group, area, [pose] + [e.name for e in shot.events if e.kind == "act"])
+        return group
+
+    def _fit(self, group: VGroup, area: Region, actions: list[str]) -> None:
+        """Shrink and move the place with its narrator so that both stay inside ``area`` in every
+        pose the shot asks for (lying in bed, arms up...)."""
+        boxes = [group]
+        for action in actions:
+            boxes += [self.figure.posed(p) for p in ACTIONS.get(action, ())]
+        left = min(b.get_left()[0] for b in boxes)
+        right = max(b.get_right()[0] for b in boxes)
+        bottom = min(b.get_bottom()[1] for b in boxes)
+        top = max(b.get_top()[1] for b in boxes)
+        s = min(1.0, area.width / max(1e-6, right - left), area.height / max(1e-6, top - bottom))
+        c = np.array([(left + right) / 2, (bottom + top) / 2, 0.0])
+        half = np.array([(right - left) / 2 * s, (top - bottom) / 2 * s, 0.0])
+        x = float(np.clip(c[0], area.left + half[0], area.right - half[0]))
+        y = float(np.clip(c[1], area.bottom + half[1], area.top - half[1]))
+        d = np.array([x, y, 0.0]) - c
+        if s >= 1.0 and not d.any():
+            return
+        moved = lambda p: (np.asarray(p) - c) * s + c + d  # noqa: E731
+        group.scale(s, about_point=c).shift(d)
+        self.figure.hip, self.figure.size = moved(self.figure.hip), self.figure.size * s
+        self.place.spot, self.place.unit, self.place.figure_height = moved(self.place.spot), self.place.unit * s, self.place.figure_height * s
 
     def cut(self, shot: Shot, first: bool) -> None:
         scene = self.scene
         old = self.group
         if old is not None:
+            self.finish_windows(float("inf"))
             self.place.stop()
             for p in self.props.values():
                 if p.shown:
                     old.add(p.mob)
+            for beat in self.beats.values():
+                beat.gone = True
+                old.add(*[m for m in beat.drawn if m in scene.mobjects])
+            scene.remove(*old.submobjects)
+            scene.add(old)
         new = self.build(shot)
         self.group = new
-        width = scene.stage.width
         if first or old is None:
             scene.play(FadeIn(new, shift=UP * 0.2), run_time=CUT_TIME)
         else:
-            new.shift(RIGHT * width)
-            scene.play(old.animate.shift(LEFT * width).set_opacity(0), new.animate.shift(LEFT * width),
+            # The old shot shrinks away as the new one grows in: the story moves on, nothing leaves the stage.
+            scene.play(old.animate.scale(0.8).set_opacity(0), FadeIn(new, scale=0.9),
                        run_time=CUT_TIME, rate_func=rate_functions.ease_in_out_sine)
             scene.remove(old)
         self.action = None
@@ -173,6 +218,9 @@ class Director:
             self.action_until = scene.time + ACTION_HOLD
             self._place_busy = False
             return
+        if e.kind == "beat":
+            self.play_beat(e)
+            return
         p = self.props.get(e.name)
         if p is None:
             return
@@ -188,6 +236,32 @@ class Director:
             anims.append(move)
         if anims:
             scene.play(*anims)
+
+    def play_beat(self, e: Event) -> None:
+        """A beat's words: the beat plays in its cell, as AutoScene plays beats (see ``beats.py``)."""
+        scene = self.scene
+        beat = self.beats.get(e.name)
+        if beat is None or getattr(beat, "gone", False):
+            return
+        starts = scene._sentence_starts
+        i = max(k for k in range(len(starts)) if starts[k] <= e.at)
+        window = scene.sentence(i)
+        beat.current, beat.step = tuple(e.data["span"]), e.data["step"]
+        before = set(map(id, scene.mobjects))
+        beat.play(scene, window)
+        beat.drawn += [m for m in scene.mobjects if id(m) not in before and m is not scene._caption_page
+                       and any(len(f.points) for f in m.get_family())]
+        self.kinds.add("beat:" + beat.name)
+        if all(w.index != window.index for _, w in self.windows):
+            self.windows.append((beat, window))
+
+    def finish_windows(self, t: float) -> None:
+        """``finish_sentence`` for the beats whose sentences ended by ``t``."""
+        for beat, window in [bw for bw in self.windows if bw[1].end <= t]:
+            for b in self.beats.values():
+                if b.shown:
+                    b.finish_sentence(self.scene, window)
+        self.windows = [bw for bw in self.windows if bw[1].end > t]
 
     # -- the whole paragraph ---------------------------------------------------------------------
     def play(self) -> None:
@@ -205,6 +279,7 @@ class Director:
         for k, (t, kind, item) in enumerate(timeline):
             if t > scene.time:
                 self.run(t - scene.time)
+            self.finish_windows(scene.time)
             nxt = timeline[k + 1][0] if k + 1 < len(timeline) else end
             if kind == "cut":
                 self.cut(item, first=False)
@@ -212,6 +287,7 @@ class Director:
                 self.event(item, max(MIN_RUN, nxt - scene.time))
         if scene.time < end:
             self.run(end - scene.time)
+        self.finish_windows(float("inf"))
         self.place.stop()
 
 

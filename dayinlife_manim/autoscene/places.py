@@ -84,10 +84,19 @@ class Place(VGroup):
         self.floor_y = area.bottom + 0.06 * area.height
         u = self.figure_height / 4.2  # a leg segment of the narrator
         self.unit = u
-        self.spot = np.array([area.center[0] - 0.1 * area.width, self.floor_y + 2 * u, 0.0])
+        self.spot = np.array([self._inside(area.center[0] - 0.1 * area.width), self.floor_y + 2 * u, 0.0])
         self.floor = Line([area.left, self.floor_y, 0], [area.right, self.floor_y, 0], stroke_color=LINE, stroke_width=4)
         self.add(self.floor)
         self.build()
+        self.spot[0] = self._inside(self.spot[0])
+
+    #: How far the narrator reaches from its hip in any pose (lying down, arms out), in leg segments.
+    REACH = 2.7
+
+    def _inside(self, x: float) -> float:
+        """``x`` moved in so the narrator, in any pose, stays inside the area (the middle when it is too narrow)."""
+        lo, hi = self.area.left + self.REACH * self.unit, self.area.right - self.REACH * self.unit
+        return float(np.clip(x, lo, hi)) if lo <= hi else float(self.area.center[0])
 
     def build(self) -> None:
         """Draw the room's furniture (override)."""
@@ -98,7 +107,9 @@ class Place(VGroup):
 
     def window(self, x: float, y: float, w: float, h: float, night: bool = False) -> VGroup:
         h = min(h, 0.4 * self.area.height)
+        w = min(w, 0.3 * self.area.width)
         y = min(y, self.area.top - 0.55 * h)
+        x = float(np.clip(x, self.area.left + 0.55 * w, self.area.right - 0.55 * w))
         pane = _rect(w, h, "#1d3557" if night else "#457b9d", radius=0.05 * w, stroke_color=LINE, stroke_width=4).move_to([x, y, 0])
         bars = VGroup(Line(pane.get_top(), pane.get_bottom(), stroke_color=LINE, stroke_width=3),
                       Line(pane.get_left(), pane.get_right(), stroke_color=LINE, stroke_width=3))
@@ -240,7 +251,7 @@ class Car(Place):
         a, u = self.area, self.unit
         road_h = min(0.5 * u, 0.95 * (self.floor_y - a.bottom))
         road = _rect(a.width, road_h, "#3a3f55").move_to([a.center[0], self.floor_y, 0], aligned_edge=UP)
-        self.dashes = VGroup(*(Line([a.left + k * 0.16 * a.width, self.floor_y - 0.5 * road_h, 0], [a.left + (k * 0.16 + 0.07) * a.width, self.floor_y - 0.5 * road_h, 0], stroke_color="#f4f1ea", stroke_width=4) for k in range(7)))
+        self.dashes = VGroup(*(Line([a.left + k * 0.16 * a.width, self.floor_y - 0.5 * road_h, 0], [a.left + (k * 0.16 + 0.07) * a.width, self.floor_y - 0.5 * road_h, 0], stroke_color="#f4f1ea", stroke_width=4) for k in range(1, 6)))
         x = a.center[0] - 0.05 * a.width
         body = Polygon([x - 2.4 * u, self.floor_y + 0.45 * u, 0], [x + 2.4 * u, self.floor_y + 0.45 * u, 0], [x + 2.4 * u, self.floor_y + 1.5 * u, 0],
                        [x + 1.2 * u, self.floor_y + 1.7 * u, 0], [x + 0.6 * u, self.floor_y + 2.7 * u, 0], [x - 1.4 * u, self.floor_y + 2.7 * u, 0],

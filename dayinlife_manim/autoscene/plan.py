@@ -63,7 +63,8 @@ class Plan:
         if self.title:
             return "title card"
         if self.story is not None:
-            return self.story.describe()
+            beats = "; ".join(b.describe() for b in self.beats)
+            return self.story.describe() + (" with " + beats if beats else "")
         if not self.beats:
             return "icons " + ("side by side" if self.icon_variant == 0 else "stacked")
         return "; ".join(b.describe() for b in self.beats) + (" + icon" if self.companion else "")

@@ -121,11 +121,18 @@ class AutoScene(NarratedScene):
         """
         if para.kind == "title":
             return Plan(title=True)
-        if _narrated(_script_texts(manifest)) and written_in(story_text(para), KEYWORD_LANGUAGE):
-            return Plan(story=_storied(story_text(para)))
         near = tuple(p.display_text for p in manifest.paragraphs if abs(p.index - para.index) == 1 and p.kind != "title")
-        plan = _planned(story_text(para), para.index, near, tuple(registered_beats()))
-        return copy.deepcopy(plan)  # a fresh plan: beats keep state while they play
+        plan = copy.deepcopy(_planned(story_text(para), para.index, near, tuple(registered_beats())))  # fresh: beats keep state while they play
+        if _narrated(_script_texts(manifest)) and written_in(story_text(para), KEYWORD_LANGUAGE):
+            # Told by a narrator: a story, with the paragraph's beats playing in its prop cells.
+            kept = list(plan.beats)
+            if plan.companion:  # the icon card a lone beat gets in a long paragraph
+                companion = IconBeat.beside(story_text(para), kept)
+                if companion is not None:
+                    kept.append(companion)
+            beats = tuple((b.name, tuple(b.spans)) for b in kept)
+            return Plan(beats=kept, companion=False, story=_storied(story_text(para), beats))
+        return plan
 
     @classmethod
     def story(cls, manifest: Manifest, para: ParagraphAudio) -> str:
@@ -483,13 +490,13 @@ def _narrated(texts: tuple[str, ...]) -> bool:
     return told_by_narrator(texts)
 
 
-def _storied(text: str) -> Story:
-    return copy.deepcopy(_story_of(text))
+def _storied(text: str, beats: tuple = ()) -> Story:
+    return copy.deepcopy(_story_of(text, beats))
 
 
 @functools.lru_cache(maxsize=256)
-def _story_of(text: str) -> Story:
-    return plan_story(text)
+def _story_of(text: str, beats: tuple) -> Story:
+    return plan_story(text, beats=beats)
 
 
 @functools.lru_cache(maxsize=256)

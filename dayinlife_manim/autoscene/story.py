@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from .keywords import match_icons
 from .narrator import Action, Other, actions_in, others_in
@@ -93,7 +94,7 @@ class Shot:
     def props(self) -> list[str]:
         seen = []
         for e in self.events:
-            if e.kind in ("prop", "person") and e.name not in seen:
+            if e.kind in ("prop", "person", "beat") and e.name not in seen:
                 seen.append(e.name)
         return seen
 
@@ -110,7 +111,7 @@ class Story:
         """The kinds of drawing the story uses (places, props, the narrator's actions)."""
         out = []
         for shot in self.shots:
-            for k in [f"place:{shot.place}"] + [f"{e.kind}:{e.name if e.kind != 'person' else 'figure'}" for e in shot.events]:
+            for k in [f"place:{shot.place}"] + [f"{e.kind}:{e.name.split(':')[0] if e.kind != 'person' else 'figure'}" for e in shot.events]:
                 if k not in out:
                     out.append(k)
         return out
@@ -204,10 +205,21 @@ def _checklist_items(text: str) -> list[str]:
     return [i[:1].upper() + i[1:] for i in items[:4]]
 
 
-def plan_story(text: str, most_props: int = PROPS_PER_SHOT) -> Story:
-    """The story of one paragraph told by the narrator: shots, places, actions and props on their words."""
+#: What a beat draws, so the story's own prop for it steps aside (a clock beat: no clock prop).
+BEAT_PROPS = {"clock": ("clock",), "daytime": ("clock",), "counter": ("money",), "checklist": ("checklist",), "progress": ("progress",)}
+
+
+def plan_story(text: str, most_props: int = PROPS_PER_SHOT, beats: Sequence[tuple[str, Sequence[tuple[int, int]]]] = ()) -> Story:
+    """The story of one paragraph told by the narrator: shots, places, actions and props on their words.
+
+    ``beats`` are the paragraph's beats as (name, spans): each plays in a prop cell of the
+    shot its first words fall in (its later words too, while that shot lasts); the story's
+    own props for the same words, or the same thing, step aside.
+    """
     actions = [a for a in actions_in(text)]
-    props = props_in(text)
+    taken = [span for _, spans in beats for span in spans]
+    drawn_by_beats = {p for name, _ in beats for p in BEAT_PROPS.get(name, ())}
+    props = [e for e in props_in(text) if e.name not in drawn_by_beats and not any(a <= e.at < b for a, b in taken)]
     people = others_in(text)
     hidden = [(a.start, a.end) for a in actions if a.negated]
     places = [(at, name) for at, name in places_in(text) if not any(x <= at < y for x, y in hidden)]
@@ -219,10 +231,12 @@ def plan_story(text: str, most_props: int = PROPS_PER_SHOT) -> Story:
     events += props
     events += [Event(o.start, "person", o.words, "child" if o.child else "", o.words) for o in people[:1]]
     # Icons for the nouns nothing else draws.
-    covered = [(e.at, e.at + len(e.words)) for e in events]
+    covered = [(e.at, e.at + len(e.words)) for e in events] + list(taken)
     for m in match_icons(text, 3):
         if m.words and m.start >= 0 and not any(a <= m.start < b for a, b in covered):
             events.append(Event(m.start, "prop", f"icon:{m.slug}", "show", m.words, {"slug": m.slug, "label": m.words}))
+    for name, spans in beats:
+        events += [Event(a, "beat", name, str(k), text[a:b], {"step": k, "span": (a, b)}) for k, (a, b) in enumerate(spans)]
     events.sort(key=lambda e: (e.at, e.kind != "act"))
     for e in events:
         if e.name == "checklist":
@@ -246,8 +260,17 @@ def plan_story(text: str, most_props: int = PROPS_PER_SHOT) -> Story:
             want = named[-1] if named else ACTION_PLACE[e.name]
         else:
             want = place_at(e.at, shot.place) if any(shot.start <= at <= e.at + len(e.words) for at, _ in places) else shot.place
-        new_prop = e.kind in ("prop", "person") and e.name not in shot.props
+        if e.kind == "beat" and e.data["step"] > 0:
+            if e.name in shots[-1].props:
+                shots[-1].events.append(e)  # a beat's later words play while its shot lasts
+            continue
+        new_prop = e.kind in ("prop", "person", "beat") and e.name not in shot.props
         full = new_prop and len(shot.props) >= most_props
+        if full and not e.name.startswith("icon:"):
+            icons = [x for x in shot.events if x.name.startswith("icon:")]
+            if icons:  # icons are the fallback: a drawing or a beat takes an icon's cell
+                shot.events = [x for x in shot.events if x.name != icons[-1].name]
+                full = False
         soon = MIN_MOVE_CHARS if want != shot.place else MIN_SHOT_CHARS
         if (want != shot.place or full) and e.at - shot.start >= soon and shot.events:
             shots.append(Shot(e.at, want))
