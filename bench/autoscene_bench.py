@@ -114,7 +114,7 @@ def build(script: Path, out: Path, args, scenes: Path | None = None) -> float:
     if scenes is not None:
         cmd += ["--scenes", str(scenes)]
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - t0
 
 
@@ -144,10 +144,14 @@ def main() -> None:
     parser.add_argument("--voice", default="silent", choices=["silent", "piper"])
     parser.add_argument("--quality", default="low")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="keep the videos in this folder")
     args = parser.parse_args()
     unseen = args.scripts or sorted((ROOT / "bench" / "scripts").glob("*.txt"))
     with tempfile.TemporaryDirectory(prefix="dayinlife-autoscene-bench-") as tmp:
         tmp = Path(tmp)
+        if args.keep:
+            tmp = args.keep
+            tmp.mkdir(parents=True, exist_ok=True)
         runs = [("seed through AutoScene", SEED, None), ("seed, hand-made scenes", SEED, SCENES)] + [(f"unseen: {s.name}", s, None) for s in unseen]
         for name, script, scenes in runs:
             video = tmp / (script.stem + ("-hand" if scenes else "-auto") + ".mp4")
