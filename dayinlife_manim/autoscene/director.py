@@ -61,7 +61,7 @@ def split_stage(stage: Region, props: int) -> tuple[Region, list[Region]]:
         rest = Region(x + 0.03 * stage.width, stage.right, stage.bottom, stage.top)
         cells = rest.columns(props) if rest.width >= props * rest.height * 0.9 else rest.rows(props)
         return left, cells
-    y = stage.bottom + 0.58 * stage.height
+    y = stage.bottom + 0.52 * stage.height
     low = Region(stage.left, stage.right, stage.bottom, y)
     rest = Region(stage.left, stage.right, y + 0.03 * stage.height, stage.top)
     return low, rest.columns(props)
@@ -126,7 +126,8 @@ class Director:
             if e.kind == "person":
                 data["look"] = other_look(self.look, OtherPerson(e.words, e.at, e.cue == "child"), self.theme)
                 p = PersonProp(cell.inset(0.05 * cell.width, 0.04 * cell.height), self.theme, **data)
-                p.mob.align_to(np.array([0, area.bottom + 0.06 * area.height, 0]), direction=np.array([0, -1, 0]))
+                if abs(cell.bottom - area.bottom) < 1e-6:  # beside the narrator: on the same floor
+                    p.mob.align_to(np.array([0, area.bottom + 0.06 * area.height, 0]), direction=np.array([0, -1, 0]))
             else:
                 p = prop(kind, cell.inset(0.06 * cell.width, 0.08 * cell.height), self.theme, **data)
             p.shown = False
