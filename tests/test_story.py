@@ -98,6 +98,16 @@ def test_the_bar_completes_when_the_text_says_it_finished() -> None:
     assert not [e for e in props_in("I finished my lunch.") if e.name == "progress"]
 
 
+def test_a_progress_beat_whose_work_finished_is_full() -> None:
+    from dayinlife_manim.autoscene.builtin import ProgressBeat
+
+    done, running = ProgressBeat(), ProgressBeat()
+    assert done.matches("The model has finished training, and I am satisfied.") and done.finished and done.target == 1.0
+    assert running.matches("My model is training, so I cool off in the pool.") and not running.finished
+    not_yet = ProgressBeat()
+    assert not_yet.matches("The model has not finished training yet.") and not not_yet.finished
+
+
 def test_props_read_their_numbers() -> None:
     clock = next(e for e in props_in("My alarm rings at 6:30 am.") if e.cue == "time")
     assert clock.data["hour"] == pytest.approx(6.5)
