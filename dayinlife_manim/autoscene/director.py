@@ -39,9 +39,16 @@ class PersonProp(Prop):
 
     name = "person"
 
+    def __init__(self, region, theme, **data):
+        super().__init__(region, theme, **data)
+        # The fit moved and scaled the figure: its poses must follow (hip and size).
+        self.figure.size *= self.figure.body.get_length() / self._body
+        self.figure.hip = self.figure.body.get_start()
+
     def draw(self):
         look: Look = self.data["look"]
         self.figure = Figure("talk_a", look, height=2.0 * look.height, facing=-1)
+        self._body = self.figure.body.get_length()
         return self.figure
 
     def act(self, cue, seconds):
@@ -231,7 +238,7 @@ class Director:
             p.shown = True
             scene.play(p.entrance(), run_time=min(0.5, run))
             run = max(MIN_RUN, room - 0.5)
-        p.data.update(e.data)
+        p.data.update(e.data, words=e.words)
         move = p.act(e.cue, run)
         if move is not None:
             anims.append(move)

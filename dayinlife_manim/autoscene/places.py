@@ -34,6 +34,7 @@ from manim import (
     Rectangle,
     RoundedRectangle,
     Succession,
+    Transform,
     VGroup,
     VMobject,
     rate_functions,
@@ -474,9 +475,18 @@ class CalendarProp(Prop):
         return self.cal
 
     def act(self, cue, seconds):
+        words = self.data.get("words", "").lower()
         if self._first and self.data.get("named"):  # the day it is: shown, not turned
             self._first = False
+            self._shown = words
             return motions.pulse(self.cal, scale=1.06, run_time=min(seconds, 0.5))
+        if self.data.get("named") and words != getattr(self, "_shown", None) and words.endswith("day") and len(words) > 5:
+            # Another weekday said: the calendar turns to it.
+            self._shown = words
+            new = FlipCalendar(self.data["today"], self.data["tomorrow"], theme=self.theme).replace(self.cal)
+            return Transform(self.cal, new, run_time=min(seconds, 0.8))
+        if not (words.startswith(("tomorrow", "another", "next")) or words in ("weekend", "week")):
+            return motions.pulse(self.cal, scale=1.06, run_time=min(seconds, 0.5))  # "four days": no page turns
         if getattr(self, "_flipped", False):
             return motions.pulse(self.cal, scale=1.06, run_time=min(seconds, 0.5))
         self._flipped = True
