@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from manim import UP, Animation, FadeIn, VGroup, rate_functions
+from manim import UP, Animation, FadeIn, VGroup, config, rate_functions
 
 from ..scene import char_time
 from ..visuals.theme import Region
@@ -94,6 +94,15 @@ class Director:
         scene.beats = []
 
     # -- timing ---------------------------------------------------------------------------
+    def _play(self, *anims: Animation, run_time: float | None = None) -> None:
+        """``scene.play``, never past the narration's end (the closing fade keeps its frames)."""
+        scene = self.scene
+        fps = config.frame_rate
+        room = max(1 / fps, scene.narration_duration - 2 / fps - scene.time)
+        if run_time is None:
+            run_time = max(a.get_run_time() for a in anims)
+        scene.play(*anims, run_time=min(run_time, room))
+
     def time_of(self, at: int) -> float:
         """When the word at offset ``at`` of the paragraph text is said."""
         scene = self.scene
@@ -183,11 +192,11 @@ class Director:
         new = self.build(shot)
         self.group = new
         if first or old is None:
-            scene.play(FadeIn(new, shift=UP * 0.2), run_time=CUT_TIME)
+            self._play(FadeIn(new, shift=UP * 0.2), run_time=CUT_TIME)
         else:
             # The old shot shrinks away as the new one grows in: the story moves on, nothing leaves the stage.
-            scene.play(old.animate.scale(0.8).set_opacity(0), FadeIn(new, scale=0.9),
-                       run_time=CUT_TIME, rate_func=rate_functions.ease_in_out_sine)
+            self._play(old.animate(rate_func=rate_functions.ease_in_out_sine).scale(0.8).set_opacity(0), FadeIn(new, scale=0.9),
+                       run_time=CUT_TIME)
             scene.remove(old)
         self.action = None
 
@@ -204,18 +213,17 @@ class Director:
                 if extra is not None:
                     anims.append(extra)
                     self._place_busy = True
-                scene.play(*anims, run_time=go)
+                self._play(*anims, run_time=go)
             if scene.time < end and self.action is not None and scene.time >= self.action_until - 1e-6:
                 self.settle()
         scene.wait_until_time(end)
 
     def settle(self) -> None:
         """After an action: into the place's own pose (still)."""
-        scene = self.scene
         home = ACTIONS.get(self.place.pose, ("stand",))[0]
         self.action = None
         if self.figure.pose != self.figure.posed(home).pose:
-            scene.play(self.figure.morph(home, rate_func=rate_functions.smooth), run_time=min(0.4, max(MIN_RUN, scene.cues[-1].end - scene.time)))
+            self._play(self.figure.morph(home, rate_func=rate_functions.smooth), run_time=0.4)
 
     def event(self, e: Event, room: float) -> None:
         scene = self.scene
@@ -236,14 +244,14 @@ class Director:
         anims: list[Animation] = []
         if not p.shown:
             p.shown = True
-            scene.play(p.entrance(), run_time=min(0.5, run))
+            self._play(p.entrance(), run_time=min(0.5, run))
             run = max(MIN_RUN, room - 0.5)
         p.data.update(e.data, words=e.words)
         move = p.act(e.cue, run)
         if move is not None:
             anims.append(move)
         if anims:
-            scene.play(*anims)
+            self._play(*anims)
 
     def play_beat(self, e: Event) -> None:
         """A beat's words: the beat plays in its cell, as AutoScene plays beats (see ``beats.py``)."""
