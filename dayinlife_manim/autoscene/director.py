@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from manim import UP, Animation, FadeIn, VGroup, config, rate_functions
+from manim.animation.animation import prepare_animation
 
 from ..scene import char_time
 from ..visuals.theme import Region
@@ -99,6 +100,7 @@ class Director:
         scene = self.scene
         fps = config.frame_rate
         room = max(1 / fps, scene.narration_duration - 2 / fps - scene.time)
+        anims = tuple(prepare_animation(a) for a in anims)  # ``mob.animate`` builders too
         if run_time is None:
             run_time = max(a.get_run_time() for a in anims)
         scene.play(*anims, run_time=min(run_time, room))
