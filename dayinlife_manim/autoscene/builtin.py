@@ -501,6 +501,8 @@ _PROGRESS = re.compile(
 )
 _WEAK_PROGRESS = frozenset("slowly forever halfway crawl crawls crawled crawling".split())
 _ML = re.compile(r"\b(model|models|network|neural|epochs?|dataset|data|gpu|weights|loss)\b", re.I)
+#: "has finished training", "the upload is done": the work is over, the bar is full.
+_FINISHED = re.compile(r"\b(?:finished|done|completed?|complete|over|ready)\b", re.I)
 _PERCENT_DONE = re.compile(r"\b(\d{1,3})\s?(?:%|percent)\s+(?:done|complete|finished|there|loaded|through)\b", re.I)
 #: Words that say the waiting is over ("the model has finished training"): the bar is full.
 _DONE = re.compile(r"\b(finished|finishes|done|complete|completed|completes|ready|over|succeeded)\b", re.I)
@@ -531,6 +533,10 @@ class ProgressBeat(Beat):
                 strong.append(m.span())
             if score > best:
                 best, self.word = score, m.span()
+        self.finished = False
+        if self.word is not None:
+            near = paragraph[max(0, self.word[0] - 40) : self.word[1] + 40]
+            self.finished = bool(_FINISHED.search(near)) and not re.search(r"\b(?:not|n't|never|almost|nearly)\s+(?:\w+\s+)?(?:finished|done|complete)", near, re.I)
         done = _PERCENT_DONE.search(paragraph)
         # "The model has finished training": the bar of a wait that is over fills at once, all the way.
         self.over = self.word is not None and done is None and any(
@@ -549,7 +555,9 @@ class ProgressBeat(Beat):
         return best
 
     def describe(self) -> str:
-        return "progress (done)" if getattr(self, "over", False) else f"progress (to {self.target:.0%})"
+        if getattr(self, "over", False):
+            return "progress (done)"
+        return f"progress (to {self.target:.0%}{', finished' if getattr(self, 'finished', False) else ''})"
 
     def play(self, scene, window) -> None:
         # A step of the way at each of its words; the whole way (or the percentage said) at the last.
@@ -569,8 +577,12 @@ class ProgressBeat(Beat):
         if getattr(self, "over", False):  # done already: full within a moment, the readout at 100%
             scene.play(self.bar.fill_to(1.0), run_time=self.run_time(window, 0.2, 0.6))
             return
-        # Fill from the word to the sentence's end, on its own, while other beats play.
         self.bar.halt()
+        if getattr(self, "finished", False) and last:
+            # The text says the work is over: the bar fills at once and stays full.
+            scene.play(self.bar.fill_to(until, rate_func=rate_functions.ease_out_cubic), run_time=self.run_time(window, 0.15, 0.8))
+            return
+        # Fill from the word to the sentence's end, on its own, while other beats play.
         self.bar.run(max(0.3, window.end - scene.time - 0.15), until=until)
 
     def finish_sentence(self, scene, window) -> None:

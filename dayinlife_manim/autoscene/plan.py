@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 from ..visuals.theme import Region
 from .beats import Beat, registered_beats
 from .keywords import IconMatch, match_icons
+from .story import Story
 
 
 def icon_count(words: int) -> int:
@@ -41,6 +42,8 @@ class Plan:
     #: Add one icon card beside a single beat.
     companion: bool = False
     title: bool = False
+    #: A paragraph told by the script's narrator: its shots, places, actions and props (see ``story.py``).
+    story: Story | None = None
     #: Every beat that matched, with its score (what alternatives are made of).
     found: list = field(default_factory=list, repr=False)
     #: The icon cards (:func:`card`), when the plan names them (a scaffolded scene's own);
@@ -52,6 +55,8 @@ class Plan:
         """What the stage looks like, for telling consecutive paragraphs apart."""
         if self.title:
             return ("title",)
+        if self.story is not None:
+            return ("story",) + tuple(s.place for s in self.story.shots)
         if not self.beats:
             return ("icons", str(self.icons), str(self.icon_variant))
         return tuple(b.name for b in self.beats) + (("icon",) if self.companion else ())
@@ -60,6 +65,9 @@ class Plan:
         """One line for ``dayinlife scenes``."""
         if self.title:
             return "title card"
+        if self.story is not None:
+            beats = "; ".join(b.describe() for b in self.beats)
+            return self.story.describe() + (" with " + beats if beats else "")
         if not self.beats:
             return "icons " + ("side by side" if self.icon_variant == 0 else "stacked")
         return "; ".join(b.describe() for b in self.beats) + (" + icon" if self.companion else "")

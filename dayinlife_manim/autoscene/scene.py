@@ -43,9 +43,12 @@ from ..visuals.theme import Region
 from .beats import Beat, badge, registered_beats
 from .builtin import FALLBACKS, IconBeat, TextCardBeat
 from .cues import DRAWN_KINDS, describe, list_plan, narrate_kind, narrate_props, shown_matches, shown_props
+from .director import Director
 from .keywords import LANGUAGE as KEYWORD_LANGUAGE
 from .keywords import IconMatch, fallback_icon, headline_for, match_icons
+from .narrator import told_by_narrator
 from .plan import Plan, default_plan, icon_count, named_beat, plan_paragraph, slots
+from .story import Story, plan_story
 
 #: Longest entrance of an icon (seconds).
 ENTRANCE_TIME = 0.6
@@ -114,6 +117,8 @@ class AutoScene(NarratedScene):
             if self.show_cues:
                 self.matches = self.show_cues[: self.max_icons]
             self.plan = self.plan_for(self.manifest, self.para)
+            if self.plan.story is not None and self.plan.story.headline and not self.para.section:
+                self.headline = self.plan.story.headline  # what the story is about, not its first words
         except Exception as exc:  # noqa: BLE001  (the paragraph still builds, with its one neutral icon)
             self.warn_fallback("planning", exc, "icons")
             if not self.is_title and self.para.kind not in DRAWN_KINDS:
@@ -139,8 +144,17 @@ class AutoScene(NarratedScene):
         if listed is not None:
             return listed
         near = tuple(p.display_text for p in manifest.paragraphs if abs(p.index - para.index) == 1 and p.kind != "title")
-        plan = _planned(story_text(para), para.index, near, tuple(registered_beats()))
-        return copy.deepcopy(plan)  # a fresh plan: beats keep state while they play
+        plan = copy.deepcopy(_planned(story_text(para), para.index, near, tuple(registered_beats())))  # fresh: beats keep state while they play
+        if _narrated(_script_texts(manifest)) and written_in(story_text(para), KEYWORD_LANGUAGE):
+            # Told by a narrator: a story, with the paragraph's beats playing in its prop cells.
+            kept = list(plan.beats)
+            if plan.companion:  # the icon card a lone beat gets in a long paragraph
+                companion = IconBeat.beside(story_text(para), kept)
+                if companion is not None:
+                    kept.append(companion)
+            beats = tuple((b.name, tuple(b.spans)) for b in kept)
+            return Plan(beats=kept, companion=False, story=_storied(story_text(para), beats))
+        return plan
 
     @classmethod
     def icons_for(cls, para: ParagraphAudio) -> list[IconMatch]:
@@ -207,6 +221,8 @@ class AutoScene(NarratedScene):
                 self.narrate_title()
             elif narrate_kind(self) or narrate_props(self):  # a Markdown code block or quote, [show PROP] (autoscene/cues.py)
                 return
+            elif self.plan.story is not None:
+                Director(self, self.plan.story, self.manifest.title or self.manifest.slug).play()
             elif self.plan.beats:
                 self.narrate_beats()
             else:
@@ -578,6 +594,37 @@ def _drawn_by_beat(mob, scene: "AutoScene") -> bool:
     """Whether a mobject the scene gained while a beat played is the beat's drawing
     (not a caption page, nor the empty placeholder of an animated wait)."""
     return mob is not scene._caption_page and any(len(m.points) for m in mob.get_family())
+
+
+def _script_texts(manifest: Manifest) -> tuple[str, ...]:
+    """The whole script's text when its file is at hand (a render's job manifest holds only a
+    paragraph and its neighbours), else the manifest's paragraphs: one answer for every scene."""
+    from pathlib import Path
+
+    path = Path(manifest.script_path) if manifest.script_path else None
+    if path is not None and not path.is_absolute() and manifest.root is not None:
+        path = manifest.root / path
+    try:
+        if path is not None and path.is_file():
+            return (path.read_text(encoding="utf-8", errors="replace"),)
+    except OSError:
+        pass
+    return tuple(p.display_text for p in manifest.paragraphs if p.kind != "title")
+
+
+@functools.lru_cache(maxsize=64)
+def _narrated(texts: tuple[str, ...]) -> bool:
+    """Whether the script is told by a narrator ("I", "we", a how-to's "you"): its paragraphs get stories."""
+    return told_by_narrator(texts)
+
+
+def _storied(text: str, beats: tuple = ()) -> Story:
+    return copy.deepcopy(_story_of(text, beats))
+
+
+@functools.lru_cache(maxsize=256)
+def _story_of(text: str, beats: tuple) -> Story:
+    return plan_story(text, beats=beats)
 
 
 @functools.lru_cache(maxsize=256)

@@ -50,7 +50,14 @@ def _svg_file(slug: str) -> Path:
 
 @functools.lru_cache(maxsize=None)
 def _parsed(slug: str) -> VMobject:
-    return SVGMobject(str(_svg_file(slug)), height=1.0)
+    # manim writes a modified copy next to the file and deletes it after parsing: two processes
+    # parsing one icon at once can delete each other's copy.  The next try finds it again.
+    for attempt in range(4):
+        try:
+            return SVGMobject(str(_svg_file(slug)), height=1.0)
+        except FileNotFoundError:
+            if attempt == 3:
+                raise
 
 
 def icon(name: str, color: str = "#f4f1ea", height: float = 1.0) -> VMobject:
