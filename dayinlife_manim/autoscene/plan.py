@@ -85,6 +85,8 @@ class Plan:
         lines = []
         if self.title:
             lines.append(f"{inner}title=True,")
+        if self.story is not None:  # the narrator's story, as AutoScene plans it for this paragraph
+            lines.append(f"{inner}story=self.plan.story,  # {self.story.describe()}")
         if self.beats:
             lines.append(f"{inner}beats=[")
             for b in self.beats:
