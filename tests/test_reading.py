@@ -22,6 +22,8 @@ CASES = [
     ("Meet at 4:45 p.m. sharp.", "Meet at four forty-five p m sharp."),
     ("Dinner at 18:30.", "Dinner at eighteen thirty."),
     ("Wake at 7am.", "Wake at seven a m."),
+    ("The shop opens by 7:30 a.m.", "The shop opens by seven thirty a m."),
+    ("She moved to the U.S.", "She moved to the U S."),
     ("Add 1.3 kg of flour.", "Add one point three kilograms of flour."),
     ("Bake at 180°C.", "Bake at one hundred eighty degrees Celsius."),
     ("Or 350°F.", "Or three hundred fifty degrees Fahrenheit."),

@@ -456,6 +456,8 @@ class EnglishReading(Reading):
     def abbreviation(self, core, prev, nxt):
         if core.lower() in ("etc", "etc."):
             return "et cetera"
+        if core in ("a.m", "p.m", "U.S", "U.K", "e.g", "i.e"):  # at a sentence's end its last stop ends the sentence
+            core += "."
         if core in _ABBREVIATIONS:
             if core in ("am", "pm", "AM", "PM", "a.m.", "p.m.") and not (_RE_NUMBER.match(prev) or _RE_CLOCK.match(prev)):
                 return None if core in ("am", "AM", "pm", "PM") else _ABBREVIATIONS[core]
