@@ -190,3 +190,17 @@ def test_a_narrated_paragraph_renders_with_motion(tmp_path: Path) -> None:
     assert _moving(frames) >= 0.3
     last = frames[-1].reshape(-1, 3).astype(np.int16)
     assert np.abs(last - np.median(last, axis=0)).max() <= 3  # it ends on the bare background
+
+
+def test_the_whole_script_decides_the_narrator_from_the_folder_the_build_ran_in(tmp_path, monkeypatch) -> None:
+    """A relative script path is the build's, from its folder (where scene processes run too),
+    not the manifest's: every scene then sees the whole script, not only its neighbours."""
+    from types import SimpleNamespace
+
+    from dayinlife_manim.autoscene.scene import _script_texts
+
+    (tmp_path / "talks").mkdir()
+    (tmp_path / "talks" / "day.md").write_text("# Day\n\nI wake. I run. I eat. I sleep.\n", encoding="utf-8")
+    manifest = SimpleNamespace(script_path="talks/day.md", root=tmp_path / "media" / "day", paragraphs=())
+    monkeypatch.chdir(tmp_path)
+    assert _script_texts(manifest) == ("# Day\n\nI wake. I run. I eat. I sleep.\n",)

@@ -601,14 +601,18 @@ def _script_texts(manifest: Manifest) -> tuple[str, ...]:
     paragraph and its neighbours), else the manifest's paragraphs: one answer for every scene."""
     from pathlib import Path
 
-    path = Path(manifest.script_path) if manifest.script_path else None
-    if path is not None and not path.is_absolute() and manifest.root is not None:
-        path = manifest.root / path
-    try:
-        if path is not None and path.is_file():
-            return (path.read_text(encoding="utf-8", errors="replace"),)
-    except OSError:
-        pass
+    # The path as the build was given it: from the folder it ran in (scene processes run
+    # there too), else from the manifest's folder.
+    given = Path(manifest.script_path) if manifest.script_path else None
+    places = [] if given is None else [given] if given.is_absolute() else [Path.cwd() / given]
+    if given is not None and not given.is_absolute() and manifest.root is not None:
+        places.append(manifest.root / given)
+    for path in places:
+        try:
+            if path.is_file():
+                return (path.read_text(encoding="utf-8", errors="replace"),)
+        except OSError:
+            pass
     return tuple(p.display_text for p in manifest.paragraphs if p.kind != "title")
 
 
