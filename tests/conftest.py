@@ -4,6 +4,7 @@ and cache folders, and a guard that keeps every test off the network."""
 from __future__ import annotations
 
 import hashlib
+import os
 import socket
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,15 @@ def pytest_configure(config: pytest.Config) -> None:
         "network_attempt_expected: the test expects code to try (and fail) to open a network connection",
     )
     config.addinivalue_line("markers", "loopback: the test may open TCP connections to 127.0.0.1 (a local Dask cluster)")
+    # manim writes each Text's SVG into its text folder in place (not atomically): test processes
+    # running side by side (pytest-xdist) each get their own, so none reads another's half-written file.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        import tempfile
+
+        from manim import config as manim_config
+
+        manim_config.text_dir = str(Path(tempfile.gettempdir()) / f"dayinlife-tests-texts-{worker}-{os.getpid()}")
 
 
 # --- no network, ever ------------------------------------------------------------
