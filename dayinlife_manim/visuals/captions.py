@@ -20,14 +20,15 @@ from typing import Callable, Sequence
 
 from manim import LEFT, RIGHT, VGroup, VMobject, config
 
-from ..manifest import Cue
+from ..manifest import CAPTION_MODES, Cue
 from ..text.wordtiming import piece_starts, word_of_char
 from ..text.writing import is_rtl
 from .text import SAFETY, measurer, metrics, text, wrap
 from .theme import Region, Theme
 
 #: Caption highlight modes: follow the spoken word, or only the spoken sentence.
-MODES = ("words", "sentence")
+#: The caption modes (``NarratedScene.caption_mode``): the manifest's style block takes the same.
+MODES = CAPTION_MODES
 
 
 @dataclass(frozen=True)
