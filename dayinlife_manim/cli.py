@@ -101,12 +101,12 @@ def voice(ctx, script: Path, print_config: bool, spoken: bool, **values) -> None
         _print_config(ctx, script, options, where, values)
         return
     if spoken:
-        from .text.pronounce import apply_pronunciations
+        from .voices.voiceover import spoken_form
 
         _check_shows([parsed])
         for para in parsed.paragraphs:
             for sentence in para.sentences:
-                said = apply_pronunciations(sentence.spoken, parsed.pronounce)
+                said, _ = spoken_form(sentence.text, sentence.spoken, parsed.pronounce)
                 click.echo(f"{para.id}\t{said or '(shown, not read)'}")
         return
     backend, _ = _voice(parsed, options)

@@ -147,10 +147,15 @@ def make_voiceover(
 
 def spoken_form(shown: str, spoken: str, pronounce=()) -> tuple[str, list[str]]:
     """What the voice is given for a sentence shown as ``shown`` and spoken as ``spoken``:
-    the sentence and each shown word's spoken form, with the script's pronunciations
-    applied (the one place they are: the screen and the captions keep the words as written)."""
-    words = [apply_pronunciations(w.spoken, pronounce) for w in display_words(shown)]
-    return apply_pronunciations(spoken, pronounce), words
+    the sentence and each shown word's spoken form, with the script's pronunciations applied
+    (the screen and the captions keep the words as written)."""
+    return pronounced(spoken, [w.spoken for w in display_words(shown)], pronounce)
+
+
+def pronounced(text: str, words: list[str], pronounce=()) -> tuple[str, list[str]]:
+    """``text`` and its ``words`` with the script's pronunciations applied: the one place they are,
+    for a whole sentence and for each piece of one cut by a pause."""
+    return apply_pronunciations(text, pronounce), [apply_pronunciations(w, pronounce) for w in words]
 
 
 def style_block(style: tuple[tuple[str, str], ...]) -> dict:
@@ -231,8 +236,7 @@ def _spoken_audio(
 ) -> tuple[AudioSegment, list | None, int]:
     """Audio of ``spoken_text`` with the script's pronunciations (from the cache when it can), its
     word times when the voice gives them, and 1 when it was synthesized now."""
-    text = apply_pronunciations(spoken_text, pronounce)
-    spoken = [apply_pronunciations(w, pronounce) for w in spoken]
+    text, spoken = pronounced(spoken_text, spoken, pronounce)
     key = cache_key(voice.name, params, text)
     found = _cached(voice, cache.lookup(key, quiet=True), spoken)
     if found is not None:
