@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 import tomllib
 from conftest import shown_frames
-from manim import Square
+from manim import RIGHT, Square
 
 from dayinlife_manim.render.media import probe
 from dayinlife_manim.render.render import render_scene
@@ -116,6 +116,12 @@ def test_manim_internals_the_storyboard_hook_relies_on() -> None:
         "override_skip_animations: 'bool' = False) -> 'tqdm[float]'"
     )
     # The scene steps animations through get_time_progression and draws each step with renderer.render.
+    # skip_unchanged_frames replaces render (update_frame, then add_frame of get_frame) and
+    # keys on the play count and the still background of the play.
+    assert re.sub(r"\s+", " ", inspect.getsource(CairoRenderer.render)).endswith(
+        "self.update_frame(scene, moving_mobjects) self.add_frame(self.get_frame()) ")
+    assert "self.num_plays += 1" in inspect.getsource(CairoRenderer.play)
+    assert "self.static_image = self.get_frame()" in inspect.getsource(CairoRenderer)
     play = inspect.getsource(Scene.play_internal)
     assert "self._get_animation_time_progression(" in play and "self.renderer.render(self, t, self.moving_mobjects)" in play
     assert "self.get_time_progression(" in inspect.getsource(Scene._get_animation_time_progression)
@@ -207,16 +213,32 @@ def test_an_encoder_failure_surfaces_and_leaves_no_file(tmp_path: Path) -> None:
 
 
 # -- a tiny scene through the sink, against manim's own writer ------------------------------
+#: Frames each render of ``Holds`` wrote and drew, by whether it went through the sink.
+DRAWN: dict[bool, list[int]] = {}
+
+
 class Holds(NarratedScene):
-    """Long frozen holds, an animation, and an animated wait that changes nothing."""
+    """Long frozen holds, an animation, an animated wait that changes nothing, a move on steps."""
 
     def narrate(self):
+        drawn = DRAWN[self.renderer.file_writer.__class__.__name__ == "SinkFileWriter"] = [0, 0]
+        update_frame = self.renderer.update_frame
+
+        def counted(*args, **kwargs):
+            drawn[1] += 1
+            return update_frame(*args, **kwargs)
+
+        self.renderer.update_frame = counted
         box = Square(0.6).move_to(self.stage.center)
         with self.sentence(0) as s:
             self.play(motions.pop_in(box), run_time=s.share(0.3))
             box.add_updater(lambda m, dt: None)
             self.wait(0.5)  # animated but unchanging: one held picture
             box.clear_updaters()
+            start = self.frames_written
+            self.play(box.animate.shift(0.5 * RIGHT), rate_func=lambda t: min(1.0, round(t * 2) / 2), run_time=1.0)
+            drawn[0] = self.frames_written - start  # 10 frames, 3 drawings
+        self.renderer.update_frame = update_frame
 
 
 @pytest.fixture(scope="module")
@@ -243,6 +265,10 @@ def test_scene_through_the_sink(renders) -> None:
     assert info.video_frames == frames and info.video_duration == pytest.approx(frames / settings.fps)
     assert info.video_pictures < frames / 2  # the holds were encoded once
     assert info.audio_codec is None  # build renders carry no sound: the stitch lays it
+    # An unchanging frame of a play is not drawn again (skip_unchanged_frames): the move on
+    # steps writes 10 frames and draws 3; manim draws all 10.
+    (written, drawn), (_, manim_drawn) = DRAWN[True], DRAWN[False]
+    assert written == 10 and manim_drawn - drawn == 7, DRAWN
     times = [t for t, _, _ in packets(out["sink"])]
     assert times == sorted(times) and len(set(times)) == len(times)
     manim_info = probe(out["manim"])

@@ -32,7 +32,10 @@ without video), the Cairo renderer's ``play`` / ``update_frame`` / ``render`` /
 ``add_frame`` / ``get_frame`` / ``scene_finished`` and the scene's
 ``get_time_progression`` (:func:`still_renderer_class`,
 :func:`skipping_scene_class`), with ``Scene.animations`` for the layout check's
-animation middles (:func:`animation_start_class`).  It is pinned to :data:`MANIM_VERSION` (the
+animation middles (:func:`animation_start_class`); and, to write an unchanged
+frame of a play again instead of drawing it, the renderer's ``render`` /
+``update_frame`` / ``get_frame`` / ``add_frame`` with its ``num_plays`` and
+``static_image`` (:func:`skip_unchanged_frames`).  It is pinned to :data:`MANIM_VERSION` (the
 version ``pyproject.toml`` allows); ``tests/test_sink.py`` fails loudly when
 manim changes underneath it.  ``manim render`` (manim's CLI) never uses it.
 """
@@ -369,7 +372,67 @@ def install_sink(scene, encoder: EncoderSettings = EncoderSettings(), *, threade
     for observer in observers:
         writer.observe_frames(observer)
     renderer.file_writer = writer
+    skip_unchanged_frames(renderer)
     return writer
+
+
+class _Unchanged:
+    """What the moving mobjects of an animation's frame look like, to tell when the next is the same."""
+
+    ARRAYS = ("points", "fill_rgbas", "stroke_rgbas", "background_stroke_rgbas", "sheen_direction")
+    VALUES = ("stroke_width", "background_stroke_width", "sheen_factor", "z_index")
+
+    def __init__(self) -> None:
+        self.key: tuple | None = None
+        self.arrays: list[np.ndarray] = []
+        self.frame = None
+
+    def state(self, renderer, moving) -> tuple[tuple, list[np.ndarray]] | None:
+        from manim import VMobject
+        from manim.utils.family import extract_mobject_family_members
+
+        mobs = extract_mobject_family_members(list(moving or ()), only_those_with_points=True)
+        if not all(isinstance(m, VMobject) for m in mobs):
+            return None  # images, OpenGL mobjects...: always drawn
+        camera = renderer.camera
+        key = (renderer.num_plays, id(renderer.static_image), tuple(map(id, mobs)), camera.frame_width, camera.frame_height,
+               tuple(np.round(camera.frame_center, 9)), tuple(getattr(m, v, None) for m in mobs for v in self.VALUES))
+        arrays = [np.asarray(getattr(m, a)) for m in mobs for a in self.ARRAYS]
+        return key, arrays
+
+    def same(self, key, arrays) -> bool:
+        return (self.frame is not None and key == self.key and len(arrays) == len(self.arrays)
+                and all(a.shape == b.shape and np.array_equal(a, b) for a, b in zip(arrays, self.arrays)))
+
+
+def skip_unchanged_frames(renderer) -> None:
+    """Do not draw again an animation frame in which no moving mobject changed.
+
+    A cycle drawn on steps (``visuals.motions.on_steps``), an animated wait whose updaters
+    change nothing, a slow counter between its digits: manim draws every such frame
+    anew (its ``render`` is ``update_frame`` then ``add_frame``); here the moving
+    mobjects' points, colours and widths are compared with the last drawn frame's
+    and, when nothing changed within the same play, that frame is written again
+    (the sink merges it into a hold).  Scenes with images or a moving camera frame
+    compare their camera too, or are always drawn.
+    """
+    last = _Unchanged()
+
+    def render(scene, time, moving_mobjects=None):
+        seen = last.state(renderer, moving_mobjects)
+        if seen is not None and last.same(*seen):
+            renderer.add_frame(last.frame)
+            return
+        renderer.update_frame(scene, moving_mobjects)
+        frame = renderer.get_frame()
+        if seen is not None:
+            last.key, last.arrays = seen[0], [a.copy() for a in seen[1]]
+            last.frame = frame
+        else:
+            last.frame = None
+        renderer.add_frame(frame)
+
+    renderer.render = render
 
 
 # -- the storyboard's hook: a scene's timeline run without drawing or encoding ---------
