@@ -33,7 +33,7 @@ from manim import (
 )
 
 from ._draw import _box, pill_points
-from .text import text
+from .text import number_text, text
 from .theme import DEFAULT_THEME, Theme
 
 __all__ = ['Tween', 'Readout', 'Counter', 'ProgressBar', 'FillBar', 'Slider', 'Gauge', 'LineChart', 'MoodLine']
@@ -76,7 +76,7 @@ class Readout(VGroup):
         self.fmt, self.theme, self.size, self.color, self.align = fmt, theme, size, color, np.asarray(align)
         self.value = value
         self._shown = self.fmt.format(value)
-        self._text = text(self._shown, theme, size, color)
+        self._text = number_text(self._shown, theme, size, color)
         self._natural = self._text.height
         self.add(self._text)
 
@@ -87,7 +87,7 @@ class Readout(VGroup):
             # Redraw in place (``become``): the Text keeps its identity, so a scene
             # that is mid-animation never draws the old digits as well.
             anchor = self._text.get_critical_point(self.align)
-            new = text(shown, self.theme, self.size, self.color)
+            new = number_text(shown, self.theme, self.size, self.color)
             natural = new.height
             new.scale(self._text.height / self._natural)
             new.move_to(anchor, aligned_edge=self.align)
@@ -122,7 +122,7 @@ class Counter(VGroup):
         return f"{self.prefix}{value:,.{self.decimals}f}{self.suffix}"
 
     def _make(self, value: float):
-        return text(self.format(value), self.theme, self.size, self.color_name)
+        return number_text(self.format(value), self.theme, self.size, self.color_name)
 
     def count_to(self, value: float, **kwargs) -> Animation:
         start, state = self.value, {}

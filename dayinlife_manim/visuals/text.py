@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Callable
 
-from manim import DOWN, Text, VGroup
+from manim import DL, DOWN, LEFT, RIGHT, Text, VGroup, VMobject
 
 from ..core.fsutil import atomic_write_text
 from ..text import fonts
@@ -161,6 +162,63 @@ def measurer(font: str, size: float) -> Callable[[str], float]:
 def text(content: str, theme: Theme, size: str = "label", color: str | None = None, **kwargs) -> Text:
     """A ``Text`` in the theme's font stack, shown literally (no markup); right-to-left lines read right to left."""
     return _text(content, theme.font_stack, theme.size(size), color=color or theme.text, **kwargs)
+
+
+#: The characters :func:`number_text` draws from one set of glyphs.
+NUMBER_CHARS = "0123456789.,%$\u20ac\u00a3+-:/"
+
+
+@functools.lru_cache(maxsize=32)
+def _number_glyphs(font: str, size: float, color: str) -> dict[str, tuple[VMobject, float]] | None:
+    """Each of :data:`NUMBER_CHARS` as a glyph placed from a shared origin, with its advance;
+    None without the font file (no advances to lay glyphs out by)."""
+    if font_file(font) is None:
+        return None
+    sample = _text(NUMBER_CHARS, font, size, color=color)
+    if len(sample.submobjects) != len(NUMBER_CHARS):
+        return None
+    measure = measurer(font, size)
+    left = sample.get_left()[0]  # about where the first character starts: the glyphs' origin becomes 0
+    return {c: (g.copy().shift(LEFT * (left + measure(NUMBER_CHARS[:i]))), measure(c)) for i, (c, g) in enumerate(zip(NUMBER_CHARS, sample.submobjects))}
+
+
+@functools.lru_cache(maxsize=64)
+def _words_glyphs(run: str, font: str, size: float, color: str) -> list[VMobject]:
+    """A run of other characters of a number (" people", "k"), drawn once, starting at 0 on the
+    glyphs' baseline: drawn after a "0", which is then put on the glyph set's "0" and dropped."""
+    drawn = _text("0" + run, font, size, color=color)
+    zero = _number_glyphs(font, size, color)["0"][0]
+    drawn.shift(zero.get_corner(DL) - drawn[0].get_corner(DL) + LEFT * measurer(font, size)("0"))
+    return [m for sub in drawn.submobjects[1:] for m in sub.family_members_with_points()]
+
+
+def number_text(content: str, theme: Theme, size: str = "label", color: str | None = None) -> VMobject:
+    """A number such as ``42%``, ``$1,250`` or ``45 people`` as :func:`text` draws it, laid out from ready glyphs.
+
+    A counter or readout redraws its number every frame it changes; building a
+    ``Text`` (Pango, then an SVG parse) takes tens of milliseconds, copying a few
+    glyphs well under one.  Digits and signs come from one drawn set of glyphs, each
+    other run of characters (a unit, a word) is drawn once and reused; without the
+    font file to measure advances, or in right-to-left text, :func:`text` draws it.
+    """
+    font, points, color = theme.font_stack, theme.size(size), color or theme.text
+    glyphs = _number_glyphs(font, points, color) if content.strip() and not is_rtl(content) else None
+    if glyphs is None or not any(c in glyphs for c in content):
+        return text(content, theme, size, color)
+    measure = measurer(font, points)
+    out, x = [], 0.0
+    for run in re.findall("[" + re.escape(NUMBER_CHARS) + "]|[^" + re.escape(NUMBER_CHARS) + "]+", content):
+        if run in glyphs:
+            shapes, advance = [glyphs[run][0]], glyphs[run][1]
+        else:
+            shapes, advance = (_words_glyphs(run, font, points, color) if run.strip() else []), measure(run)
+        for shape in shapes:
+            g = VMobject()  # a bare copy (a deep copy of the glyph costs more than the number is worth)
+            g.points = shape.points + RIGHT * x
+            g.match_style(shape)
+            out.append(g)
+        x += advance
+    return VGroup(*out)
 
 
 def paragraph(content: str, theme: Theme, region: Region, size: str = "label", color: str | None = None) -> VGroup:
