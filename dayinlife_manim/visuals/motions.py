@@ -23,6 +23,7 @@ from manim import (
     Succession,
     VMobject,
     Wiggle,
+    config,
     rate_functions,
 )
 
@@ -175,6 +176,26 @@ def shake(mob: Mobject, amplitude: float = 0.08, times: int = 4, **kwargs) -> An
         d = amplitude if i % 2 == 0 else -amplitude
         steps.append(mob.animate(rate_func=rate_functions.there_and_back).shift(np.array([d, 0, 0])))
     return Succession(*steps, **kwargs)
+
+
+#: Drawings a second of a loop drawn "on steps" (a walk cycle, typing, waves): see :func:`on_steps`.
+LOOP_RATE = 15
+
+
+def on_steps(seconds: float, rate: float = LOOP_RATE):
+    """A linear rate function that moves in ``rate`` steps a second, holding each drawing in between.
+
+    Cartoon cycles are drawn on twos (12 drawings a second on film): a loop that goes on
+    for seconds reads as motion at 15 drawings a second while the frames between them repeat,
+    and a repeated frame costs the frame sink nothing to encode.  At a frame rate at or
+    below ``rate`` it is plain :func:`~manim.utils.rate_functions.linear`.
+
+    Example: ``spin(icon("cog", height=1.5), turns=4, rate_func=on_steps(4.0), run_time=4.0)``
+    """
+    steps = round(seconds * rate)
+    if steps < 2 or config.frame_rate <= rate:
+        return rate_functions.linear
+    return lambda t: min(1.0, round(t * steps) / steps)
 
 
 def scene_in(*mobs: Mobject) -> Animation:
