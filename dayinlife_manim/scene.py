@@ -331,8 +331,10 @@ class NarratedScene(Scene):
         """Fade everything out in the tail and end exactly when the audio ends."""
         end = self.narration_duration
         self.wait_until_time(self._fade_time())
-        if self.mobjects:
-            self.play(motions.scene_out(*self.mobjects), run_time=min(motions.TRANSITION_TIME, max(0.05, end - self.time)))
+        left = self._frame_at(end) - self.frames_written  # a play of run_time r writes ceil(r * fps) frames
+        if self.mobjects and left > 0:
+            fps = config.frame_rate
+            self.play(motions.scene_out(*self.mobjects), run_time=min(motions.TRANSITION_TIME, (left - 0.5) / fps))
         self._advance_frames_to(self._frame_at(end))
 
     # -- timing -----------------------------------------------------------

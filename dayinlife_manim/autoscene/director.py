@@ -14,10 +14,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from manim import UP, Animation, FadeIn, VGroup, config, rate_functions
+from manim import UP, Animation, AnimationGroup, FadeIn, VGroup, config, rate_functions
 from manim.animation.animation import prepare_animation
 
 from ..scene import char_time
+from ..visuals.motions import on_steps
 from ..visuals.theme import Region
 from .narrator import ACTIONS, Figure, Look, look_for, other_look
 from .narrator import Other as OtherPerson
@@ -96,10 +97,12 @@ class Director:
 
     # -- timing ---------------------------------------------------------------------------
     def _play(self, *anims: Animation, run_time: float | None = None) -> None:
-        """``scene.play``, never past the narration's end (the closing fade keeps its frames)."""
+        """``scene.play``, never into the closing fade (``finish`` keeps its frames)."""
         scene = self.scene
         fps = config.frame_rate
-        room = max(1 / fps, scene.narration_duration - 2 / fps - scene.time)
+        room = scene._fade_time() - scene.time
+        if room < 0.5 / fps:
+            return
         anims = tuple(prepare_animation(a) for a in anims)  # ``mob.animate`` builders too
         if run_time is None:
             run_time = max(a.get_run_time() for a in anims)
@@ -200,6 +203,10 @@ class Director:
             self._play(old.animate(rate_func=rate_functions.ease_in_out_sine).scale(0.8).set_opacity(0), FadeIn(new, scale=0.9),
                        run_time=CUT_TIME)
             scene.remove(old)
+        # On stage as separate mobjects, the place first: when only the narrator moves, manim
+        # keeps the place (drawn before it) in its still background instead of redrawing it.
+        scene.remove(new)
+        scene.add(*new.submobjects)
         self.action = None
 
     # -- events ----------------------------------------------------------------------------
@@ -215,7 +222,8 @@ class Director:
                 if extra is not None:
                     anims.append(extra)
                     self._place_busy = True
-                self._play(*anims, run_time=go)
+                # A cycle that goes on for seconds is drawn on steps (motions.on_steps).
+                self._play(AnimationGroup(*anims, rate_func=on_steps(go)), run_time=go)
             if scene.time < end and self.action is not None and scene.time >= self.action_until - 1e-6:
                 self.settle()
         scene.wait_until_time(end)
@@ -265,10 +273,13 @@ class Director:
         i = max(k for k in range(len(starts)) if starts[k] <= e.at)
         window = scene.sentence(i)
         beat.current, beat.step = tuple(e.data["span"]), e.data["step"]
-        before = set(map(id, scene.mobjects))
-        beat.play(scene, window)
-        beat.drawn += [m for m in scene.mobjects if id(m) not in before and m is not scene._caption_page
-                       and any(len(f.points) for f in m.get_family())]
+        scene.play_beat(beat, window)  # a beat that raises: a simpler one in its cell (AutoScene.play_beat)
+        if beat not in scene.beats:
+            stand_in = next((b for b in scene.beats if getattr(b, "replacing", None) is beat), None)
+            self.beats.pop(e.name, None)
+            if stand_in is None:
+                return
+            self.beats[e.name] = beat = stand_in
         self.kinds.add("beat:" + beat.name)
         if all(w.index != window.index for _, w in self.windows):
             self.windows.append((beat, window))
@@ -276,9 +287,9 @@ class Director:
     def finish_windows(self, t: float) -> None:
         """``finish_sentence`` for the beats whose sentences ended by ``t``."""
         for beat, window in [bw for bw in self.windows if bw[1].end <= t]:
-            for b in self.beats.values():
+            for b in list(self.beats.values()):
                 if b.shown:
-                    b.finish_sentence(self.scene, window)
+                    self.scene.play_beat(b, window, finish=True)
         self.windows = [bw for bw in self.windows if bw[1].end > t]
 
     # -- the whole paragraph ---------------------------------------------------------------------
