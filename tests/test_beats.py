@@ -165,6 +165,7 @@ def test_not_progress(text: str) -> None:
         ("I was shocked by the news.", ["surprised"]),
         ("I was not happy about it.", ["sad"]),
         ("I love my job.", ["happy"]),
+        ("She was cross with me, and the lecture felt so boring.", ["angry", "tired"]),
     ],
 )
 def test_feelings(text: str, moods: list[str]) -> None:
@@ -172,7 +173,8 @@ def test_feelings(text: str, moods: list[str]) -> None:
     assert s > 0 and [m for m, _ in beat.moods] == moods
 
 
-@pytest.mark.parametrize("text", ["The report is due tomorrow.", "Send it with love from Paris.", "I'm not tired."])
+@pytest.mark.parametrize("text", ["The report is due tomorrow.", "Send it with love from Paris.", "I'm not tired.",
+                                  "The ferries cross the bay at dawn.", "A boring machine digs the tunnel."])
 def test_not_feelings(text: str) -> None:
     assert score(FeelingBeat, text)[0] == 0
 

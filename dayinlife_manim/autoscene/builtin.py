@@ -604,6 +604,11 @@ _MOOD_OF = {w: mood for mood, words in _MOODS.items() for w in words.split()}
 _MOOD_RE = re.compile(r"\b(" + "|".join(sorted(_MOOD_OF, key=len, reverse=True)) + r")\b", re.I)
 _NEGATION = re.compile(r"\b(not|never|no longer|n't|hardly)\s+(?:\w+\s+)?$", re.I)
 _OPPOSITE = {"happy": "sad", "sad": "happy"}
+#: Mood words that are also verbs or nouns ("the ferries cross the bay", "a boring machine"):
+#: a mood only after a linking word ("was cross", "feels so boring").
+_LINKED = {"cross", "boring"}
+_LINK = re.compile(r"\b(?:am|is|are|was|were|be|been|being|get|gets|got|getting|feel|feels|felt|feeling|look|looks|looked|"
+                   r"seem|seems|seemed|become|became|'m|'s|'re)\s+(?:(?:so|very|really|quite|a bit|rather|pretty|too)\s+)?$", re.I)
 
 
 @register_beat
@@ -619,6 +624,8 @@ class FeelingBeat(Beat):
         for m in _MOOD_RE.finditer(paragraph):
             mood = _MOOD_OF[m.group(1).lower()]
             before = paragraph[max(0, m.start() - 20) : m.start()]
+            if m.group(1).lower() in _LINKED and not _LINK.search(before):
+                continue
             if _NEGATION.search(before) or before.rstrip().lower().endswith("n't"):
                 if mood not in _OPPOSITE:
                     continue
