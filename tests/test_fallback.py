@@ -173,6 +173,8 @@ def test_a_plan_that_fails_outside_a_beat_gives_a_text_card(voiced, tmp_path: Pa
     scenes: list = []
 
     class Broken(AutoScene):
+        stories = False
+
         def narrate_paragraph(self):
             self.add(Square())
             raise KeyError("layout")

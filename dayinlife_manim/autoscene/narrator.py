@@ -333,15 +333,34 @@ def actions_in(text: str) -> list[Action]:
     return sorted(found, key=lambda x: x.start)
 
 
+#: Verbs a how-to's steps start with ("Mix the flour...", "Open the settings...").
+IMPERATIVES = frozenset("""
+add adjust bake beat blend boil book bring buy call carry change check chop choose clean click close connect cook cool copy
+cover cross cut decide delete dice do don't download drain drink drive eat enter fill find fold follow go grab grate grease
+heat hold install keep knead leave let listen look make measure melt mix move open order pack paint pay peel place plan
+plug pour practise practice prepare preheat press print pull push put read relax remember remove repeat rest rinse roll
+run save say season select send serve set shake shape simmer sit sleep slice sort spread sprinkle start stay stir stop
+store stretch swim switch take taste tell think tie try turn type unplug use visit wait walk warm wash watch whisk write
+""".split())
+_SENTENCE = re.compile(r"(?:^|[.!?\u2026]\s+|\n\s*(?:[-*+]|\d+[.)])?\s*)([A-Za-z'\u2019]+)")
+
+
 def told_by_narrator(texts) -> bool:
-    """Whether a script is told by "I"/"we": it gets a narrator.
+    """Whether a script is told by "I"/"we", or is a how-to: it gets a narrator.
 
     A character tells the story when first-person words keep coming (at least four,
     and 3 % of the words); a line or two in the first person does not make one.
+    A how-to ("Mix the flour. Let it rest.") is told to "you": when at least three
+    sentences, and a third of them, start with a verb of :data:`IMPERATIVES`, the
+    narrator is the one doing the steps.
     """
     words = sum(len(t.split()) for t in texts)
     persons = sum(len(_NARRATOR.findall(t)) for t in texts)
-    return words > 0 and persons >= max(4, 0.03 * words)
+    if words > 0 and persons >= max(4, 0.03 * words):
+        return True
+    firsts = [m.group(1).lower().replace("\u2019", "'") for t in texts for m in _SENTENCE.finditer(t)]
+    steps = sum(w in IMPERATIVES for w in firsts)
+    return steps >= 3 and steps >= len(firsts) / 3
 
 
 #: People another figure can stand for: pattern -> (what to call them, child?).
@@ -379,5 +398,5 @@ def other_look(base: Look, other: Other, theme: Theme) -> Look:
     return replace(alt, height=0.68 if other.child else 0.96)
 
 
-__all__ = ["ACTIONS", "Action", "Figure", "Look", "Other", "POSES", "Pose", "actions_in", "look_for", "other_look", "others_in", "told_by_narrator"]
+__all__ = ["ACTIONS", "IMPERATIVES", "Action", "Figure", "Look", "Other", "POSES", "Pose", "actions_in", "look_for", "other_look", "others_in", "told_by_narrator"]
 

@@ -48,7 +48,7 @@ from .keywords import LANGUAGE as KEYWORD_LANGUAGE
 from .keywords import IconMatch, fallback_icon, headline_for, match_icons
 from .narrator import told_by_narrator
 from .plan import Plan, default_plan, icon_count, named_beat, plan_paragraph, slots
-from .story import Story, plan_story
+from .story import Story, has_scene, plan_story
 
 #: Longest entrance of an icon (seconds).
 ENTRANCE_TIME = 0.6
@@ -92,6 +92,9 @@ class AutoScene(NarratedScene):
 
     #: Most icons on the stage.
     max_icons: int = 3
+    #: Tell paragraphs as stories (a narrator, places, props: autoscene/story.py) where the
+    #: words call for one; False keeps to beats and icon cards.
+    stories: bool = True
 
     def setup(self) -> None:
         super().setup()
@@ -145,15 +148,20 @@ class AutoScene(NarratedScene):
             return listed
         near = tuple(p.display_text for p in manifest.paragraphs if abs(p.index - para.index) == 1 and p.kind != "title")
         plan = copy.deepcopy(_planned(story_text(para), para.index, near, tuple(registered_beats())))  # fresh: beats keep state while they play
-        if _narrated(_script_texts(manifest)) and written_in(story_text(para), KEYWORD_LANGUAGE):
-            # Told by a narrator: a story, with the paragraph's beats playing in its prop cells.
-            kept = list(plan.beats)
-            if plan.companion:  # the icon card a lone beat gets in a long paragraph
-                companion = IconBeat.beside(story_text(para), kept)
-                if companion is not None:
-                    kept.append(companion)
-            beats = tuple((b.name, tuple(b.spans)) for b in kept)
-            return Plan(beats=kept, companion=False, story=_storied(story_text(para), beats))
+        if not cls.stories or not written_in(story_text(para), KEYWORD_LANGUAGE):
+            return plan
+        # A story, with the paragraph's beats playing in its prop cells: always when a narrator
+        # tells the script; in the third person when the words call for a place, an action or a prop.
+        kept = list(plan.beats)
+        if plan.companion:  # the icon card a lone beat gets in a long paragraph
+            companion = IconBeat.beside(story_text(para), kept)
+            if companion is not None:
+                kept.append(companion)
+        beats = tuple((b.name, tuple(b.spans)) for b in kept)
+        narrated = _narrated(_script_texts(manifest))
+        story = _storied(story_text(para), beats, narrated)
+        if narrated or has_scene(story):
+            return Plan(beats=kept, companion=False, story=story)
         return plan
 
     @classmethod
@@ -622,13 +630,13 @@ def _narrated(texts: tuple[str, ...]) -> bool:
     return told_by_narrator(texts)
 
 
-def _storied(text: str, beats: tuple = ()) -> Story:
-    return copy.deepcopy(_story_of(text, beats))
+def _storied(text: str, beats: tuple = (), narrator: bool = True) -> Story:
+    return copy.deepcopy(_story_of(text, beats, narrator))
 
 
 @functools.lru_cache(maxsize=256)
-def _story_of(text: str, beats: tuple) -> Story:
-    return plan_story(text, beats=beats)
+def _story_of(text: str, beats: tuple, narrator: bool) -> Story:
+    return plan_story(text, beats=beats, narrator=narrator)
 
 
 @functools.lru_cache(maxsize=256)

@@ -16,7 +16,7 @@ shows, never just its first words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from .keywords import match_icons
@@ -209,14 +209,17 @@ def _checklist_items(text: str) -> list[str]:
 BEAT_PROPS = {"clock": ("clock",), "daytime": ("clock",), "counter": ("money",), "checklist": ("checklist",), "progress": ("progress",)}
 
 
-def plan_story(text: str, most_props: int = PROPS_PER_SHOT, beats: Sequence[tuple[str, Sequence[tuple[int, int]]]] = ()) -> Story:
+def plan_story(text: str, most_props: int = PROPS_PER_SHOT, beats: Sequence[tuple[str, Sequence[tuple[int, int]]]] = (),
+               narrator: bool = True) -> Story:
     """The story of one paragraph told by the narrator: shots, places, actions and props on their words.
 
     ``beats`` are the paragraph's beats as (name, spans): each plays in a prop cell of the
     shot its first words fall in (its later words too, while that shot lasts); the story's
-    own props for the same words, or the same thing, step aside.
+    own props for the same words, or the same thing, step aside.  With ``narrator`` false
+    (a paragraph told in the third person: "the tourists fill the squares"), the figure
+    stands for whoever the paragraph is about, so it acts every verb's action.
     """
-    actions = [a for a in actions_in(text)]
+    actions = [a if narrator else replace(a, other=False) for a in actions_in(text)]
     taken = [span for _, spans in beats for span in spans]
     drawn_by_beats = {p for name, _ in beats for p in BEAT_PROPS.get(name, ())}
     props = [e for e in props_in(text) if e.name not in drawn_by_beats and not any(a <= e.at < b for a, b in taken)]
@@ -282,6 +285,12 @@ def plan_story(text: str, most_props: int = PROPS_PER_SHOT, beats: Sequence[tupl
             continue  # nobody sleeps in the shower: the action waits for its place
         shots[-1].events.append(e)
     return Story(shots, story_headline(text, actions, events, places))
+
+
+def has_scene(story: Story) -> bool:
+    """Whether a story shows more than icons in an empty room: a place, an action, a prop or a beat."""
+    return any(shot.place != "room" or any(e.kind != "prop" or not e.name.startswith("icon:") for e in shot.events)
+               for shot in story.shots)
 
 
 def _thought_slug(text: str, at: int) -> str:
@@ -375,4 +384,4 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
-__all__ = ["Event", "Other", "Shot", "Story", "gerund", "plan_story", "props_in", "story_headline"]
+__all__ = ["Event", "Other", "Shot", "Story", "gerund", "has_scene", "plan_story", "props_in", "story_headline"]
