@@ -206,18 +206,16 @@ def number_text(content: str, theme: Theme, size: str = "label", color: str | No
     if glyphs is None or not any(c in glyphs for c in content):
         return text(content, theme, size, color)
     measure = measurer(font, points)
-    out, x = [], 0.0
+    out, at = [], 0
     for run in re.findall("[" + re.escape(NUMBER_CHARS) + "]|[^" + re.escape(NUMBER_CHARS) + "]+", content):
-        if run in glyphs:
-            shapes, advance = [glyphs[run][0]], glyphs[run][1]
-        else:
-            shapes, advance = (_words_glyphs(run, font, points, color) if run.strip() else []), measure(run)
+        x = measure(content[:at])  # the whole prefix, kerned as Pango sets it
+        shapes = [glyphs[run][0]] if run in glyphs else (_words_glyphs(run, font, points, color) if run.strip() else [])
         for shape in shapes:
             g = VMobject()  # a bare copy (a deep copy of the glyph costs more than the number is worth)
             g.points = shape.points + RIGHT * x
             g.match_style(shape)
             out.append(g)
-        x += advance
+        at += len(run)
     return VGroup(*out)
 
 
