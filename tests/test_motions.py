@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from manim import UP, Camera, FadeIn, FadeOut, ImageMobject, Square, Text, VGroup, tempconfig
@@ -63,3 +65,19 @@ def test_fade_falls_back_to_manim_for_images() -> None:
         image = ImageMobject(np.zeros((4, 4, 4), np.uint8))
         assert isinstance(motions.fade(image), FadeIn)
         assert isinstance(motions.fade(image, fade_in=False), FadeOut)
+
+
+def test_a_cycle_on_steps_holds_each_drawing_for_whole_frames() -> None:
+    from manim import tempconfig
+
+    from dayinlife_manim.visuals.motions import on_steps
+
+    with tempconfig({"frame_rate": 30}):
+        rate = on_steps(2.0)
+        alphas = [rate(k / 60) for k in range(60)] + [rate(1.0)]
+    assert alphas[0] == 0.0 and alphas[-1] == 1.0
+    assert alphas == sorted(alphas)
+    runs = [len(list(g)) for _, g in itertools.groupby(alphas[:60])]
+    assert runs == [3] * 20  # 10 drawings a second, three frames each
+    with tempconfig({"frame_rate": 15}):
+        assert on_steps(2.0)(0.5) == 0.5  # one frame a drawing: plain linear

@@ -88,6 +88,9 @@ def test_headline_names_the_story_not_its_first_words() -> None:
     story = plan_story("White my model is training, in the meantime, I can quickly cool off in the pool.")
     assert story.headline == "Cooling off in the pool"
     assert plan_story("Sometimes you have to attend them... the meetings. What has been done, what else can be done.").headline == "Meetings"
+    # Two things named, too long together for a headline: the first, never half of the second.
+    long = plan_story("Artificial Intelligence is everywhere: from ice cream sales to face recognition.", narrator=False)
+    assert long.headline in ("Artificial intelligence", "Artificial intelligence & ice cream"), long.headline
 
 
 def test_the_bar_completes_when_the_text_says_it_finished() -> None:

@@ -43,6 +43,7 @@ from pathlib import Path
 from manim import *  # noqa: F401,F403
 
 from dayinlife_manim.autoscene import AutoScene, Plan, card  # noqa: F401
+from dayinlife_manim.autoscene.story import Event, Shot, Story  # noqa: F401
 from dayinlife_manim.visuals import icon, motions, text  # noqa: F401
 
 #: The script every scene below tells (the scene base class reads this module's SCRIPT;

@@ -32,6 +32,8 @@ if TYPE_CHECKING:  # pragma: no cover
 ACTION_HOLD = 5.0
 #: Length of a cut between shots (seconds).
 CUT_TIME = 0.6
+#: Drawings a second of a prop's motion (on twos at 30 fps; smooth at 15 fps and below).
+PROP_RATE = 15
 #: Shortest animation worth playing (seconds).
 MIN_RUN = 0.2
 
@@ -261,7 +263,10 @@ class Director:
         if move is not None:
             anims.append(move)
         if anims:
-            self._play(*anims)
+            # A prop's own motion (a clock turning, money counting in) on twos: PROP_RATE drawings a second.
+            moves = [prepare_animation(a) for a in anims]
+            length = max(a.get_run_time() for a in moves)
+            self._play(AnimationGroup(*moves, rate_func=on_steps(length, PROP_RATE)), run_time=length)
 
     def play_beat(self, e: Event) -> None:
         """A beat's words: the beat plays in its cell, as AutoScene plays beats (see ``beats.py``)."""

@@ -86,7 +86,7 @@ class Plan:
         if self.title:
             lines.append(f"{inner}title=True,")
         if self.story is not None:  # the narrator's story, as AutoScene plans it for this paragraph
-            lines.append(f"{inner}story=self.plan.story,  # {self.story.describe()}")
+            lines.append(f"{inner}story={self.story.to_code(inner)},")
         if self.beats:
             lines.append(f"{inner}beats=[")
             for b in self.beats:

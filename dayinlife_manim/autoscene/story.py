@@ -24,6 +24,8 @@ from .narrator import Action, Other, actions_in, others_in
 
 #: Most props one shot shows at once.
 PROPS_PER_SHOT = 2
+#: Longest story headline (characters): longer ones lose words from the end.
+HEADLINE_CHARS = 34
 #: A new shot no sooner than this many characters (about two seconds of speech) after the last.
 MIN_SHOT_CHARS = 32
 
@@ -116,6 +118,21 @@ class Story:
                     out.append(k)
         return out
 
+    def to_code(self, indent: str = "        ") -> str:
+        """This story as a Python expression (``Story(shots=[Shot(...), ...])``), one line per
+        event with a comment on what it does and on which words: what ``dayinlife new`` writes
+        for an author to edit (another place, an action on other words, a prop left out)."""
+        inner, deeper = indent + "    ", indent + "        "
+        lines = [f"Story(headline={self.headline!r}, shots=["]
+        for shot in self.shots:
+            lines.append(f"{inner}Shot({shot.start}, {shot.place!r}, [  # the {shot.place}")
+            for e in shot.events:
+                args = [str(e.at), repr(e.kind), repr(e.name)] + [f"{k}={v!r}" for k, v in (("cue", e.cue), ("words", e.words), ("data", e.data)) if v]
+                lines.append(f"{deeper}Event({', '.join(args)}),  # {_event_note(e)}")
+            lines.append(f"{inner}]),")
+        lines.append(f"{indent}])")
+        return "\n".join(lines)
+
     def describe(self) -> str:
         """One line for ``dayinlife scenes``: the shots, their places, props and actions."""
         parts = []
@@ -124,6 +141,21 @@ class Story:
             props = shot.props
             parts.append(shot.place + (" (" + ", ".join(acts + props) + ")" if acts or props else ""))
         return "narrator: " + " | ".join(parts)
+
+
+def _event_note(e: Event) -> str:
+    said = f"on {e.words!r}" if e.words else "at once"
+    if e.kind == "act":
+        if e.data.get("negated"):
+            return f"the narrator: {e.name} (not {e.cue}: negated), {said}"
+        if e.data.get("imagined") and e.name != e.cue:
+            return f"the narrator: {e.name} (of {e.cue}: only imagined), {said}"
+        return f"the narrator: {e.name}, {said}"
+    if e.kind == "beat":
+        return f"the {e.name} beat plays, {said}"
+    if e.kind == "person":
+        return f"{e.name} enters, {said}"
+    return f"{e.name}: {e.cue}, {said}"
 
 
 def _hour(m: re.Match) -> float | None:
@@ -369,18 +401,19 @@ def story_headline(text: str, actions: list[Action], events: list[Event], places
         return _cap(named[0])
     nouns = [m.keyword or m.words for m in match_icons(text, 3) if m.words]
     if nouns:
-        return _cap(" & ".join(dict.fromkeys(n.lower() for n in nouns[:2])))
+        both = " & ".join(dict.fromkeys(n.lower() for n in nouns[:2]))
+        return _cap(both if len(both) <= HEADLINE_CHARS else nouns[0].lower())  # never half a name
     return None
 
 
 def _cap(s: str) -> str:
     s = re.sub(r"\s+", " ", s).strip(" ,.-")
-    while len(s) > 34 and " " in s:
+    while len(s) > HEADLINE_CHARS and " " in s:
         s = s.rsplit(" ", 1)[0]
     words = s.split()
     while len(words) > 1 and words[-1].lower() in _STOP_TAIL:
         words.pop()
-    s = " ".join(words)
+    s = " ".join(words).rstrip(" &,")
     return s[:1].upper() + s[1:]
 
 

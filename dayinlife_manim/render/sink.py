@@ -35,7 +35,10 @@ without video), the Cairo renderer's ``play`` / ``update_frame`` / ``render`` /
 animation middles (:func:`animation_start_class`); and, to write an unchanged
 frame of a play again instead of drawing it, the renderer's ``render`` /
 ``update_frame`` / ``get_frame`` / ``add_frame`` with its ``num_plays`` and
-``static_image`` (:func:`skip_unchanged_frames`).  It is pinned to :data:`MANIM_VERSION` (the
+``static_image`` (:func:`skip_unchanged_frames`); and the scene's
+``get_moving_mobjects`` / ``get_mobject_family_members`` /
+``foreground_mobjects``, to keep more of a play in its still background
+(:func:`redraw_only_what_moves`).  It is pinned to :data:`MANIM_VERSION` (the
 version ``pyproject.toml`` allows); ``tests/test_sink.py`` fails loudly when
 manim changes underneath it.  ``manim render`` (manim's CLI) never uses it.
 """
@@ -373,7 +376,39 @@ def install_sink(scene, encoder: EncoderSettings = EncoderSettings(), *, threade
         writer.observe_frames(observer)
     renderer.file_writer = writer
     skip_unchanged_frames(renderer)
+    redraw_only_what_moves(scene)
     return writer
+
+
+def redraw_only_what_moves(scene) -> None:
+    """Keep in the still background of a play everything drawn before the first part that moves.
+
+    manim redraws, each frame of a play, every mobject from the first *top-level* one
+    with a moving part: a laptop whose code lines type redraws the whole desk it stands
+    on, with everything drawn after it.  The camera draws the scene's family members in
+    order, so the parts drawn before the first member that moves itself (animated, with
+    an updater, or in the foreground) can stay in the still background: this
+    ``get_moving_mobjects`` returns the family members from that one on.  What is drawn,
+    and in which order, is the same.
+    """
+    from manim import AnimationGroup
+
+    def moving(*animations):
+        animated: set = set()
+
+        def collect(anims) -> None:
+            for anim in anims:
+                animated.update(anim.mobject.get_family())
+                if isinstance(anim, AnimationGroup):
+                    collect(anim.animations)
+
+        collect(animations)
+        foreground = {m for f in scene.foreground_mobjects for m in f.get_family()}
+        members = scene.get_mobject_family_members()
+        first = next((i for i, m in enumerate(members) if m in animated or m.updaters or m in foreground), None)
+        return [] if first is None else members[first:]
+
+    scene.get_moving_mobjects = moving
 
 
 class _Unchanged:

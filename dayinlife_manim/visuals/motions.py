@@ -179,23 +179,26 @@ def shake(mob: Mobject, amplitude: float = 0.08, times: int = 4, **kwargs) -> An
 
 
 #: Drawings a second of a loop drawn "on steps" (a walk cycle, typing, waves): see :func:`on_steps`.
-LOOP_RATE = 15
+LOOP_RATE = 10
 
 
 def on_steps(seconds: float, rate: float = LOOP_RATE):
-    """A linear rate function that moves in ``rate`` steps a second, holding each drawing in between.
+    """A linear rate function that moves in about ``rate`` steps a second, holding each drawing
+    for the same whole number of frames (``frame_rate // rate``: three at 30 fps, two at 24).
 
-    Cartoon cycles are drawn on twos (12 drawings a second on film): a loop that goes on
-    for seconds reads as motion at 15 drawings a second while the frames between them repeat,
-    and a repeated frame costs the frame sink nothing to encode.  At a frame rate at or
-    below ``rate`` it is plain :func:`~manim.utils.rate_functions.linear`.
+    Cartoon cycles are drawn on twos or threes (8 to 12 drawings a second): a loop that goes
+    on for seconds reads as the same motion while the frames between its drawings repeat, and
+    a repeated frame costs the frame sink nothing to draw or encode.  When each drawing would
+    hold a single frame (15 fps and below, at the default rate) it is plain
+    :func:`~manim.utils.rate_functions.linear`.
 
     Example: ``spin(icon("cog", height=1.5), turns=4, rate_func=on_steps(4.0), run_time=4.0)``
     """
-    steps = round(seconds * rate)
-    if steps < 2 or config.frame_rate <= rate:
+    hold = int(config.frame_rate / rate + 1e-9)
+    frames = seconds * config.frame_rate
+    if hold < 2 or frames < 2 * hold:
         return rate_functions.linear
-    return lambda t: min(1.0, round(t * steps) / steps)
+    return lambda t: min(1.0, np.floor(t * frames / hold + 1e-6) * hold / frames)
 
 
 def scene_in(*mobs: Mobject) -> Animation:
