@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 import tomllib
 from conftest import shown_frames
-from manim import RIGHT, Square
+from manim import RIGHT, Square, tempconfig
 
 from dayinlife_manim.render.media import probe
 from dayinlife_manim.render.render import render_scene
@@ -122,6 +122,11 @@ def test_manim_internals_the_storyboard_hook_relies_on() -> None:
         "self.update_frame(scene, moving_mobjects) self.add_frame(self.get_frame()) ")
     assert "self.num_plays += 1" in inspect.getsource(CairoRenderer.play)
     assert "self.static_image = self.get_frame()" in inspect.getsource(CairoRenderer)
+    # redraw_only_what_moves replaces get_moving_mobjects, which manim calls (with the
+    # animations) only to split the scene's family members into moving and still ones.
+    assert str(inspect.signature(Scene.get_moving_mobjects)) == "(self, *animations: 'Animation') -> 'list[Mobject]'"
+    assert "moving_mobjects = self.get_moving_mobjects(*animations)" in inspect.getsource(Scene.get_moving_and_static_mobjects)
+    assert "self.get_mobject_family_members()" in inspect.getsource(Scene.get_moving_mobjects)
     play = inspect.getsource(Scene.play_internal)
     assert "self._get_animation_time_progression(" in play and "self.renderer.render(self, t, self.moving_mobjects)" in play
     assert "self.get_time_progression(" in inspect.getsource(Scene._get_animation_time_progression)
@@ -286,3 +291,26 @@ def test_sink_frames_match_manims_writer(renders) -> None:
     )
     assert worst >= 35.0  # two lossy encodes of the same pictures
 
+
+
+def test_only_what_moves_is_redrawn() -> None:
+    """A part moving inside a still group: the group's parts drawn before it stay in the still
+    background (manim's own rule redraws the whole group)."""
+    from manim import Circle, Scene, VGroup
+
+    from dayinlife_manim.render.sink import redraw_only_what_moves
+
+    class Two(Scene):
+        pass
+
+    with tempconfig({"dry_run": True, "pixel_height": 90, "pixel_width": 160}):
+        scene = Two()
+        base, wheel, roof = Square(2), Circle(0.3), Square(0.5)
+        house = VGroup(base, wheel, roof)
+        scene.add(house)
+        animation = wheel.animate.shift(0.1 * RIGHT).build()
+        theirs = scene.get_moving_mobjects(animation)
+        redraw_only_what_moves(scene)
+        ours = scene.get_moving_mobjects(animation)
+    assert theirs[0] is house and base in theirs
+    assert ours == [wheel, roof]  # the family members from the moving one on, in drawing order

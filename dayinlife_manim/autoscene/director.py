@@ -14,10 +14,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from manim import UP, Animation, AnimationGroup, FadeIn, VGroup, config, rate_functions
+from manim import UP, Animation, AnimationGroup, VGroup, config, rate_functions
 from manim.animation.animation import prepare_animation
 
 from ..scene import char_time
+from ..visuals import motions
 from ..visuals.motions import on_steps
 from ..visuals.theme import Region
 from .narrator import ACTIONS, Figure, Look, look_for, other_look
@@ -199,10 +200,11 @@ class Director:
         new = self.build(shot)
         self.group = new
         if first or old is None:
-            self._play(FadeIn(new, shift=UP * 0.2), run_time=CUT_TIME)
+            self._play(motions.fade(new, shift=UP * 0.2), run_time=CUT_TIME)
         else:
             # The old shot shrinks away as the new one grows in: the story moves on, nothing leaves the stage.
-            self._play(old.animate(rate_func=rate_functions.ease_in_out_sine).scale(0.8).set_opacity(0), FadeIn(new, scale=0.9),
+            # (Fades in place: manim's FadeIn and .animate copy both shots.)
+            self._play(motions.fade(old, fade_in=False, scale=0.8, rate_func=rate_functions.ease_in_out_sine), motions.fade(new, scale=0.9),
                        run_time=CUT_TIME)
             scene.remove(old)
         # On stage as separate mobjects, the place first: when only the narrator moves, manim

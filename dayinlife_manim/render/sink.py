@@ -389,9 +389,13 @@ def redraw_only_what_moves(scene) -> None:
     order, so the parts drawn before the first member that moves itself (animated, with
     an updater, or in the foreground) can stay in the still background: this
     ``get_moving_mobjects`` returns the family members from that one on.  What is drawn,
-    and in which order, is the same.
+    and in which order, is the same.  Scenes with their own ``get_moving_mobjects`` (a moving
+    or 3D camera's) keep it.
     """
-    from manim import AnimationGroup
+    from manim import AnimationGroup, Scene
+
+    if type(scene).get_moving_mobjects is not Scene.get_moving_mobjects:
+        return
 
     def moving(*animations):
         animated: set = set()
