@@ -4,7 +4,7 @@
 
 Builds, in a scratch folder and from scratch (``--force``): the seed script
 through AutoScene (no ``--scenes``), the seed with its hand-made scenes, and each
-unseen script (default: ``bench/scripts/*.txt``) through AutoScene.  For each
+unseen script (default: ``bench/scripts/*.txt`` and ``*.md``) through AutoScene.  For each
 video and each of its scenes (chapters) it prints, measured on the stage (the
 band between headline and captions, 10 %-58 % of a 16:9 frame's height):
 
@@ -140,13 +140,13 @@ def report(name: str, video: Path, wall: float, kinds) -> tuple[float, float, fl
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("scripts", nargs="*", type=Path, help="unseen scripts (default: bench/scripts/*.txt)")
+    parser.add_argument("scripts", nargs="*", type=Path, help="unseen scripts (default: bench/scripts/*.txt and *.md)")
     parser.add_argument("--voice", default="silent", choices=["silent", "piper"])
     parser.add_argument("--quality", default="low")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="keep the videos in this folder")
     args = parser.parse_args()
-    unseen = args.scripts or sorted((ROOT / "bench" / "scripts").glob("*.txt"))
+    unseen = args.scripts or sorted(p for p in (ROOT / "bench" / "scripts").iterdir() if p.suffix in (".txt", ".md"))
     with tempfile.TemporaryDirectory(prefix="dayinlife-autoscene-bench-") as tmp:
         tmp = Path(tmp)
         if args.keep:

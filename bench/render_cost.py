@@ -5,18 +5,17 @@
 Builds the seed script from scratch (``--force``) with its hand-made scenes
 (``scenes/day_in_life.py``) and through AutoScene (no ``--scenes``), alternating
 (hand, auto, hand, auto, ...) so that both see the same machine load.  For each
-build it prints the wall seconds and the CPU seconds of the build's processes
-(the driver and its render workers) per second of video, then the median of
-each over the rounds and AutoScene's cost as a share of the hand-made scenes'.
-Absolute times drift between runs on a shared machine; the ratio within one run
-is the figure to compare.
+build it prints the wall seconds and the CPU seconds the machine spent busy
+during it (the driver and its render workers: keep the machine otherwise idle),
+per second of video; then the median of each over the rounds and AutoScene's
+cost as a share of the hand-made scenes'.  Absolute times drift between runs on
+a shared machine; the ratio within one run is the figure to compare.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -34,9 +33,13 @@ SCENES = ROOT / "scenes" / "day_in_life.py"
 DAYINLIFE = Path(sys.executable).parent / "dayinlife"
 
 
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def machine_cpu() -> float:
+    """CPU seconds the machine has spent busy (all cores; /proc/stat): the build's
+    render workers are not children this process waits for, so rusage misses them."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def build(out: Path, args, scenes: Path | None) -> tuple[float, float, float]:
@@ -45,9 +48,9 @@ def build(out: Path, args, scenes: Path | None) -> tuple[float, float, float]:
            "--workers", str(args.workers), "--force", "-o", str(out)]
     if scenes is not None:
         cmd += ["--scenes", str(scenes)]
-    cpu, start = children_cpu(), time.perf_counter()
+    cpu, start = machine_cpu(), time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    wall, cpu = time.perf_counter() - start, children_cpu() - cpu
+    wall, cpu = time.perf_counter() - start, machine_cpu() - cpu
     if done.returncode:
         sys.exit(f"build failed: {' '.join(cmd)}\n{done.stderr[-2000:]}")
     return wall, cpu, probe(out).video_duration
