@@ -77,23 +77,20 @@ def stage_figures(video: Path) -> list[dict]:
 
 
 def auto_kinds(script: Path) -> list[list[str]]:
-    """The kinds of drawing AutoScene plans for each paragraph of ``script`` (voice-free: the plan reads the text)."""
-    from dayinlife_manim.autoscene.narrator import told_by_narrator
-    from dayinlife_manim.autoscene.plan import plan_script
-    from dayinlife_manim.autoscene.story import plan_story
+    """The kinds of drawing AutoScene plans for each paragraph of ``script`` (voice-free: the plan
+    reads the text), from AutoScene's own plans."""
+    from dayinlife_manim.author.scaffold import outline
+    from dayinlife_manim.autoscene import AutoScene
     from dayinlife_manim.text.script import load_script
 
-    s = load_script(script)
-    texts = [p.text for p in s.paragraphs]
-    kinds = [getattr(p, "kind", "paragraph") for p in s.paragraphs]
-    narrated = told_by_narrator([script.read_text(encoding="utf-8")])
+    manifest = outline(load_script(script))
     out = []
-    plans = plan_script(texts, kinds)
-    for text, kind, plan in zip(texts, kinds, plans):
-        if kind == "title":
+    for para in manifest.paragraphs:
+        plan = AutoScene.plan_for(manifest, para)
+        if plan.title:
             out.append(["title card"])
-        elif narrated:
-            out.append(plan_story(" ".join(text.split())).kinds)
+        elif plan.story is not None:
+            out.append(plan.story.kinds)
         elif plan.beats:
             out.append([b.name for b in plan.beats] + (["icon"] if plan.companion else []))
         else:

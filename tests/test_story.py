@@ -53,6 +53,19 @@ def test_a_name_is_not_a_verb() -> None:
     assert all(a.words != "Learning" for a in actions_in("Machine Learning is a booming field."))
 
 
+def test_a_thing_named_like_a_verb_is_not_an_action() -> None:
+    assert _acts("Grab a large bowl, a whisk and a ladle.") == []
+    assert _acts("Whisk the eggs, then I go for a long walk.") == [("Whisk", "eat"), ("walk", "walk")]
+    assert _acts("By seven the trains are full and office workers read the news.") == [("read", "read")]
+
+
+def test_sitting_is_working_only_at_a_desk() -> None:
+    at_desk = plan_story("You need to sit in a chair and do what you love.")
+    assert "act:type" in at_desk.kinds and at_desk.shots[0].place == "desk"
+    breakfast = plan_story("Pour yourself a cup of coffee, sit down, and enjoy breakfast with your family.")
+    assert [s.place for s in breakfast.shots] == ["kitchen"] and "act:type" not in breakfast.kinds
+
+
 def test_others_in() -> None:
     (o,) = others_in("A brilliant idea visited our product manager.")
     assert o.words == "product manager" and not o.child

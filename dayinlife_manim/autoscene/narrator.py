@@ -269,9 +269,11 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"driv\w*|drove|ride|rides|riding|rode|scoot\w*", "drive"),
     (r"swim\w*|swam|dive[sd]?|diving|cool(?:s|ed|ing)? off|pool", "swim"),
     (r"shower\w*|bath(?:e|es|ed|ing)?|wash\w*", "shower"),
-    (r"eat\w*|ate|cook(?:s|ed|ing)?|bak(?:e|es|ed|ing)|chop\w*|tast\w*|lunch\w*|breakfast\w*|dinner\w*|drink\w*|drank|sip\w*|coffee|tea", "eat"),
+    (r"eat\w*|ate|cook(?:s|ed|ing)?|bak(?:e|es|ed|ing)|chop\w*|whisk\w*|stir(?:s|red|ring)?|sift\w*|pour\w*|fry|fries|fried|frying|"
+     r"knead\w*|slic(?:e|es|ed|ing)|tast\w*|lunch\w*|breakfast\w*|dinner\w*|drink\w*|drank|sip\w*|coffee|tea", "eat"),
     (r"read\w*|stud(?:y|ies|ied|ying)|revis\w*|learn\w*|book\w*", "read"),
-    (r"typ(?:e|es|ed|ing)|cod(?:e|es|ed|ing)|program\w*|writ(?:e|es|ing)|wrote|work\w*|debug\w*|fine-tun\w*|train\w*|implement\w*|build\w*|sit\w*|sat", "type"),
+    (r"typ(?:e|es|ed|ing)|cod(?:e|es|ed|ing)|program\w*|writ(?:e|es|ing)|wrote|work(?:s|ed|ing)?|debug\w*|fine-tun\w*|train(?:ed|ing)?|implement\w*|build\w*", "type"),
+    (r"sit|sits|sitting|sat|seated", "sit"),
     (r"meet\w*|met|talk\w*|call\w*|chat\w*|present\w*|explain\w*|teach\w*|tell\w*|told|say\w*|said|ask\w*|discuss\w*", "talk"),
     (r"think\w*|thought|wonder\w*|imagin\w*|idea\w*|curious|plan(?:s|ned|ning)?|decid\w*|rememb\w*", "think"),
     (r"celebrat\w*|cheer\w*|win|wins|won|pass(?:ed)?|succe\w*|great|happy|excit\w*|love[sd]?|satisfied|finish\w*|done", "celebrate"),
@@ -279,6 +281,11 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"tired|exhaust\w*|sleepy|yawn\w*|bored|mood|stress\w*|panic\w*|worr\w*|nervous", "tired"),
 )
 _VERBS = [(re.compile(r"(?<![\w'-])(?:" + p + r")(?![\w'])", re.IGNORECASE), a) for p, a in VERBS]
+#: Verbs that name a thing or a person after "a", "the", "my"... (optionally with one adjective
+#: between): "grab a whisk", "a slice of bread", "the cook".  ("A long walk", "a swim" still
+#: are the action.)
+_NOUN_TOO = re.compile(r"whisks?|slices?|cooks?", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:a|an|the|my|your|our|his|her|their|this|that|one)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|without|nor|cannot)\b|n['\u2019]t\b)", re.IGNORECASE)
 _IMAGINED = re.compile(r"\b(?:would|could|might|if|may|wish|should)\b\s*(?:\w+\s+){0,3}$", re.IGNORECASE)
 _THIRD = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
@@ -324,6 +331,8 @@ def actions_in(text: str) -> list[Action]:
                 continue
             if m.group(0)[:1].isupper() and a > 0 and not re.search(r"[.!?]\s*$", text[:a]):
                 continue  # a name ("Machine Learning"), not a verb
+            if _NOUN_TOO.fullmatch(m.group(0)) and _DETERMINER.search(text, max(0, a - 30), a):
+                continue  # "grab a whisk", "the cook": a thing or a person, not a verb
             before = text[_clause_start(text, a) : a]
             # The clause's subject: the last pronoun before the verb (he/she/they: someone else).
             persons = [(p.start(), "3") for p in _THIRD.finditer(before)] + [(p.start(), "1") for p in _FIRST.finditer(before)]

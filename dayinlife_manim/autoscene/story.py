@@ -41,7 +41,8 @@ PLACE_WORDS: tuple[tuple[str, str], ...] = (
     ("car", r"car|cars|driv\w*|drove|traffic|taxi|scooter"),
     ("meeting", r"meetings?|zoom|stand-?up|video call|conference"),
     ("classroom", r"class(?:room)?|school|lessons?|lectures?|exams?|homework|library|campus|revision"),
-    ("kitchen", r"kitchen|cook(?:s|ed|ing|er)?|chef|recipes?|stove|oven|bak(?:e|es|ed|ing)|restaurant|dinner|lunch|breakfast|meals?|dishes|chopp?\w*|sauce"),
+    ("kitchen", r"kitchen|cook(?:s|ed|ing|er)?|chef|recipes?|stove|oven|preheat\w*|bak(?:e|es|ed|ing)|restaurant|dinner|lunch|breakfast|meals?|dishes|chopp?\w*|sauce"
+                r"|pans?|frying|bowls?|whisk\w*|batter|dough|flour|ladle|spatula|pancakes?"),
     ("bed", r"bed|bedroom|pillow|asleep|nap\w*|alarm|sleep\w*|slept|woke|wak\w+ up"),
     ("street", r"streets?|road|city|commut\w*|bus|station|outside|park|walk\w*|jog\w*|run|ran|running|airport|travel\w*"),
     ("desk", r"desk|office|computers?|laptop|keyboard|cod(?:e|es|ed|ing)|program\w*|emails?|spreadsheet|chair|model|hyperparameters|debug\w*|fine-tun\w*"),
@@ -58,7 +59,7 @@ PROP_WORDS: tuple[tuple[str, str, str], ...] = (
     ("clock", "ring", r"alarm\w*|ring\w*|rang"),
     ("clock", "time", _NUM + r"\s*(?:o'clock|o\u2019clock|am|pm|a\.m\.|p\.m\.)|midnight|noon|o'clock|deadline|minutes|hours|late|early"),
     ("calendar", "day", r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|tomorrow|another day|days"),
-    ("progress", "run", r"train(?:s|ed|ing)?|loading|upload\w*|download\w*|install\w*|compil\w*|deploy\w*|render\w*|progress|bak(?:e|es|ing)|boil\w*|simmer\w*|revis\w*"),
+    ("progress", "run", r"train(?:ed|ing)|trains?(?=\s+(?:the|a|an|my|our|his|her|their|this)\s+(?:\w+\s+){0,2}(?:model|network|classifier|ai))|loading|upload\w*|download\w*|install\w*|compil\w*|deploy\w*|render\w*|progress|bak(?:e|es|ing)|boil\w*|simmer\w*|revis\w*"),
     ("progress", "done", r"finish\w*|done|complet\w*|ready|over|passed"),
     ("money", "count", r"money|bank|salary|paid|pay|earn\w*|cash|\$\s?\d[\d,]*|\d[\d,]*\s?(?:dollars|euros|pounds)|dollars|euros|price|budget|billion|million"),
     ("checklist", "check", r"assignments?|tasks?|to-?do|checklist|list|steps|chores|ingredients|what has been \w+|what else can be \w+"),
@@ -252,6 +253,7 @@ def plan_story(text: str, most_props: int = PROPS_PER_SHOT, beats: Sequence[tupl
     stands for whoever the paragraph is about, so it acts every verb's action.
     """
     actions = [a if narrator else replace(a, other=False) for a in actions_in(text)]
+    actions = [seated for a in actions if (seated := _seated(a, text)) is not None]
     taken = [span for _, spans in beats for span in spans]
     drawn_by_beats = {p for name, _ in beats for p in BEAT_PROPS.get(name, ())}
     props = [e for e in props_in(text) if e.name not in drawn_by_beats and not any(a <= e.at < b for a, b in taken)]
@@ -317,6 +319,19 @@ def plan_story(text: str, most_props: int = PROPS_PER_SHOT, beats: Sequence[tupl
             continue  # nobody sleeps in the shower: the action waits for its place
         shots[-1].events.append(e)
     return Story(shots, story_headline(text, actions, events, places))
+
+
+_DESK = dict(_PLACES)["desk"]
+
+
+def _seated(action: Action, text: str) -> Action | None:
+    """Sitting is working at a desk when its sentence names one ("sit in a chair and code");
+    elsewhere ("sit down and enjoy breakfast") the narrator stays in the place of the story."""
+    if action.name != "sit":
+        return action
+    start = max(text.rfind(c, 0, action.start) for c in ".!?") + 1
+    ends = [i for i in (text.find(c, action.end) for c in ".!?") if i >= 0]
+    return replace(action, name="type") if _DESK.search(text, start, min(ends, default=len(text))) else None
 
 
 def has_scene(story: Story) -> bool:
