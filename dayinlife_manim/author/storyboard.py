@@ -260,7 +260,8 @@ def contact_sheet(board: SceneBoard, settings, columns: int | None = None) -> Pa
         y = head_h + (i // columns) * (thumb_h + label_h + pad)
         with Image.open(board.dir / still.image) as im:
             sheet.paste(im.convert("RGB").resize((thumb_w, thumb_h), Image.LANCZOS), (x, y))
-        draw.text((x, y + thumb_h + 4), still_label(still), fill="#ffb703", font=small)
+        (label,) = wrap_label(draw, still_label(still), small, thumb_w, 1)  # a narrow (9:16) cell: cut, not over the next
+        draw.text((x, y + thumb_h + 4), label, fill="#ffb703", font=small)
         words = f"{still.before} «{still.word}» {still.after}".strip() if still.word else "… " + still.before
         for j, line in enumerate(wrap_label(draw, words, small, thumb_w, 2)):
             draw.text((x, y + thumb_h + 22 + 18 * j), line, fill="#d0d0d8", font=small)

@@ -356,6 +356,7 @@ judge: contest competition baking show talent -> -
 heart: beats beat pulse rate sprint run running racing -> heart-pulse
 cold: sneeze sneezing fever flu nose cough sick tissues bed -> virus
 hair: cut cuts barber salon hairdresser haircut -> content-cut
+past: half quarter ten twenty five -> -
 rest rests resting: batter dough meat steak roast fridge bowl minutes -> -
 slide slides slid: plate plates pan onto spatula tray oven -> -
 ship ships shipped shipping: order orders parcel parcels package packages delivery business customer customers shop -> truck-delivery

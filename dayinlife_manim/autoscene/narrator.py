@@ -286,6 +286,8 @@ _VERBS = [(re.compile(r"(?<![\w'-])(?:" + p + r")(?![\w'])", re.IGNORECASE), a) 
 #: are the action.)
 _NOUN_TOO = re.compile(r"whisks?|slices?|cooks?", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:a|an|the|my|your|our|his|her|their|this|that|one)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+#: Words ending in "-er" the verb patterns mean as actions (the rest are people: drivers, readers).
+_ER_VERBS = frozenset("shower showers dinner dinners wonder wonders remember remembers cheer cheers answer answers".split())
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|without|nor|cannot)\b|n['\u2019]t\b)", re.IGNORECASE)
 _IMAGINED = re.compile(r"\b(?:would|could|might|if|may|wish|should)\b\s*(?:\w+\s+){0,3}$", re.IGNORECASE)
 _THIRD = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
@@ -333,6 +335,8 @@ def actions_in(text: str) -> list[Action]:
                 continue  # a name ("Machine Learning"), not a verb
             if _NOUN_TOO.fullmatch(m.group(0)) and _DETERMINER.search(text, max(0, a - 30), a):
                 continue  # "grab a whisk", "the cook": a thing or a person, not a verb
+            if re.fullmatch(r"\w+ers?", m.group(0), re.IGNORECASE) and m.group(0).lower() not in _ER_VERBS:
+                continue  # "the bus drivers", "swimmers", "a reader": people, not what the narrator does
             before = text[_clause_start(text, a) : a]
             # The clause's subject: the last pronoun before the verb (he/she/they: someone else).
             persons = [(p.start(), "3") for p in _THIRD.finditer(before)] + [(p.start(), "1") for p in _FIRST.finditer(before)]

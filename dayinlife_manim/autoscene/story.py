@@ -65,7 +65,7 @@ PROP_WORDS: tuple[tuple[str, str, str], ...] = (
     ("checklist", "check", r"assignments?|tasks?|to-?do|checklist|list|steps|chores|ingredients|what has been \w+|what else can be \w+"),
     ("thought", "think", r"ideas?|imagin\w*|dream\w*|wonder\w*|curious|thinking|plans?"),
     ("jar", "open", r"cookies?|jar|snacks?|candy|sweets"),
-    ("chart", "grow", r"forecast\w*|sales|growth|grow\w*|booming|market\w*|profit\w*|rise|rising|increas\w*|statistics|data"),
+    ("chart", "grow", r"forecast\w*|sales|growth|grow\w*|booming|stock markets?|market (?:share|growth|cap\w*)|marketing|profit\w*|rise|rising|increas\w*|statistics|data"),
     ("gauge", "high", r"scores?|grades?|results?|quality|marks|satisfied|level"),
 )
 _PROPS = [(name, cue, re.compile(r"(?<![\w'-])(?:" + p + r")(?![\w'])", re.IGNORECASE)) for name, cue, p in PROP_WORDS]
@@ -390,7 +390,8 @@ def _phrase_after(text: str, end: int, most: int = 5) -> list[str]:
     rest = text[end:]
     stop = re.search(r"[,.;:!?\u2014\u2013\u2026()]|\s-\s|\b(?:but|because|while|so|if|coz|then|is|are|was|were|I|you|we)\b", rest)
     words = (rest[: stop.start()] if stop else rest).split()[:most]
-    cut = next((i for i, w in enumerate(words) if w.lower() == "and" and i >= 3), None)
+    # "...and" ends the phrase after three words, or at once when a verb follows ("a shower and cook dinner").
+    cut = next((i for i, w in enumerate(words) if w.lower() == "and" and (i >= 3 or (i + 1 < len(words) and actions_in(words[i + 1])))), None)
     if cut is not None:
         words = words[:cut]
     while words and words[-1].lower().strip("'\u2019") in _STOP_TAIL:
