@@ -415,11 +415,25 @@ def story_headline(text: str, actions: list[Action], events: list[Event], places
              for m in [pattern.search(text)] if m and m.group(0).lower().endswith(("s", "l", "n", "m", "t"))]
     if named and not telling:
         return _cap(named[0])
-    nouns = [m.keyword or m.words for m in match_icons(text, 3) if m.words]
+    nouns = [" ".join([m.words] + _phrase_after(text, m.start + len(m.words), 3)) if re.search(r"\d", m.words)  # "$4,800 in pre-orders"
+             else m.keyword or m.words for m in match_icons(text, 3) if m.words and _topic(m.words, m.keyword)]
     if nouns:
         both = " & ".join(dict.fromkeys(n.lower() for n in nouns[:2]))
         return _cap(both if len(both) <= HEADLINE_CHARS else nouns[0].lower())  # never half a name
     return None
+
+
+#: Words an icon may show but a headline does not name: units of time.
+_NOT_TOPICS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years time times".split())
+
+
+def _topic(words: str, keyword: str | None) -> bool:
+    """Whether an icon's words can name what a paragraph is about: not a unit of time, not a
+    verb form drawn by its noun ("pressed" for a press)."""
+    w = words.lower()
+    if w in _NOT_TOPICS:
+        return False
+    return not (re.fullmatch(r"[a-z]+(?:ed|ing)", w) and keyword and not keyword.lower().endswith(("ed", "ing")))
 
 
 def _cap(s: str) -> str:
