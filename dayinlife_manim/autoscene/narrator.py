@@ -269,12 +269,12 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"driv\w*|drove|ride|rides|riding|rode|scoot\w*", "drive"),
     (r"swim\w*|swam|dive[sd]?|diving|cool(?:s|ed|ing)? off|pool", "swim"),
     (r"shower\w*|bath(?:e|es|ed|ing)?|wash\w*", "shower"),
-    (r"eat\w*|ate|cook(?:s|ed|ing)?|bak(?:e|es|ed|ing)|chop\w*|whisk\w*|stir(?:s|red|ring)?|sift\w*|pour\w*|fry|fries|fried|frying|"
+    (r"eat\w*|ate|cook(?:s|ed|ing)?|(?:pre)?heat(?:s|ed|ing)?|serv(?:e|es|ed|ing)|bak(?:e|es|ed|ing)|chop\w*|whisk\w*|stir(?:s|red|ring)?|sift\w*|pour\w*|fry|fries|fried|frying|"
      r"knead\w*|slic(?:e|es|ed|ing)|tast\w*|lunch\w*|breakfast\w*|dinner\w*|drink\w*|drank|sip\w*|coffee|tea", "eat"),
     (r"read\w*|stud(?:y|ies|ied|ying)|revis\w*|learn\w*|book\w*", "read"),
     (r"typ(?:e|es|ed|ing)|cod(?:e|es|ed|ing)|program\w*|writ(?:e|es|ing)|wrote|work(?:s|ed|ing)?|debug\w*|fine-tun\w*|train(?:ed|ing)?|implement\w*|build\w*", "type"),
     (r"sit|sits|sitting|sat|seated", "sit"),
-    (r"meet\w*|met|talk\w*|call\w*|chat\w*|present\w*|explain\w*|teach\w*|tell\w*|told|say\w*|said|ask\w*|discuss\w*", "talk"),
+    (r"meet\w*|met|sell(?:s|ing)?|sold|talk\w*|call\w*|chat\w*|present\w*|explain\w*|teach\w*|tell\w*|told|say\w*|said|ask\w*|discuss\w*", "talk"),
     (r"think\w*|thought|wonder\w*|imagin\w*|idea\w*|curious|plan(?:s|ned|ning)?|decid\w*|rememb\w*", "think"),
     (r"celebrat\w*|cheer\w*|win|wins|won|pass(?:ed)?|succe\w*|great|happy|excit\w*|love[sd]?|satisfied|finish\w*|done", "celebrate"),
     (r"angry|anger\w*|mad|furious|annoy\w*|hate[sd]?|rage|screw\w*|frustrat\w*", "angry"),

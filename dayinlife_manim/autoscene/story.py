@@ -41,7 +41,7 @@ PLACE_WORDS: tuple[tuple[str, str], ...] = (
     ("car", r"car|cars|driv\w*|drove|traffic|taxi|scooter"),
     ("meeting", r"meetings?|zoom|stand-?up|video call|conference"),
     ("classroom", r"class(?:room)?|school|lessons?|lectures?|exams?|homework|library|campus|revision"),
-    ("kitchen", r"kitchen|cook(?:s|ed|ing|er)?|chef|recipes?|stove|oven|preheat\w*|bak(?:e|es|ed|ing)|restaurant|dinner|lunch|breakfast|meals?|dishes|chopp?\w*|sauce"
+    ("kitchen", r"kitchen|cook(?:s|ed|ing|er)?|chef|recipes?|stove|oven|preheat\w*|bak(?:e|es|ed|ing)|restaurant|bakery|bakeries|caf[eé]s?|dinner|lunch|breakfast|meals?|dishes|chopp?\w*|sauce"
                 r"|pans?|frying|bowls?|whisk\w*|batter|dough|flour|ladle|spatula|pancakes?"),
     ("bed", r"bed|bedroom|pillow|asleep|nap\w*|alarm|sleep\w*|slept|woke|wak\w+ up"),
     ("street", r"streets?|road|city|commut\w*|bus|station|outside|park|walk\w*|jog\w*|run|ran|running|airport|travel\w*"),
@@ -386,12 +386,16 @@ def gerund(word: str) -> str:
     return w + "ing"
 
 
+_PREPOSITIONS = frozenset("over into onto with for at in on from to under through across".split())
+
+
 def _phrase_after(text: str, end: int, most: int = 5) -> list[str]:
     rest = text[end:]
     stop = re.search(r"[,.;:!?\u2014\u2013\u2026()]|\s-\s|\b(?:but|because|while|so|if|coz|then|is|are|was|were|I|you|we)\b", rest)
     words = (rest[: stop.start()] if stop else rest).split()[:most]
     # "...and" ends the phrase after three words, or at once when a verb follows ("a shower and cook dinner").
-    cut = next((i for i, w in enumerate(words) if w.lower() == "and" and (i >= 3 or (i + 1 < len(words) and actions_in(words[i + 1])))), None)
+    cut = next((i for i, w in enumerate(words) if w.lower() == "and" and (i >= 3 or (i + 1 < len(words) and actions_in(words[i + 1])))
+                or (i >= 2 and w.lower() in _PREPOSITIONS)), None)  # ...and "a heavy pan | over medium heat"
     if cut is not None:
         words = words[:cut]
     while words and words[-1].lower().strip("'\u2019") in _STOP_TAIL:
@@ -412,7 +416,7 @@ def story_headline(text: str, actions: list[Action], events: list[Event], places
         a = telling[0]
         return _cap(" ".join([gerund(a.words.split()[0])] + _phrase_after(text, a.end)))
     named = [m.group(0) for name, pattern in _PLACES if name in ("meeting", "kitchen", "pool", "classroom", "shower", "street")
-             for m in [pattern.search(text)] if m and m.group(0).lower().endswith(("s", "l", "n", "m", "t"))]
+             for m in [pattern.search(text)] if m and m.group(0).lower().endswith(("s", "l", "n", "m", "t", "y", "é"))]
     if named and not telling:
         return _cap(named[0])
     nouns = [" ".join([m.words] + _phrase_after(text, m.start + len(m.words), 3)) if re.search(r"\d", m.words)  # "$4,800 in pre-orders"
