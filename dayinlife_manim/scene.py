@@ -334,7 +334,8 @@ class NarratedScene(Scene):
         left = self._frame_at(end) - self.frames_written  # a play of run_time r writes ceil(r * fps) frames
         if self.mobjects and left > 0:
             fps = config.frame_rate
-            self.play(motions.scene_out(*self.mobjects), run_time=min(motions.TRANSITION_TIME, (left - 0.5) / fps))
+            fade = min(motions.TRANSITION_TIME, (left - 0.5) / fps) if left > 1 else 1 / fps  # (manim's shortest play: one frame)
+            self.play(motions.scene_out(*self.mobjects), run_time=fade)
         self._advance_frames_to(self._frame_at(end))
 
     # -- timing -----------------------------------------------------------

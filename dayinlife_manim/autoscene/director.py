@@ -109,7 +109,7 @@ class Director:
         anims = tuple(prepare_animation(a) for a in anims)  # ``mob.animate`` builders too
         if run_time is None:
             run_time = max(a.get_run_time() for a in anims)
-        scene.play(*anims, run_time=min(run_time, room))
+        scene.play(*anims, run_time=max(1 / fps, min(run_time, room)))  # at least a frame (manim warns below one)
 
     def time_of(self, at: int) -> float:
         """When the word at offset ``at`` of the paragraph text is said."""
