@@ -329,9 +329,7 @@ def _seated(action: Action, text: str) -> Action | None:
     elsewhere ("sit down and enjoy breakfast") the narrator stays in the place of the story."""
     if action.name != "sit":
         return action
-    start = max(text.rfind(c, 0, action.start) for c in ".!?") + 1
-    ends = [i for i in (text.find(c, action.end) for c in ".!?") if i >= 0]
-    return replace(action, name="type") if _DESK.search(text, start, min(ends, default=len(text))) else None
+    return replace(action, name="type") if _DESK.search(_sentence_at(text, action.start)) else None
 
 
 def has_scene(story: Story) -> bool:
