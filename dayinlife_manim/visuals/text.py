@@ -168,10 +168,14 @@ def text(content: str, theme: Theme, size: str = "label", color: str | None = No
 NUMBER_CHARS = "0123456789.,%$\u20ac\u00a3+-:/"
 
 
+#: A number's runs: one character of :data:`NUMBER_CHARS`, or a run of other characters.
+_NUMBER_RUNS = re.compile("[" + re.escape(NUMBER_CHARS) + "]|[^" + re.escape(NUMBER_CHARS) + "]+")
+
+
 @functools.lru_cache(maxsize=32)
-def _number_glyphs(font: str, size: float, color: str) -> dict[str, tuple[VMobject, float]] | None:
-    """Each of :data:`NUMBER_CHARS` as a glyph placed from a shared origin, with its advance;
-    None without the font file (no advances to lay glyphs out by)."""
+def _number_glyphs(font: str, size: float, color: str) -> dict[str, VMobject] | None:
+    """Each of :data:`NUMBER_CHARS` as a glyph placed from a shared origin; None without the
+    font file (no advances to lay glyphs out by)."""
     if font_file(font) is None:
         return None
     sample = _text(NUMBER_CHARS, font, size, color=color)
@@ -179,7 +183,7 @@ def _number_glyphs(font: str, size: float, color: str) -> dict[str, tuple[VMobje
         return None
     measure = measurer(font, size)
     left = sample.get_left()[0]  # about where the first character starts: the glyphs' origin becomes 0
-    return {c: (g.copy().shift(LEFT * (left + measure(NUMBER_CHARS[:i]))), measure(c)) for i, (c, g) in enumerate(zip(NUMBER_CHARS, sample.submobjects))}
+    return {c: g.copy().shift(LEFT * (left + measure(NUMBER_CHARS[:i]))) for i, (c, g) in enumerate(zip(NUMBER_CHARS, sample.submobjects))}
 
 
 @functools.lru_cache(maxsize=64)
@@ -187,7 +191,7 @@ def _words_glyphs(run: str, font: str, size: float, color: str) -> list[VMobject
     """A run of other characters of a number (" people", "k"), drawn once, starting at 0 on the
     glyphs' baseline: drawn after a "0", which is then put on the glyph set's "0" and dropped."""
     drawn = _text("0" + run, font, size, color=color)
-    zero = _number_glyphs(font, size, color)["0"][0]
+    zero = _number_glyphs(font, size, color)["0"]
     drawn.shift(zero.get_corner(DL) - drawn[0].get_corner(DL) + LEFT * measurer(font, size)("0"))
     return [m for sub in drawn.submobjects[1:] for m in sub.family_members_with_points()]
 
@@ -207,9 +211,9 @@ def number_text(content: str, theme: Theme, size: str = "label", color: str | No
         return text(content, theme, size, color)
     measure = measurer(font, points)
     out, at = [], 0
-    for run in re.findall("[" + re.escape(NUMBER_CHARS) + "]|[^" + re.escape(NUMBER_CHARS) + "]+", content):
+    for run in _NUMBER_RUNS.findall(content):
         x = measure(content[:at])  # the whole prefix, kerned as Pango sets it
-        shapes = [glyphs[run][0]] if run in glyphs else (_words_glyphs(run, font, points, color) if run.strip() else [])
+        shapes = [glyphs[run]] if run in glyphs else (_words_glyphs(run, font, points, color) if run.strip() else [])
         for shape in shapes:
             g = VMobject()  # a bare copy (a deep copy of the glyph costs more than the number is worth)
             g.points = shape.points + RIGHT * x
